@@ -1,0 +1,69 @@
+// The schedule model shared by every layer: what a snapshot holds and what the UI shows.
+// Times are UTC instants as ISO strings (`2025-11-13T20:15:00Z`) everywhere; they sort as strings.
+
+export type SessionId = string & { readonly __brand: 'SessionId' }
+export type EventId = string & { readonly __brand: 'EventId' }
+/** An ISO-8601 UTC instant, always `YYYY-MM-DDTHH:mm:ssZ`, so string order is time order. */
+export type Instant = string & { readonly __brand: 'Instant' }
+/** A venue-local calendar day, `YYYY-MM-DD`. */
+export type VenueDay = string & { readonly __brand: 'VenueDay' }
+
+export interface Speaker {
+  name: string
+  /** Only set when the split of the source text was certain. */
+  role?: string
+  company?: string
+  /** The exact source text this speaker came from. */
+  raw: string
+}
+
+export interface Venue {
+  /** e.g. "Building B"; absent when the source has no building (frab rooms). */
+  building?: string
+  /** e.g. "Level 4" */
+  level?: string
+  /** e.g. "B406b-407" or "Exhibit Hall B3-B5" */
+  room: string
+  /** A named spot inside the room, e.g. "Learning Lounge" (the fourth part of a Sched venue). */
+  area?: string
+  /** The venue text as the source gave it. */
+  raw: string
+}
+
+export interface Session {
+  id: SessionId
+  title: string
+  start: Instant
+  end: Instant
+  /** The venue-local day the session starts on. */
+  day: VenueDay
+  /** Sched "Type" (e.g. "AI + ML", "🚨 CONTRIBFEST"); frab track/type. Empty string when unknown. */
+  type: string
+  description: string
+  speakers: Speaker[]
+  /** The whole speakers text as the source gave it; empty when there were none. */
+  speakersRaw: string
+  venue: Venue
+}
+
+export interface EventInfo {
+  id: EventId
+  title: string
+  /** IANA zone of the venue, e.g. "America/New_York". */
+  timeZone: string
+  /** Venue-local days with sessions, ascending. */
+  days: VenueDay[]
+}
+
+export const SNAPSHOT_SCHEMA_VERSION = 1 as const
+
+export interface Snapshot {
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION
+  event: EventInfo
+  /** Hash of `event` + `sessions`: a different hash means different content. */
+  contentHash: string
+  /** Where the snapshot came from, e.g. "sched-text:kubecon-na-2025-thursday.sched.txt". */
+  source: string
+  /** Sorted by start, then room, then title. */
+  sessions: Session[]
+}

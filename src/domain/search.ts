@@ -1,0 +1,153 @@
+// Full-text search and facet filters over the schedule. Pure: no React, no DOM.
+// The index does the expensive work (normalising every session's text) once, so each keystroke is a plain
+// substring scan over precomputed strings: no regex and no allocation per session in the hot loop.
+import type { Instant, Session, VenueDay } from './model'
+
+export interface SearchIndex {
+  readonly sessions: readonly Session[]
+  /** One normalised haystack per session, same order as `sessions`. */
+  readonly haystacks: readonly string[]
+}
+
+export interface SessionFilter {
+  /** Free text; every whitespace-separated word must occur somewhere in the session (AND). */
+  query: string
+  /** Session types to keep; empty keeps every type. */
+  types: readonly string[]
+  building?: string
+  room?: string
+  /** Drop sessions that ended at or before this instant; sessions in progress stay. */
+  hideEndedBefore?: Instant
+  /** Keep only sessions starting on this venue day. */
+  day?: VenueDay
+}
+
+export interface TypeFacet {
+  type: string
+  count: number
+}
+
+export interface RoomFacet {
+  room: string
+  count: number
+}
+
+export interface BuildingFacet {
+  /** Empty string groups the rooms that have no building (frab-style sources). */
+  building: string
+  rooms: RoomFacet[]
+}
+
+export interface Facets {
+  types: TypeFacet[]
+  buildings: BuildingFacet[]
+}
+
+const COMBINING_MARKS = /\p{M}/gu
+const WHITESPACE_RUN = /\s+/g
+const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g
+const NON_ASCII = /[^\x00-\x7f]/
+
+/**
+ * Lowercase, strip diacritics ("Käldström" → "kaldstrom"), fold curly apostrophes to ' (Sched writes
+ * "L’Ecuyer", people type "L'Ecuyer"), and collapse whitespace runs to one space.
+ */
+export function normalizeText(text: string): string {
+  let s = text.toLowerCase()
+  // Most text is plain ASCII; skipping NFD for it keeps indexing 10,000 descriptions quick.
+  if (NON_ASCII.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS, '').replace(CURLY_APOSTROPHES, "'")
+  return s.replace(WHITESPACE_RUN, ' ').trim()
+}
+
+/** The distinct normalised words of a query, longest first so the rarest word usually rejects a session first. */
+export function queryTerms(query: string): string[] {
+  const normalized = normalizeText(query)
+  if (normalized === '') return []
+  const terms = [...new Set(normalized.split(' '))]
+  // A word that is part of another word adds nothing: "flux" is implied by "fluxcd".
+  const kept = terms.filter((t) => !terms.some((other) => other !== t && other.includes(t)))
+  return kept.sort((a, b) => b.length - a.length)
+}
+
+function haystackOf(s: Session): string {
+  const parts: string[] = [s.title]
+  for (const sp of s.speakers) {
+    parts.push(sp.name)
+    if (sp.role) parts.push(sp.role)
+    if (sp.company) parts.push(sp.company)
+  }
+  parts.push(s.speakersRaw, s.description, s.type, s.venue.room)
+  if (s.venue.area) parts.push(s.venue.area)
+  if (s.venue.building) parts.push(s.venue.building)
+  // Fields end up separated by one space: a query word never holds whitespace, so it cannot match across two fields.
+  return normalizeText(parts.join('\n'))
+}
+
+export function buildSearchIndex(sessions: readonly Session[]): SearchIndex {
+  const haystacks = new Array<string>(sessions.length)
+  for (let i = 0; i < sessions.length; i++) haystacks[i] = haystackOf(sessions[i]!)
+  return { sessions, haystacks }
+}
+
+/** True when the filter would keep every session (so callers can skip work or show "clear" controls). */
+export function isFilterEmpty(f: SessionFilter): boolean {
+  return normalizeText(f.query) === '' && f.types.length === 0 && !f.building && !f.room && !f.hideEndedBefore
+}
+
+/** The sessions the filter keeps, in index order (the snapshot's start order). */
+export function filterSessions(index: SearchIndex, filter: SessionFilter): Session[] {
+  const terms = queryTerms(filter.query)
+  const termCount = terms.length
+  const typeSet = filter.types.length > 0 ? new Set(filter.types) : null
+  const { building, room, hideEndedBefore, day } = filter
+  const { sessions, haystacks } = index
+  const out: Session[] = []
+
+  outer: for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i]!
+    // Cheap equality checks first; the text scan is the only costly part.
+    if (day !== undefined && s.day !== day) continue
+    if (typeSet !== null && !typeSet.has(s.type)) continue
+    if (building && s.venue.building !== building) continue
+    if (room && s.venue.room !== room) continue
+    // Instants are fixed-width UTC strings, so string order is time order.
+    if (hideEndedBefore !== undefined && s.end <= hideEndedBefore) continue
+    if (termCount > 0) {
+      const hay = haystacks[i]!
+      for (let t = 0; t < termCount; t++) if (hay.indexOf(terms[t]!) === -1) continue outer
+    }
+    out.push(s)
+  }
+  return out
+}
+
+/** Sort key that ignores a leading emoji or symbol, so "🚨 CONTRIBFEST" sorts among the Cs. */
+function facetSortKey(label: string): string {
+  return label.replace(/^[^\p{L}\p{N}]+/u, '')
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+
+/** Distinct types (with counts) and buildings → rooms (with counts), each sorted for display. */
+export function facetsOf(sessions: readonly Session[]): Facets {
+  const typeCounts = new Map<string, number>()
+  const rooms = new Map<string, Map<string, number>>()
+  for (const s of sessions) {
+    if (s.type !== '') typeCounts.set(s.type, (typeCounts.get(s.type) ?? 0) + 1)
+    const b = s.venue.building ?? ''
+    let byRoom = rooms.get(b)
+    if (!byRoom) rooms.set(b, (byRoom = new Map()))
+    byRoom.set(s.venue.room, (byRoom.get(s.venue.room) ?? 0) + 1)
+  }
+  const types = [...typeCounts].map(([type, count]) => ({ type, count }))
+  types.sort((a, b) => collator.compare(facetSortKey(a.type), facetSortKey(b.type)))
+  const buildings = [...rooms].map(([building, byRoom]) => ({
+    building,
+    rooms: [...byRoom]
+      .map(([room, count]) => ({ room, count }))
+      .sort((a, b) => collator.compare(a.room, b.room)),
+  }))
+  // Rooms without a building go last: they are the odd ones out in a building-based venue.
+  buildings.sort((a, b) => (a.building === '' ? 1 : b.building === '' ? -1 : collator.compare(a.building, b.building)))
+  return { types, buildings }
+}
