@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import type { VenueDay } from '../../src/domain/model'
+import {
+  buildSearchIndex,
+  facetsOf,
+  filterSessions,
+  isFilterEmpty,
+  normalizeText,
+  queryTerms,
+  type SessionFilter,
+} from '../../src/domain/search'
+import { est, makeSession, seedSessions, syntheticSessions, venue } from '../ui/factories'
+
+const seed = seedSessions()
+const index = buildSearchIndex(seed)
+
+function titles(filter: Partial<SessionFilter>): string[] {
+  return filterSessions(index, { query: '', types: [], ...filter }).map((s) => s.title)
+}
+
+describe('normalizeText', () => {
+  it('lowercases, strips diacritics, folds curly apostrophes and collapses whitespace', () => {
+    expect(normalizeText('  Lucas  Käldström\n\tL’Ecuyer ')).toBe("lucas kaldstrom l'ecuyer")
+    expect(normalizeText('André Yöndem Vásquez')).toBe('andre yondem vasquez')
+  })
+})
+
+describe('queryTerms', () => {
+  it('drops duplicates and words contained in other words', () => {
+    expect(queryTerms('Flux  fluxcd flux GitOps')).toEqual(['fluxcd', 'gitops'])
+    expect(queryTerms('   ')).toEqual([])
+  })
+})
+
+describe('filterSessions', () => {
+  it('finds a word in titles and descriptions, in start order', () => {
+    // Both at 3:15 PM; snapshot order puts room B304-305 before Georgia Ballroom 2.
+    expect(titles({ query: 'dragonfly' })).toEqual([
+      'Turbocharging Argo CD: Replacing Redis With Dragonfly for Better Performance and Lower Bills',
+      'Dragonfly v2.3.0',
+    ])
+  })
+
+  it('finds speakers by name and by company', () => {
+    expect(titles({ query: 'prodan' })).toEqual(['AI-Assisted GitOps With Flux MCP Server'])
+    expect(titles({ query: 'Spotify' })).toEqual([
+      '🚨 Contribfest: Level up Your Open Source Journey: Hands-On Backstage Contributions!',
+    ])
+    // A role, only known from the speakers split.
+    expect(titles({ query: 'product manager' })).toEqual([
+      'Feature Flag Driven Development: Seamlessly Integrate Feature Flags Into Your SDLC',
+    ])
+  })
+
+  it('finds names in messy raw speaker text, without accents or with them', () => {
+    const expected = ['Tools and Strategies for Making the Most of Kubernetes Access Control']
+    expect(titles({ query: 'kaldstrom' })).toEqual(expected)
+    expect(titles({ query: 'KÄLDSTRÖM' })).toEqual(expected)
+    expect(titles({ query: 'Wenbo Qi' })).toEqual(['Dragonfly v2.3.0'])
+  })
+
+  it('matches accented names typed without accents ("andre" → "André Wanlin")', () => {
+    expect(titles({ query: 'andre wanlin' })).toHaveLength(1)
+  })
+
+  it('treats several words as AND, in any order and across fields', () => {
+    expect(titles({ query: 'flux controlplane' })).toEqual(['AI-Assisted GitOps With Flux MCP Server'])
+    expect(titles({ query: 'dragonfly redis' })).toEqual([
+      'Turbocharging Argo CD: Replacing Redis With Dragonfly for Better Performance and Lower Bills',
+    ])
+    expect(titles({ query: 'dragonfly nonexistentword' })).toEqual([])
+  })
+
+  it('searches type, room and area text too', () => {
+    expect(titles({ query: 'learning lounge' })).toEqual([
+      'Learning Lounge: AI May Be the Lead Singer, But You Still Need the Band',
+    ])
+    expect(titles({ query: 'B406b' })).toEqual([
+      'Feature Flag Driven Development: Seamlessly Integrate Feature Flags Into Your SDLC',
+    ])
+  })
+
+  it('does not match a word across two fields', () => {
+    // Title ends "…Server", description starts "Managing": "servermanaging" must not match.
+    expect(titles({ query: 'servermanaging' })).toEqual([])
+  })
+
+  it('filters by one or several types, including emoji types', () => {
+    expect(titles({ types: ['🚨 CONTRIBFEST'] })).toHaveLength(1)
+    expect(titles({ types: ['BREAKS', 'KEYNOTE SESSIONS'] })).toEqual([
+      'Keynote: Beyond Operations: Scaling Platform Engineering in the CNCF Community',
+      'Coffee Break ☕',
+      'Lunch 🍲',
+    ])
+    expect(titles({ types: ['AI + ML'], query: 'ray' })).toEqual([
+      'An Open Source AI Compute Stack: Kubernetes + Ray + PyTorch + VLLM',
+    ])
+  })
+
+  it('filters by building and by room', () => {
+    expect(titles({ building: 'Building C' })).toEqual(['Dragonfly v2.3.0'])
+    expect(titles({ building: 'Building B', room: 'B206' })).toEqual([
+      'AI-Assisted GitOps With Flux MCP Server',
+      'An Open Source AI Compute Stack: Kubernetes + Ray + PyTorch + VLLM',
+    ])
+    expect(titles({ building: 'Building C', room: 'B206' })).toEqual([])
+  })
+
+  it('hides sessions that ended at or before the given instant, keeping those in progress', () => {
+    // 11:30 EST: the 11:00–11:30 talks have just ended; the Contribfest (until 12:15) is still on.
+    const kept = titles({ hideEndedBefore: est('11:30am') })
+    expect(kept).toContain('🚨 Contribfest: Level up Your Open Source Journey: Hands-On Backstage Contributions!')
+    expect(kept).toContain('Lunch 🍲')
+    expect(kept).not.toContain('AI-Assisted GitOps With Flux MCP Server')
+    expect(kept).not.toContain('Coffee Break ☕')
+    expect(kept).toHaveLength(6)
+  })
+
+  it('keeps only the given day', () => {
+    const friday = '2025-11-14' as VenueDay
+    const other = makeSession({ title: 'Friday talk', day: friday, start: est('9:00am', friday), end: est('9:30am', friday) })
+    const idx = buildSearchIndex([...seed, other])
+    expect(filterSessions(idx, { query: '', types: [], day: friday }).map((s) => s.title)).toEqual(['Friday talk'])
+    expect(filterSessions(idx, { query: 'talk', types: [], day: '2025-11-13' as VenueDay })).not.toContainEqual(other)
+  })
+
+  it('returns every session when nothing filters', () => {
+    expect(filterSessions(index, { query: '  ', types: [] })).toEqual(seed)
+    expect(isFilterEmpty({ query: ' ', types: [] })).toBe(true)
+    expect(isFilterEmpty({ query: '', types: [], room: 'B206' })).toBe(false)
+  })
+
+  it('stays within a few milliseconds per keystroke at 10,000 sessions', () => {
+    const big = buildSearchIndex(syntheticSessions(10_000, 10))
+    const queries = ['g', 'gp', 'gpu', 'gpu sc', 'gpu scale', 'nothing-matches-this', 'session 99']
+    // Warm up the JIT, then take the median so one GC pause on a busy 2-core CI box doesn't decide the result.
+    for (const q of queries) filterSessions(big, { query: q, types: [] })
+    const times: number[] = []
+    for (let round = 0; round < 5; round++) {
+      for (const q of queries) {
+        const t0 = performance.now()
+        filterSessions(big, { query: q, types: [], hideEndedBefore: est('9:00am') })
+        times.push(performance.now() - t0)
+      }
+    }
+    times.sort((a, b) => a - b)
+    const median = times[Math.floor(times.length / 2)]!
+    expect(median).toBeLessThan(8) // ms; the budget for one keystroke's filtering, leaving the rest of a frame to React
+    expect(filterSessions(big, { query: 'gpu', types: [] })).toHaveLength(1000)
+  })
+})
+
+describe('facetsOf', () => {
+  it('lists types sorted by name (ignoring a leading emoji) with counts', () => {
+    const { types } = facetsOf(seed)
+    expect(types.map((t) => t.type)).toEqual([
+      'AI + ML',
+      'APPLICATION DEVELOPMENT',
+      'BREAKS',
+      '🚨 CONTRIBFEST',
+      'EXPERIENCES',
+      'KEYNOTE SESSIONS',
+      'MAINTAINER TRACK',
+      'OPERATIONS + PERFORMANCE',
+      'SECURITY',
+    ])
+    expect(types.find((t) => t.type === 'AI + ML')?.count).toBe(2)
+  })
+
+  it('groups rooms under buildings, rooms in natural order, roomless-building rooms last', () => {
+    const extra = makeSession({ venue: { room: 'Janson', raw: 'Janson' } })
+    const { buildings } = facetsOf([...seed, extra])
+    expect(buildings.map((b) => b.building)).toEqual(['Building B', 'Building C', ''])
+    const b = buildings[0]!
+    expect(b.rooms.map((r) => r.room)).toEqual([
+      'B206',
+      'B207',
+      'B304-305',
+      'B406b-407',
+      'Exhibit Hall B2',
+      'Exhibit Hall B3-B5',
+      'Thomas Murphy Ballroom 1',
+      'Thomas Murphy Ballroom 2-3',
+    ])
+    expect(b.rooms.find((r) => r.room === 'Exhibit Hall B3-B5')?.count).toBe(3)
+    expect(buildings[2]!.rooms).toEqual([{ room: 'Janson', count: 1 }])
+  })
+
+  it('ignores empty types', () => {
+    expect(facetsOf([makeSession({ type: '', venue: venue('Building A | Level 4 | A412, Atlanta, GA, USA') })]).types).toEqual([])
+  })
+})
