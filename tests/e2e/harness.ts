@@ -1,0 +1,62 @@
+// Real Chromium (Debian's, driven by playwright-core) against `vite preview` of the production build.
+import { existsSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { preview, type PreviewServer } from 'vite'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(path)) throw new Error(`No Chromium at ${path}. Install it with: apt-get install -y chromium (or set CHROME_PATH)`)
+  return path
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
+}
+
+export interface Served {
+  url: string
+  close: () => Promise<void>
+}
+
+/** Serves a built bundle on a free port (0 lets the OS choose), so test files never collide. */
+export async function servePreview(outDir = 'dist', port = 0): Promise<Served> {
+  const server: PreviewServer = await preview({ logLevel: 'warn', build: { outDir }, preview: { port, strictPort: port !== 0, open: false } })
+  const address = server.httpServer.address() as AddressInfo
+  const url = `http://localhost:${address.port}`
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        const http = server.httpServer as Server
+        // Open keep-alive sockets would otherwise keep the "stopped" server answering.
+        http.closeAllConnections()
+        http.close(() => resolve())
+      }),
+  }
+}
+
+/** A fresh browser context (own storage), sized like a mid-range phone unless told otherwise. */
+export async function newPhoneContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, ...options })
+}
+
+/** Fails the test on any uncaught page error or console error, which would otherwise pass silently. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`)
+  })
+  return errors
+}
