@@ -1,0 +1,226 @@
+// The day's sessions as one window-scrolled virtual list: only the rows near the viewport are in the DOM, so a
+// keystroke at 10,000 sessions re-renders a few dozen rows. Slot headers stick to the top (a rangeExtractor keeps
+// the current one rendered, as in the react-virtual "sticky" example), row heights are measured, and the row
+// holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual'
+import type { Instant, Session } from '../../domain/model'
+import { formatVenueTime } from '../../domain/time'
+import { useUiStore } from '../../store/uiStore'
+import type { ScheduleRow } from '../scheduleRows'
+import { SessionCard, type SessionTiming } from './SessionCard'
+
+// First-guess heights before a row is measured (px at the default 16 px font): a one-line slot header, and a card
+// with a two-line title, time, room and speakers. Close guesses keep the scrollbar from jumping.
+const SLOT_ESTIMATE_PX = 44
+const CARD_ESTIMATE_PX = 140
+// Rows rendered beyond each edge of the viewport: enough that a fling on a phone rarely shows blank space.
+const OVERSCAN_ROWS = 8
+
+export interface SessionListProps {
+  rows: readonly ScheduleRow[]
+  timeZone: string
+  /** The current minute, for "On now" / "Ended" labels. */
+  now: Instant
+  /** The id of the heading that names the list. */
+  labelledBy: string
+}
+
+function timingOf(session: Session, now: Instant): SessionTiming {
+  if (session.end <= now) return 'ended'
+  return session.start <= now ? 'now' : 'upcoming'
+}
+
+/** The last entry of ascending `sorted` that is ≤ value (binary search; the list can hold 10,000 rows). */
+function lastAtOrBefore(sorted: readonly number[], value: number): number | undefined {
+  let lo = 0
+  let hi = sorted.length - 1
+  let found: number | undefined
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! <= value) {
+      found = sorted[mid]
+      lo = mid + 1
+    } else {
+      hi = mid - 1
+    }
+  }
+  return found
+}
+
+function pageTop(el: HTMLElement): number {
+  return el.getBoundingClientRect().top + window.scrollY
+}
+
+export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProps) {
+  const listRef = useRef<HTMLDivElement>(null)
+  const rememberListPosition = useUiStore((s) => s.rememberListPosition)
+  const forgetListPosition = useUiStore((s) => s.forgetListPosition)
+
+  // Coming back from a session page: the saved position, if it was saved for exactly this view.
+  const [restore] = useState(() => {
+    const saved = useUiStore.getState().listReturn
+    return saved && saved.search === window.location.search ? saved : null
+  })
+  const [scrollMargin, setScrollMargin] = useState(() => restore?.scrollMargin ?? 0)
+
+  const stickyIndexes = useMemo(() => {
+    const out: number[] = []
+    rows.forEach((r, i) => {
+      if (r.kind === 'slot') out.push(i)
+    })
+    return out
+  }, [rows])
+
+  const activeStickyRef = useRef<number | undefined>(undefined)
+  const focusedIndexRef = useRef<number | null>(null)
+  useEffect(() => {
+    // Row indexes mean different rows once the list changes.
+    focusedIndexRef.current = null
+  }, [rows])
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const active = lastAtOrBefore(stickyIndexes, range.startIndex)
+      activeStickyRef.current = active
+      const indexes = new Set(defaultRangeExtractor(range))
+      if (active !== undefined) indexes.add(active)
+      const focused = focusedIndexRef.current
+      if (focused !== null && focused < range.count) indexes.add(focused)
+      // Ascending, so DOM order (and with it Tab order) is the visual order.
+      return [...indexes].sort((a, b) => a - b)
+    },
+    [stickyIndexes],
+  )
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (i) => (rows[i]?.kind === 'slot' ? SLOT_ESTIMATE_PX : CARD_ESTIMATE_PX),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: OVERSCAN_ROWS,
+    scrollMargin,
+    rangeExtractor,
+    initialOffset: () => restore?.scrollY ?? window.scrollY,
+    initialMeasurementsCache: restore?.measurements ? [...restore.measurements] : [],
+  })
+
+  // Where the list starts on the page moves when the filter panel opens or text above it rewraps.
+  useLayoutEffect(() => {
+    const el = listRef.current
+    if (!el) return
+    const top = pageTop(el)
+    if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top)
+  })
+  useEffect(() => {
+    const onResize = () => {
+      const el = listRef.current
+      if (el) setScrollMargin(pageTop(el))
+    }
+    window.addEventListener('resize', onResize)
+    return () => window.removeEventListener('resize', onResize)
+  }, [])
+
+  // Put the reader back where they were: same scroll position, focus on the card they opened.
+  useLayoutEffect(() => {
+    if (!restore) return
+    forgetListPosition()
+    window.scrollTo(0, restore.scrollY)
+    let frames = 0
+    let handle = 0
+    const focusCard = () => {
+      const card = listRef.current?.querySelector<HTMLElement>(`[data-session-id="${restore.sessionId}"]`)
+      if (card) {
+        card.focus({ preventScroll: true })
+        return
+      }
+      // Not rendered yet (the scroll event has not reached the virtualizer) or measured heights moved it.
+      frames += 1
+      if (frames === 2) {
+        const index = rows.findIndex((r) => r.kind === 'session' && r.session.id === restore.sessionId)
+        if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' })
+      }
+      if (frames < 6) handle = requestAnimationFrame(focusCard)
+    }
+    handle = requestAnimationFrame(focusCard)
+    return () => cancelAnimationFrame(handle)
+    // Only once, on arrival; later changes of rows are new views.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restore])
+
+  const onOpen = useCallback(
+    (session: Session) => {
+      rememberListPosition({
+        search: window.location.search,
+        scrollY: window.scrollY,
+        scrollMargin,
+        sessionId: session.id,
+        measurements: virtualizer.measurementsCache,
+      })
+    },
+    [rememberListPosition, scrollMargin, virtualizer],
+  )
+
+  const items = virtualizer.getVirtualItems()
+  const activeSticky = activeStickyRef.current
+
+  return (
+    <div
+      ref={listRef}
+      id="session-list"
+      className="session-list"
+      role="region"
+      aria-labelledby={labelledBy}
+      tabIndex={-1}
+      style={{ height: virtualizer.getTotalSize() }}
+      onFocus={(e) => {
+        const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
+        focusedIndexRef.current = row ? Number(row.dataset.index) : null
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusedIndexRef.current = null
+      }}
+    >
+      {items.map((item) => {
+        const row = rows[item.index]
+        if (!row) return null
+        const sticky = row.kind === 'slot' && item.index === activeSticky
+        const style: CSSProperties = sticky
+          ? { position: 'sticky', top: 0, zIndex: 1 }
+          : {
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              transform: `translateY(${item.start - scrollMargin}px)`,
+              // A header scrolling up slides over the stuck one instead of under it.
+              zIndex: row.kind === 'slot' ? 2 : undefined,
+            }
+        return (
+          <div
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className={row.kind === 'slot' ? 'row row--slot' : 'row row--session'}
+            style={style}
+          >
+            {row.kind === 'slot' ? (
+              <h2 className="slot">
+                <span className="slot__time">{formatVenueTime(row.start, timeZone)}</span>{' '}
+                <span className="slot__count">
+                  {row.count} {row.count === 1 ? 'session' : 'sessions'}
+                </span>
+              </h2>
+            ) : (
+              <SessionCard
+                session={row.session}
+                timeZone={timeZone}
+                timing={timingOf(row.session, now)}
+                onOpen={onOpen}
+              />
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}

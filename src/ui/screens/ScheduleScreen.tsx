@@ -1,0 +1,210 @@
+// The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
+// in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
+import { useDeferredValue, useEffect, useMemo, useRef, type FormEvent } from 'react'
+import type { EventInfo, Session, VenueDay } from '../../domain/model'
+import { buildSearchIndex, facetsOf, filterSessions, type SessionFilter } from '../../domain/search'
+import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
+import { useUiStore } from '../../store/uiStore'
+import { FilterPanel } from '../components/FilterPanel'
+import { DayTabs } from '../components/DayTabs'
+import { SessionList } from '../components/SessionList'
+import { useNow } from '../hooks/useNow'
+import { useViewState } from '../hooks/useViewState'
+import { rowsBySlot } from '../scheduleRows'
+import { activeFilterCount, hasNarrowing, type ViewState } from '../viewState'
+
+const MINUTE_MS = 60_000
+const FILTERS_ID = 'filters'
+const HEADING_ID = 'list-heading'
+
+/** The day asked for if the event has it; else today at the venue while the event runs; else its first day. */
+export function resolveDay(requested: VenueDay | undefined, event: EventInfo, nowMs: number): VenueDay | undefined {
+  if (requested && event.days.includes(requested)) return requested
+  const today = venueDayOf(instantFromMs(nowMs), event.timeZone)
+  if (event.days.includes(today)) return today
+  return event.days[0]
+}
+
+function countLabel(n: number): string {
+  return `${n} ${n === 1 ? 'session' : 'sessions'}`
+}
+
+export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions: readonly Session[] }) {
+  const [view, setView] = useViewState()
+  const nowMs = useNow()
+  // Minute precision: hide-past and "On now" need no more, and memoised results then change at most once a minute.
+  const nowMinute = instantFromMs(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS)
+  const filtersOpen = useUiStore((s) => s.filtersOpen)
+  const toggleFilters = useUiStore((s) => s.toggleFilters)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  // The expensive part (normalising every session's text) runs once per schedule, not per keystroke.
+  const index = useMemo(() => buildSearchIndex(sessions), [sessions])
+  const day = resolveDay(view.day, event, nowMs)
+  const daySessions = useMemo(() => filterSessions(index, { query: '', types: [], day }), [index, day])
+  const facets = useMemo(() => facetsOf(daySessions), [daySessions])
+
+  // The search box shows every keystroke at once; the list may follow a frame later under load.
+  const deferred = useDeferredValue(view)
+  const hideEndedBefore = deferred.hidePast ? nowMinute : undefined
+  const filter = useMemo(
+    (): SessionFilter => ({
+      query: deferred.q,
+      types: deferred.types,
+      building: deferred.building,
+      room: deferred.room,
+      hideEndedBefore,
+      day,
+    }),
+    [deferred, hideEndedBefore, day],
+  )
+  const results = useMemo(() => filterSessions(index, filter), [index, filter])
+  const rows = useMemo(() => rowsBySlot(results), [results])
+
+  const dayLabel = day ? formatVenueDay(day) : event.title
+  useEffect(() => {
+    document.title = `${dayLabel} · Hallway`
+  }, [dayLabel])
+
+  // A new day starts at its top, not at the previous day's scroll offset.
+  const previousDay = useRef(day)
+  useEffect(() => {
+    if (previousDay.current !== day) window.scrollTo(0, 0)
+    previousDay.current = day
+  }, [day])
+
+  const narrowed = hasNarrowing(view)
+  const filterCount = activeFilterCount(view)
+
+  const clearAll = () => {
+    // A push, not a replace: Back brings the cleared filters back.
+    setView({ q: '', types: [], building: undefined, room: undefined, hidePast: false })
+    searchRef.current?.focus()
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    // Enter / the phone keyboard's Search key: go to the results (which also closes the on-screen keyboard).
+    document.getElementById(results.length > 0 ? 'session-list' : 'empty-state')?.focus()
+  }
+
+  return (
+    <div className="schedule">
+      <div className="schedule__head">
+        <h1 id={HEADING_ID} className="schedule__day">
+          {dayLabel}
+        </h1>
+        <p className="schedule__count" aria-live="polite" aria-atomic="true">
+          {countLabel(results.length)}
+        </p>
+      </div>
+
+      {event.days.length > 1 && day && <DayTabs days={event.days} current={day} view={view} />}
+
+      <form role="search" className="search" onSubmit={onSubmit}>
+        <label htmlFor="search-input" className="visually-hidden">
+          Search sessions
+        </label>
+        <input
+          ref={searchRef}
+          id="search-input"
+          className="search__input"
+          type="search"
+          placeholder="Title, speaker, company…"
+          autoComplete="off"
+          enterKeyHint="search"
+          value={view.q}
+          onChange={(e) => setView({ q: e.target.value }, { replace: true })}
+        />
+      </form>
+
+      <div className="controls">
+        <button
+          type="button"
+          className="button filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls={FILTERS_ID}
+          onClick={toggleFilters}
+          // The badge is a bare number on screen; the name says what it counts.
+          aria-label={filterCount > 0 ? `Filters, ${filterCount} active` : undefined}
+        >
+          Filters
+          {filterCount > 0 && <span className="filters-toggle__badge">{filterCount}</span>}
+        </button>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={view.hidePast}
+            onChange={(e) => setView({ hidePast: e.target.checked }, { replace: true })}
+          />{' '}
+          Hide past sessions
+        </label>
+        {narrowed && (
+          <button type="button" className="button button--quiet" onClick={clearAll}>
+            Clear all filters
+          </button>
+        )}
+      </div>
+
+      <div className="schedule__body">
+        <FilterPanel id={FILTERS_ID} open={filtersOpen} facets={facets} view={view} setView={setView} />
+        <div className="schedule__results">
+          {results.length > 0 ? (
+            <SessionList rows={rows} timeZone={event.timeZone} now={nowMinute} labelledBy={HEADING_ID} />
+          ) : (
+            <EmptyState
+              view={deferred}
+              dayHasSessions={daySessions.length > 0}
+              endedMatches={deferred.hidePast ? filterSessions(index, { ...filter, hideEndedBefore: undefined }).length : 0}
+              onClear={clearAll}
+              onShowPast={() => setView({ hidePast: false }, { replace: true })}
+            />
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+interface EmptyStateProps {
+  view: ViewState
+  dayHasSessions: boolean
+  /** How many sessions would match if past ones were shown. */
+  endedMatches: number
+  onClear: () => void
+  onShowPast: () => void
+}
+
+function EmptyState({ view, dayHasSessions, endedMatches, onClear, onShowPast }: EmptyStateProps) {
+  const q = view.q.trim()
+  let message: string
+  if (!dayHasSessions) message = 'There are no sessions on this day.'
+  else if (endedMatches > 0) message = q ? `Every session matching "${q}" has ended.` : 'Every matching session has ended.'
+  else if (q) message = `No sessions match "${q}"`
+  else message = 'No sessions match these filters'
+
+  return (
+    <div id="empty-state" className="empty" tabIndex={-1}>
+      <p className="empty__message">{message}</p>
+      {dayHasSessions && (
+        <>
+          <p className="empty__hint">
+            {endedMatches > 0
+              ? `Show past sessions to see ${endedMatches === 1 ? 'it' : `all ${endedMatches}`}, or clear the filters.`
+              : 'Try fewer or shorter words, or clear the filters to see the whole day.'}
+          </p>
+          <div className="empty__actions">
+            {endedMatches > 0 && (
+              <button type="button" className="button" onClick={onShowPast}>
+                Show past sessions
+              </button>
+            )}
+            <button type="button" className="button button--primary" onClick={onClear}>
+              Clear filters
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,269 @@
+// The list screen against the real router, provider (memory mode) and virtual list, on seed-shaped data.
+import { act, screen, waitFor, within } from '@testing-library/react'
+import type { VenueDay } from '../../src/domain/model'
+import { est, makeEvent, makeSnapshot, syntheticSessions, THURSDAY } from './factories'
+import { renderApp, resultCount } from './renderApp'
+
+const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
+const DRAGONFLY = 'Dragonfly v2.3.0'
+const CONTRIBFEST = '🚨 Contribfest: Level up Your Open Source Journey: Hands-On Backstage Contributions!'
+
+function card(title: string) {
+  return screen.getByRole('link', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+}
+
+function search() {
+  return screen.getByRole('searchbox', { name: 'Search sessions' })
+}
+
+function params() {
+  return new URLSearchParams(window.location.search)
+}
+
+async function openFilters(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  await user.click(screen.getByRole('button', { name: /^Filters/ }))
+  return screen.getByRole('region', { name: 'Filters' })
+}
+
+describe('the schedule list', () => {
+  it('shows the day, the count, slot headers and session cards', async () => {
+    await renderApp()
+    expect(screen.getByRole('heading', { level: 1, name: 'Thursday, Nov 13' })).toBeInTheDocument()
+    expect(resultCount()).toBe('12 sessions')
+    expect(screen.getByRole('heading', { level: 2, name: '11:00 AM 4 sessions' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2, name: '9:07 AM 1 session' })).toBeInTheDocument()
+
+    const flux = card(FLUX)
+    expect(flux).toHaveAttribute('href', expect.stringMatching(/^\/session\/[0-9a-f]{8}$/))
+    expect(within(flux).getByText('11:00 – 11:30 AM EST')).toBeInTheDocument()
+    expect(within(flux).getByText('Building B · Level 2 · B206')).toBeInTheDocument()
+    expect(within(flux).getByText('Stefan Prodan (ControlPlane)')).toBeInTheDocument()
+    expect(within(flux).getByText('AI + ML')).toBeInTheDocument()
+  })
+
+  it('shows the area of a room, and raw speaker text when it could not be split', async () => {
+    await renderApp()
+    expect(within(card('Learning Lounge: AI May Be')).getByText('Building B · Level 1 · Exhibit Hall B3-B5 · Learning Lounge')).toBeInTheDocument()
+    expect(
+      within(card('Feature Flags Suck!')).getByText(
+        'The Problems With Feature Flagging and How To Avoid Them - Pete Hodgson (Software Delivery Consultant, PH1)',
+      ),
+    ).toBeInTheDocument()
+  })
+
+  it('narrows as you type, keeps the text in the URL, and replaces history instead of adding to it', async () => {
+    const { user } = await renderApp()
+    const before = window.history.length
+    await user.type(search(), 'dragonfly')
+    expect(resultCount()).toBe('2 sessions')
+    expect(card(DRAGONFLY)).toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: new RegExp(`^${FLUX}`) })).not.toBeInTheDocument()
+    expect(params().get('q')).toBe('dragonfly')
+    expect(window.history.length).toBe(before)
+  })
+
+  it('finds speakers without their accents', async () => {
+    const { user } = await renderApp()
+    await user.type(search(), 'kaldstrom')
+    expect(resultCount()).toBe('1 session')
+    expect(card('Tools and Strategies for Making the Most of Kubernetes Access Control')).toBeInTheDocument()
+  })
+
+  it('filters by several types, including emoji types, and puts them in the URL', async () => {
+    const { user } = await renderApp()
+    const panel = await openFilters(user)
+    await user.click(within(panel).getByRole('checkbox', { name: '🚨 CONTRIBFEST' }))
+    expect(resultCount()).toBe('1 session')
+    expect(card(CONTRIBFEST)).toBeInTheDocument()
+    await user.click(within(panel).getByRole('checkbox', { name: 'BREAKS' }))
+    expect(resultCount()).toBe('3 sessions')
+    expect(params().getAll('type')).toEqual(['🚨 CONTRIBFEST', 'BREAKS'])
+    // The toggle's name says how many filters are on.
+    expect(screen.getByRole('button', { name: 'Filters, 2 active' })).toHaveAttribute('aria-expanded', 'true')
+    await user.click(within(panel).getByRole('checkbox', { name: '🚨 CONTRIBFEST' }))
+    expect(resultCount()).toBe('2 sessions')
+  })
+
+  it('filters by building, and by room (which also picks its building)', async () => {
+    const { user } = await renderApp()
+    const panel = await openFilters(user)
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Building' }), 'Building C')
+    expect(resultCount()).toBe('1 session')
+    expect(card(DRAGONFLY)).toBeInTheDocument()
+    expect(params().get('building')).toBe('Building C')
+
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Building' }), '')
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Room' }), 'B206 (2)')
+    expect(resultCount()).toBe('2 sessions')
+    expect(params().get('building')).toBe('Building B')
+    expect(params().get('room')).toBe('B206')
+    expect(window.location.search).toContain('building=Building%20B')
+    expect(within(panel).getByRole('combobox', { name: 'Building' })).toHaveValue('Building B')
+  })
+
+  it('hides past sessions against the injected clock, keeping the ones in progress', async () => {
+    const { user } = await renderApp({ now: est('11:40am') })
+    expect(within(card(FLUX)).getByText('Ended')).toBeInTheDocument()
+    await user.click(screen.getByRole('checkbox', { name: 'Hide past sessions' }))
+    expect(resultCount()).toBe('6 sessions')
+    expect(screen.queryByRole('link', { name: new RegExp(`^${FLUX}`) })).not.toBeInTheDocument()
+    expect(within(card(CONTRIBFEST)).getByText('On now')).toBeInTheDocument()
+    expect(params().get('past')).toBe('hide')
+  })
+
+  it('says when everything matching has ended, and offers to show it', async () => {
+    const { user } = await renderApp({ url: '/?q=flux&past=hide', now: est('5:00pm') })
+    expect(screen.getByText('Every session matching "flux" has ended.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Show past sessions' }))
+    expect(resultCount()).toBe('1 session')
+    expect(screen.getByRole('checkbox', { name: 'Hide past sessions' })).not.toBeChecked()
+  })
+
+  it('explains an empty result and "Clear filters" brings everything back', async () => {
+    const { user } = await renderApp({ url: '/?type=SECURITY' })
+    await user.type(search(), 'zzzxqj')
+    expect(screen.getByText('No sessions match "zzzxqj"')).toBeInTheDocument()
+    expect(resultCount()).toBe('0 sessions')
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    expect(resultCount()).toBe('12 sessions')
+    expect(window.location.search).toBe('')
+    expect(search()).toHaveValue('')
+    expect(search()).toHaveFocus()
+  })
+
+  it('restores the whole view from the URL on load', async () => {
+    const { user } = await renderApp({ url: '/?q=ray&type=AI%20%2B%20ML&building=Building%20B&room=B206' })
+    expect(search()).toHaveValue('ray')
+    expect(resultCount()).toBe('1 session')
+    expect(card('An Open Source AI Compute Stack')).toBeInTheDocument()
+    const panel = await openFilters(user)
+    expect(within(panel).getByRole('checkbox', { name: 'AI + ML' })).toBeChecked()
+    expect(within(panel).getByRole('combobox', { name: 'Room' })).toHaveDisplayValue('B206 (2)')
+  })
+
+  it('follows browser Back and Forward through the view state', async () => {
+    const { user } = await renderApp()
+    const panel = await openFilters(user)
+    // Clearing is a push, so Back brings the cleared filter back.
+    await user.click(within(panel).getByRole('checkbox', { name: 'SECURITY' }))
+    expect(resultCount()).toBe('1 session')
+    await user.click(screen.getByRole('button', { name: 'Clear all filters' }))
+    expect(resultCount()).toBe('12 sessions')
+    await act(async () => {
+      window.history.back()
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }))
+    })
+    expect(resultCount()).toBe('1 session')
+    expect(within(panel).getByRole('checkbox', { name: 'SECURITY' })).toBeChecked()
+  })
+
+  it('shows a notice when nothing can be saved, which can be dismissed for the session', async () => {
+    const { user, unmount } = await renderApp()
+    const notice = screen.getByText('Not saving on this device.').closest('[role="status"]')
+    expect(notice).toHaveTextContent('Not saving on this device.')
+    expect(notice).toHaveTextContent("This browser isn't letting Hallway save data")
+    await user.click(screen.getByRole('button', { name: 'Dismiss storage notice' }))
+    expect(screen.queryByText('Not saving on this device.')).not.toBeInTheDocument()
+    unmount()
+    // Still dismissed after a remount in the same tab (sessionStorage), as after a reload.
+    expect(sessionStorage.getItem('hallway:storage-notice-dismissed')).toBe('1')
+  })
+
+  it('shows loading, then the schedule', async () => {
+    let resolve: (s: ReturnType<typeof makeSnapshot>) => void = () => {}
+    const pending = new Promise<ReturnType<typeof makeSnapshot>>((r) => (resolve = r))
+    const loadBundled = () => pending
+    await renderApp({ loadBundled, waitForReady: false })
+    expect(await screen.findByText('Loading the schedule…')).toBeInTheDocument()
+    await act(async () => resolve(makeSnapshot()))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thursday, Nov 13' })).toBeInTheDocument()
+  })
+
+  it('shows the error when the schedule cannot be loaded', async () => {
+    const loadBundled = () => Promise.reject(new Error('The bundled schedule could not be read: HTTP 404'))
+    await renderApp({ loadBundled, waitForReady: false })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent("The schedule couldn't be loaded")
+    expect(alert).toHaveTextContent('The bundled schedule could not be read: HTTP 404')
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument()
+  })
+
+  it('has a skip link that moves focus to the list', async () => {
+    const { user } = await renderApp()
+    await user.tab()
+    const skip = screen.getByRole('link', { name: 'Skip to sessions' })
+    expect(skip).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(document.getElementById('session-list')).toHaveFocus()
+    await user.tab()
+    expect(document.activeElement).toHaveAccessibleName(/^Keynote: Beyond Operations/)
+  })
+})
+
+describe('days', () => {
+  const friday = '2025-11-14' as VenueDay
+  const twoDays = () => syntheticSessions(40, 2)
+
+  it('shows day links when the event has several days, and switches day through the URL', async () => {
+    const { user } = await renderApp({ snapshot: makeSnapshot(twoDays()) })
+    const nav = screen.getByRole('navigation', { name: 'Days' })
+    const thu = within(nav).getByRole('link', { name: 'Thu Nov 13' })
+    expect(thu).toHaveAttribute('aria-current', 'page')
+    expect(resultCount()).toBe('20 sessions')
+    await user.click(within(nav).getByRole('link', { name: 'Fri Nov 14' }))
+    expect(params().get('day')).toBe(friday)
+    expect(screen.getByRole('heading', { level: 1, name: 'Friday, Nov 14' })).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: 'Fri Nov 14' })).toHaveAttribute('aria-current', 'page')
+    expect(card('Session 20: Practical')).toBeInTheDocument()
+  })
+
+  it('opens on today at the venue while the event is on', async () => {
+    await renderApp({ snapshot: makeSnapshot(twoDays()), now: est('10:00am', friday) })
+    expect(screen.getByRole('heading', { level: 1, name: 'Friday, Nov 14' })).toBeInTheDocument()
+  })
+
+  it('has no day links for a one-day event', async () => {
+    await renderApp()
+    expect(screen.queryByRole('navigation', { name: 'Days' })).not.toBeInTheDocument()
+  })
+})
+
+describe('the virtual list', () => {
+  it('renders only about a screenful of 2,000 sessions', async () => {
+    await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000), makeEvent([THURSDAY])) })
+    expect(resultCount()).toBe('2000 sessions')
+    const links = screen.getAllByRole('link', { name: /^Session \d+/ })
+    expect(links.length).toBeGreaterThan(3)
+    expect(links.length).toBeLessThan(40)
+  })
+
+  it('keeps the focused card rendered when it scrolls far out of view, so Tab order is not lost', async () => {
+    await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
+    const first = screen.getAllByRole('link', { name: /^Session \d+/ })[0]!
+    act(() => first.focus())
+    await act(async () => window.scrollTo(0, 50_000))
+    await waitFor(() => expect(screen.getAllByRole('link', { name: /^Session \d+/ }).length).toBeGreaterThan(1))
+    expect(first).toBeInTheDocument()
+    expect(first).toHaveFocus()
+    // The rows around the new scroll position are there as well.
+    expect(screen.queryByRole('link', { name: /^Session 0:/ })).toBe(first)
+    expect(screen.getAllByRole('link', { name: /^Session \d+/ }).length).toBeGreaterThan(5)
+  })
+
+  it('keeps the slot header of the rows at the top rendered and stuck while scrolling', async () => {
+    await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
+    await act(async () => window.scrollTo(0, 20_000))
+    const headers = await screen.findAllByRole('heading', { level: 2 })
+    const stuck = headers.map((h) => h.parentElement!).find((row) => row.style.position === 'sticky')
+    expect(stuck).toBeDefined()
+    expect(stuck).toHaveTextContent(/^\d{1,2}:\d{2} [AP]M \d+ sessions$/)
+  })
+})
+
+describe('search input', () => {
+  it('Enter moves focus to the results', async () => {
+    const { user } = await renderApp()
+    await user.type(search(), 'flux{Enter}')
+    expect(document.getElementById('session-list')).toHaveFocus()
+  })
+})

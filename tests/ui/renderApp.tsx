@@ -1,0 +1,46 @@
+// Renders the real app (router, provider, screens) in memory mode on a test snapshot, at a URL and a fixed time.
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { Snapshot } from '../../src/domain/model'
+import { App } from '../../src/ui/App'
+import { ClockProvider, type Clock } from '../../src/ui/ClockProvider'
+import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
+import { est, makeSnapshot } from './factories'
+
+export interface RenderAppOptions {
+  snapshot?: Snapshot
+  /** Path and query to start at, e.g. "/?q=flux" or "/session/00001004". */
+  url?: string
+  /** Fixed "now"; defaults to 8:00 AM EST on the seed's Thursday, before the first talk. */
+  now?: string
+  /** Replaces the snapshot loader (to test loading and error states). */
+  loadBundled?: () => Promise<Snapshot>
+  /** Wait for the schedule to be on screen before returning (default true). */
+  waitForReady?: boolean
+}
+
+export async function renderApp(options: RenderAppOptions = {}) {
+  const snapshot = options.snapshot ?? makeSnapshot()
+  window.history.replaceState(null, '', options.url ?? '/')
+  const nowMs = Date.parse(options.now ?? est('8:00am'))
+  // Both must keep their identity across renders (the provider and useNow key effects on them).
+  const clock: Clock = () => nowMs
+  const loadBundled = options.loadBundled ?? (async () => snapshot)
+  const user = userEvent.setup()
+  const result = render(
+    <ClockProvider clock={clock}>
+      <ScheduleProvider db={null} loadBundled={loadBundled}>
+        <App />
+      </ScheduleProvider>
+    </ClockProvider>,
+  )
+  if (options.waitForReady ?? true) await screen.findByRole('heading', { level: 1 })
+  return { ...result, user, snapshot }
+}
+
+/** The text of the live result count ("12 sessions"). */
+export function resultCount(): string {
+  const el = document.querySelector('.schedule__count')
+  if (!el) throw new Error('no result count on screen')
+  return el.textContent ?? ''
+}
