@@ -1,0 +1,126 @@
+// The one Dexie database of the app: its schema versions, row types and the app-wide singleton.
+// Every read and write of IndexedDB goes through this class; the UI never opens IndexedDB itself.
+import { Dexie, type DexieOptions, type Table } from 'dexie'
+import type { EventId, EventInfo, Session, SessionId } from '../domain/model'
+
+export const DB_NAME = 'hallway'
+/** The newest schema version this build knows. Bump it together with a new `this.version(n)` below. */
+export const DB_VERSION = 1
+/** IndexedDB version numbers are Dexie's times ten (Dexie reserves the last digit for its own schema patches). */
+const NATIVE_VERSION_FACTOR = 10
+
+/** Settings key holding the EventId the user is looking at; unset means the bundled event. */
+export const SETTING_CURRENT_EVENT_ID = 'currentEventId'
+
+/** An installed event, plus what is needed to tell whether a snapshot is already installed. */
+export type StoredEvent = EventInfo & {
+  contentHash: string
+  schemaVersion: number
+  /** Where the snapshot came from (Snapshot.source). */
+  source: string
+  /** ISO instant of the install, for diagnostics. */
+  installedAt: string
+}
+
+export type StoredSession = Session & { eventId: EventId }
+
+export type StarLevel = 'must' | 'maybe'
+
+/** A user's star on a session. User data: snapshot installs never touch this table. */
+export interface StarRow {
+  eventId: EventId
+  sessionId: SessionId
+  level: StarLevel
+  /** ISO instant of the last change. */
+  updatedAt: string
+}
+
+/** A user setting. User data: snapshot installs never touch this table. */
+export interface SettingRow {
+  key: string
+  value: unknown
+}
+
+export class HallwayDB extends Dexie {
+  // `declare`, not `!`: with ES2022 class fields a plain field would be re-initialised to undefined after
+  // super(), on top of the table that version().stores() puts there.
+  declare readonly events: Table<StoredEvent, EventId>
+  declare readonly sessions: Table<StoredSession, [EventId, SessionId]>
+  declare readonly stars: Table<StarRow, [EventId, SessionId]>
+  declare readonly settings: Table<SettingRow, string>
+
+  /** `name` and `options` exist for tests: a fresh name per test, and fake-indexeddb's indexedDB/IDBKeyRange. */
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options)
+    this.version(1).stores({
+      // One row per installed event, looked up by id.
+      events: '&id',
+      // [eventId+id]: primary key; session ids are only unique within an event, and a share link or a star
+      //   names a session by (event, id).
+      // eventId: "all of this event's sessions" when order does not matter (counting, removing an event).
+      //   Snapshot replacement does NOT use it: it deletes by a [eventId+id] primary-key range, which Dexie turns
+      //   into one native range delete (see snapshotInstall.ts).
+      // [eventId+start]: reading one event's sessions already in time order (the agenda's main read).
+      sessions: '[eventId+id], eventId, [eventId+start]',
+      // [eventId+sessionId]: one star per session, written and read by (event, session).
+      // eventId: all stars of the current event at once (agenda view, share links).
+      stars: '[eventId+sessionId], eventId',
+      // Plain key/value; read by key.
+      settings: '&key',
+    })
+    // Dexie 4 no longer fails with VersionError when the device holds a newer database: it quietly opens it at
+    // that version. Rows written by a newer Hallway may have a shape this build does not know, so refuse
+    // instead and let the app say "reload to get the latest version". Nothing is deleted; the one thing Dexie
+    // may already have done by now is add a table or index this build declares and the newer one lacks.
+    // Sticky (third argument), so it also runs when Dexie re-opens after a versionchange.
+    this.on(
+      'ready',
+      (vipDb) => {
+        const installed = Math.floor(vipDb.backendDB().version / NATIVE_VERSION_FACTOR)
+        if (installed > DB_VERSION) {
+          throw new Dexie.VersionError(
+            `The database on this device is version ${installed}; this Hallway only knows up to version ${DB_VERSION}.`,
+          )
+        }
+      },
+      true,
+    )
+  }
+
+  /**
+   * The event to show if this device has it: the user's current event (settings), else `fallback`.
+   * Undefined when neither is installed (first run).
+   */
+  async storedCurrentEventId(fallback: EventId): Promise<EventId | undefined> {
+    const setting = await this.settings.get(SETTING_CURRENT_EVENT_ID)
+    const candidates = [setting?.value, fallback].filter((v): v is EventId => typeof v === 'string' && v !== '')
+    for (const id of candidates) {
+      if ((await this.events.get(id)) !== undefined) return id
+    }
+    return undefined
+  }
+
+  /**
+   * An event row and its sessions in start order, read in one transaction so both come from the same install.
+   * Undefined when the event is not installed.
+   */
+  async readEventSchedule(eventId: EventId): Promise<{ event: StoredEvent; sessions: StoredSession[] } | undefined> {
+    return this.transaction('r', this.events, this.sessions, async () => {
+      const event = await this.events.get(eventId)
+      if (!event) return undefined
+      const sessions = await this.sessions
+        .where('[eventId+start]')
+        .between([eventId, Dexie.minKey], [eventId, Dexie.maxKey], true, true)
+        .toArray()
+      return { event, sessions }
+    })
+  }
+}
+
+let appDb: HallwayDB | undefined
+
+/** The app's database. Created on first use; opening happens lazily (Dexie opens on the first query or open()). */
+export function getHallwayDB(): HallwayDB {
+  appDb ??= new HallwayDB()
+  return appDb
+}

@@ -1,0 +1,322 @@
+// ScheduleProvider end to end in jsdom, on real Dexie over fake-indexeddb: warm start, cold start, memory fallback,
+// and the error screen. The only stand-in is loadBundled, so each test controls when and what the bundle delivers.
+import { act, render, screen, waitFor } from '@testing-library/react'
+import { Dexie } from 'dexie'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { EventId, Instant, Session, SessionId, Snapshot } from '../../src/domain/model'
+import { HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
+import { installSnapshot } from '../../src/db/snapshotInstall'
+import { storageProblemOf } from '../../src/db/storageErrors'
+import { ScheduleProvider, type ScheduleState } from '../../src/ui/ScheduleProvider'
+import { useSchedule } from '../../src/ui/hooks/useSchedule'
+import { useSession } from '../../src/ui/hooks/useSession'
+import { BUNDLED_EVENT_ID } from '../../src/db/bundledSnapshot'
+import { fakeIdb, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from '../unit/db/factories'
+
+/** Snapshots of the bundled event: the one the provider shows when no other event is chosen in settings. */
+const makeSnapshot = (sessions: Session[]) => makeAnySnapshot(sessions, { event: makeEvent({ id: BUNDLED_EVENT_ID, title: 'Bundled Con' }) })
+
+const CORRUPT = 'The bundled schedule could not be read: snapshot.sessions[0].title: must not be empty'
+
+const dbs: Dexie[] = []
+function testDB(): HallwayDB {
+  const db = makeTestDB()
+  dbs.push(db)
+  return db
+}
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  for (const db of dbs.splice(0)) await db.delete()
+})
+
+/** What a screen would show, plus every state it saw (to check array identity across renders). */
+const seen: ScheduleState[] = []
+function Probe() {
+  const s = useSchedule()
+  seen.push(s)
+  return (
+    <div>
+      <p data-testid="status">{s.status}</p>
+      <p data-testid="storage">{s.storage.kind}</p>
+      {s.error && <p role="alert">{s.error}</p>}
+      {s.storage.kind === 'memory' && <p role="status">{s.storage.problem.message}</p>}
+      <h1>{s.event?.title}</h1>
+      <ul>
+        {s.sessions.map((x) => (
+          <li key={x.id}>{x.title}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function SessionProbe({ id }: { id: string }) {
+  const { status, session, event } = useSession(id)
+  return <p data-testid="session">{`${status}|${session?.title ?? '-'}|${event?.id ?? '-'}`}</p>
+}
+
+const never = () => new Promise<Snapshot>(() => {})
+const resolved = (snapshot: Snapshot) => () => Promise.resolve(snapshot)
+const rejected = (message: string) => () => Promise.reject(new Error(message))
+
+function titles(): string[] {
+  return screen.queryAllByRole('listitem').map((li) => li.textContent ?? '')
+}
+
+async function ready() {
+  await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('ready'))
+}
+
+describe('ScheduleProvider', () => {
+  it('without IndexedDB (db null) shows the bundled sessions and the storage notice', async () => {
+    const snapshot = makeSnapshot([makeSession({ title: 'Opening Keynote' }), makeSession({ title: 'Lunch' })])
+    render(
+      <ScheduleProvider db={null} loadBundled={resolved(snapshot)}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await ready()
+    expect(titles()).toEqual(['Lunch', 'Opening Keynote'])
+    expect(screen.getByTestId('storage')).toHaveTextContent('memory')
+    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('unavailable').message)
+  })
+
+  it('when opening fails (database from a newer Hallway) falls back to memory and keeps the stored data', async () => {
+    const name = `hallway-ui-newer-${Date.now()}`
+    const newer = new Dexie(name, fakeIdb)
+    dbs.push(newer)
+    newer.version(3).stores({ settings: '&key', stars: '[eventId+sessionId], eventId' })
+    await newer.table('settings').add({ key: 'theme', value: 'dark' })
+    newer.close()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+
+    render(
+      <ScheduleProvider db={new HallwayDB(name, fakeIdb)} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Still here' })]))}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+
+    await ready()
+    expect(titles()).toEqual(['Still here'])
+    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('newer-version').message)
+    expect(warn).toHaveBeenCalled()
+    await newer.open()
+    expect(await newer.table('settings').get('theme')).toEqual({ key: 'theme', value: 'dark' })
+  })
+
+  it('when the disk is full during the first install falls back to memory with the quota notice', async () => {
+    const db = testDB()
+    const probe = instrumentWrites(db)
+    probe.failWith = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+
+    render(
+      <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Shown anyway' })]))}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+
+    await ready()
+    expect(titles()).toEqual(['Shown anyway'])
+    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('quota').message)
+  })
+
+  it.each([
+    ['no IndexedDB', () => null],
+    ['an empty IndexedDB', () => testDB()],
+  ])('with a corrupt bundled snapshot and %s shows the error, not a crash', async (_label, makeDb) => {
+    render(
+      <ScheduleProvider db={makeDb()} loadBundled={rejected(CORRUPT)}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('error'))
+    expect(screen.getByRole('alert')).toHaveTextContent(CORRUPT)
+    expect(titles()).toEqual([])
+  })
+
+  it('with a corrupt bundled snapshot but a stored schedule keeps showing the stored one, and warns', async () => {
+    const db = testDB()
+    await installSnapshot(db, makeSnapshot([makeSession({ title: 'Stored talk' })]))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+
+    render(
+      <ScheduleProvider db={db} loadBundled={rejected(CORRUPT)}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+
+    await ready()
+    expect(titles()).toEqual(['Stored talk'])
+    expect(screen.getByTestId('storage')).toHaveTextContent('indexeddb')
+    await waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringContaining(CORRUPT)))
+    expect(screen.getByTestId('status')).toHaveTextContent('ready')
+  })
+
+  it('warm start renders from IndexedDB without waiting for the bundled snapshot', async () => {
+    const db = testDB()
+    await installSnapshot(db, makeSnapshot([makeSession({ title: 'From IndexedDB' })]))
+    const loadBundled = vi.fn(never)
+
+    render(
+      <ScheduleProvider db={db} loadBundled={loadBundled}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+
+    await ready()
+    expect(titles()).toEqual(['From IndexedDB'])
+    expect(screen.getByTestId('storage')).toHaveTextContent('indexeddb')
+    expect(loadBundled).toHaveBeenCalled()
+  })
+
+  it('cold start waits for the bundled snapshot, installs it, then shows it from IndexedDB', async () => {
+    const db = testDB()
+    let deliver!: (s: Snapshot) => void
+    const pending = new Promise<Snapshot>((resolve) => (deliver = resolve))
+    const loadBundled = () => pending
+
+    render(
+      <ScheduleProvider db={db} loadBundled={loadBundled}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20)) // ms: let open() and the empty read settle
+    })
+    expect(screen.getByTestId('status')).toHaveTextContent('loading')
+
+    const snapshot = makeSnapshot([makeSession({ title: 'Fresh install' })])
+    deliver(snapshot)
+
+    await ready()
+    expect(titles()).toEqual(['Fresh install'])
+    expect(screen.getByTestId('storage')).toHaveTextContent('indexeddb')
+    expect(await db.sessions.count()).toBe(1)
+    expect((await db.events.get(snapshot.event.id))?.contentHash).toBe(snapshot.contentHash)
+  })
+
+  it('a newer bundled snapshot replaces the stored one and the screen follows by itself', async () => {
+    const db = testDB()
+    const kept = makeSession({ title: 'Kept' })
+    await installSnapshot(db, makeSnapshot([kept, makeSession({ title: 'Cancelled' })]))
+    let deliver!: (s: Snapshot) => void
+    const pending = new Promise<Snapshot>((resolve) => (deliver = resolve))
+
+    render(
+      <ScheduleProvider db={db} loadBundled={() => pending}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await ready()
+    expect(titles()).toEqual(['Cancelled', 'Kept'])
+
+    deliver(makeSnapshot([kept, makeSession({ title: 'Added late' })]))
+
+    await waitFor(() => expect(titles()).toEqual(['Added late', 'Kept']))
+  })
+
+  it('when another tab upgrades the database, this tab lets go and falls back to memory with the reload notice', async () => {
+    const db = testDB()
+    const snapshot = makeSnapshot([makeSession({ title: 'Before the upgrade' })])
+    await installSnapshot(db, snapshot)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    render(
+      <ScheduleProvider db={db} loadBundled={resolved(snapshot)}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await ready()
+
+    // What a newer Hallway in another tab does: open at a higher version (our connection must close for that
+    // to proceed) and write.
+    const newer = new Dexie(db.name, fakeIdb)
+    newer.version(2).stores({ events: '&id', sessions: '[eventId+id], eventId, [eventId+start]', stars: '[eventId+sessionId], eventId', settings: '&key' })
+    await newer.table('sessions').update([BUNDLED_EVENT_ID, snapshot.sessions[0]!.id], { title: 'Renamed by v2' })
+    newer.close()
+
+    await waitFor(() => expect(screen.getByTestId('storage')).toHaveTextContent('memory'))
+    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('newer-version').message)
+    expect(titles()).toEqual(['Before the upgrade'])
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Another connection wants to upgrade'))
+  })
+
+  it('sorts by start, then room, then title, and keeps the same array while the data is unchanged', async () => {
+    const db = testDB()
+    const at = (t: string) => `2025-11-13T${t}:00Z` as Instant
+    const room = (r: string) => ({ room: r, raw: r })
+    const snapshot = makeSnapshot([
+        makeSession({ title: 'Late', start: at('18:00'), venue: room('A') }),
+        makeSession({ title: 'Zeta', start: at('15:00'), venue: room('B') }),
+        makeSession({ title: 'Beta', start: at('15:00'), venue: room('A') }),
+        makeSession({ title: 'Alpha', start: at('15:00'), venue: room('A') }),
+    ])
+    await installSnapshot(db, snapshot)
+    const loadBundled = vi.fn(never)
+    seen.length = 0
+
+    const { rerender } = render(
+      <ScheduleProvider db={db} loadBundled={loadBundled}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await ready()
+    expect(titles()).toEqual(['Alpha', 'Beta', 'Zeta', 'Late'])
+    const first = seen.at(-1)!.sessions
+
+    rerender(
+      <ScheduleProvider db={db} loadBundled={loadBundled}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    // Writes to the user's tables, and a no-op reinstall, are not schedule changes.
+    await act(async () => {
+      await db.settings.put({ key: 'theme', value: 'dark' })
+      await db.stars.put({ eventId: snapshot.event.id, sessionId: first[0]!.id, level: 'must', updatedAt: '2025-11-13T15:00:00Z' })
+      expect(await installSnapshot(db, snapshot)).toBe('unchanged')
+      // A write to the event row that keeps the hash makes the live query run again; same hash, same array.
+      await db.events.update(snapshot.event.id, { installedAt: new Date().toISOString() })
+      await new Promise((r) => setTimeout(r, 50)) // ms: give a live-query re-run time to land if it were to
+    })
+
+    expect(seen.at(-1)!.sessions).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+  })
+
+  it("warm start shows the user's current event (settings) rather than the bundled one", async () => {
+    const db = testDB()
+    await installSnapshot(db, makeSnapshot([makeSession({ title: 'Bundled talk' })]))
+    const other = makeAnySnapshot([makeSession({ title: 'Other talk' })], { event: makeEvent({ id: 'other-con' as EventId, title: 'Other Con' }) })
+    await installSnapshot(db, other)
+    await db.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: other.event.id })
+
+    render(
+      <ScheduleProvider db={db} loadBundled={never}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+
+    await ready()
+    expect(titles()).toEqual(['Other talk'])
+    expect(screen.getByRole('heading')).toHaveTextContent('Other Con')
+  })
+
+  it('useSession finds a session by id, and reports an unknown id as ready-but-missing', async () => {
+    const s: Session = makeSession({ title: 'Target', id: 'cafe0001' as SessionId })
+    const snapshot = makeSnapshot([makeSession(), s])
+    render(
+      <ScheduleProvider db={null} loadBundled={resolved(snapshot)}>
+        <SessionProbe id="cafe0001" />
+        <SessionProbe id="00000000" />
+      </ScheduleProvider>,
+    )
+    await waitFor(() => expect(screen.getAllByTestId('session')[0]).toHaveTextContent(`ready|Target|${snapshot.event.id}`))
+    expect(screen.getAllByTestId('session')[1]).toHaveTextContent(`ready|-|${snapshot.event.id}`)
+  })
+
+  it('useSchedule outside the provider fails loudly for the developer', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => render(<Probe />)).toThrow(/inside <ScheduleProvider>/)
+  })
+})
