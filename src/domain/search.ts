@@ -46,7 +46,7 @@ export interface Facets {
 const COMBINING_MARKS = /\p{M}/gu
 const WHITESPACE_RUN = /\s+/g
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g
-const NON_ASCII = /[^\x00-\x7f]/
+const NON_ASCII = /[\u0080-\uffff]/
 
 /**
  * Lowercase, strip diacritics ("Käldström" → "kaldstrom"), fold curly apostrophes to ' (Sched writes

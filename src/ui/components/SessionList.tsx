@@ -104,20 +104,18 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
     initialMeasurementsCache: restore?.measurements ? [...restore.measurements] : [],
   })
 
-  // Where the list starts on the page moves when the filter panel opens or text above it rewraps.
+  // Where the list starts on the page moves when the filter panel opens, the notice goes, or text above rewraps.
+  // Each of those changes the body's size, so one ResizeObserver on it catches them all.
   useLayoutEffect(() => {
-    const el = listRef.current
-    if (!el) return
-    const top = pageTop(el)
-    if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top)
-  })
-  useEffect(() => {
-    const onResize = () => {
+    const measure = () => {
       const el = listRef.current
-      if (el) setScrollMargin(pageTop(el))
+      if (el) setScrollMargin((current) => (Math.abs(pageTop(el) - current) > 0.5 ? pageTop(el) : current))
     }
-    window.addEventListener('resize', onResize)
-    return () => window.removeEventListener('resize', onResize)
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(document.body)
+    return () => observer.disconnect()
   }, [])
 
   // Put the reader back where they were: same scroll position, focus on the card they opened.
@@ -146,6 +144,26 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
     // Only once, on arrival; later changes of rows are new views.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [restore])
+
+  // The stuck header is pushed up by the next one instead of being overlapped by it. The virtualizer re-renders
+  // only when the visible range changes, not per pixel, so this follows scrolling by writing the style directly.
+  const pushStuckHeader = useCallback(() => {
+    const stuck = listRef.current?.querySelector<HTMLElement>('[data-stuck]')
+    if (!stuck) return
+    const index = Number(stuck.dataset.index)
+    const next = stickyIndexes[stickyIndexes.indexOf(index) + 1]
+    const measurements = virtualizer.measurementsCache
+    const height = measurements[index]?.size ?? 0
+    // Page offsets: item starts include the list's own offset (scrollMargin), like window.scrollY.
+    const nextTop = next !== undefined ? (measurements[next]?.start ?? Infinity) - window.scrollY : Infinity
+    const shift = nextTop < height ? Math.max(nextTop - height, -height) : 0
+    stuck.style.transform = shift !== 0 ? `translateY(${shift}px)` : ''
+  }, [stickyIndexes, virtualizer])
+  useLayoutEffect(pushStuckHeader)
+  useEffect(() => {
+    window.addEventListener('scroll', pushStuckHeader, { passive: true })
+    return () => window.removeEventListener('scroll', pushStuckHeader)
+  }, [pushStuckHeader])
 
   const onOpen = useCallback(
     (session: Session) => {
@@ -199,6 +217,7 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
           <div
             key={item.key}
             data-index={item.index}
+            data-stuck={sticky || undefined}
             ref={virtualizer.measureElement}
             className={row.kind === 'slot' ? 'row row--slot' : 'row row--session'}
             style={style}

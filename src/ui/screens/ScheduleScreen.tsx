@@ -139,7 +139,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           />{' '}
           Hide past sessions
         </label>
-        {narrowed && (
+        {/* With no results the empty state offers its own "Clear filters"; one such button is enough. */}
+        {narrowed && results.length > 0 && (
           <button type="button" className="button button--quiet" onClick={clearAll}>
             Clear all filters
           </button>
