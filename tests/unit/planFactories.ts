@@ -1,0 +1,113 @@
+// Test data for the plan logic: a makeSession() factory with venue-time helpers, and the real KubeCon NA 2025
+// Thursday snapshot, looked up by title so tests read like the schedule.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Instant, Session, SessionId, Venue, VenueDay } from '../../src/domain/model'
+import type { PlannedSession, StarLevel } from '../../src/domain/conflicts'
+import { parseSnapshot } from '../../src/domain/snapshot'
+
+export const THURSDAY = '2025-11-13' as VenueDay
+export const TIME_ZONE = 'America/New_York'
+
+/** "11:30am" on the seed's Thursday (EST, UTC−5) as a UTC instant. */
+export function est(clock: string, day: string = THURSDAY): Instant {
+  const m = /^(\d{1,2}):(\d{2})(am|pm)$/.exec(clock)
+  if (!m) throw new Error(`bad clock ${clock}`)
+  const hour = (Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0)
+  const ms = Date.parse(`${day}T00:00:00Z`) + ((hour + 5) * 60 + Number(m[2])) * 60_000
+  return (new Date(ms).toISOString().slice(0, 19) + 'Z') as Instant
+}
+
+/** "Building B | Level 4 | B406b-407" → Venue, split the way the Sched importer splits it. */
+export function place(line: string): Venue {
+  const [building, level, room, area] = line.split(' | ')
+  if (room === undefined) return { room: line, raw: line }
+  const v: Venue = { building, level, room, raw: `${line}, Atlanta, GA, USA` }
+  if (area) v.area = area
+  return v
+}
+
+let counter = 0
+/** A unique 8-hex-digit id, like real ones. */
+export function freshId(): SessionId {
+  counter += 1
+  return (0xa0000000 + counter).toString(16) as SessionId
+}
+
+/** A 30-minute talk at 11:00 in B206 unless overridden; `clock` fields take "11:45am" for readability. */
+export function makeSession(overrides: Partial<Session> & { from?: string; to?: string; at?: string } = {}): Session {
+  const { from, to, at, ...rest } = overrides
+  return {
+    id: freshId(),
+    title: 'Untitled session',
+    start: from ? est(from) : est('11:00am'),
+    end: to ? est(to) : est('11:30am'),
+    day: THURSDAY,
+    type: 'AI + ML',
+    description: '',
+    speakers: [],
+    speakersRaw: '',
+    venue: place(at ?? 'Building B | Level 2 | B206'),
+    ...rest,
+  }
+}
+
+export function planned(session: Session, level: StarLevel = 'must'): PlannedSession {
+  return { session, level }
+}
+
+let seedCache: readonly Session[] | null = null
+/** The 99 sessions of data/kubecon-na-2025.snapshot.json, in snapshot order. */
+export function seed(): readonly Session[] {
+  if (seedCache) return seedCache
+  const json = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
+  const result = parseSnapshot(json)
+  if (!result.ok) throw new Error(result.error)
+  seedCache = result.value.sessions
+  return seedCache
+}
+
+/** The seed session whose title starts with `prefix`; throws unless exactly one matches. */
+export function seedSession(prefix: string): Session {
+  const hits = seed().filter((s) => s.title.startsWith(prefix))
+  if (hits.length !== 1) throw new Error(`${hits.length} seed sessions start with "${prefix}"`)
+  return hits[0]!
+}
+
+/** A star map from [title prefix, level] pairs of seed sessions. */
+export function seedStars(...entries: Array<[string, StarLevel]>): Map<SessionId, StarLevel> {
+  return new Map(entries.map(([prefix, level]) => [seedSession(prefix).id, level]))
+}
+
+const BIG_ROOMS = [
+  'Building A | Level 4 | A412',
+  'Building B | Level 2 | B206',
+  'Building B | Level 3 | B308-309',
+  'Building B | Level 4 | B406b-407',
+  'Building C | Level 3 | Georgia Ballroom 2',
+]
+const BIG_TYPES = ['AI + ML', 'SECURITY', 'PLATFORM ENGINEERING', 'MAINTAINER TRACK', 'BREAKS']
+const BIG_WORDS = ['kubernetes', 'gitops', 'observability', 'ebpf', 'scheduler', 'mesh', 'storage', 'policy']
+
+/**
+ * `count` 30-minute sessions on Thursday, starting every 45 minutes from 8:00 (a 15-minute changeover), as many
+ * in parallel as it takes to fit 16 slots: 10,000 sessions means 625 in parallel, far past the seed's 18.
+ */
+export function manySessions(count: number): Session[] {
+  const slots = 16 // slots from 8:00 to 7:15pm, 45 minutes apart
+  const perSlot = Math.ceil(count / slots)
+  return Array.from({ length: count }, (_, i) => {
+    const slot = Math.floor(i / perSlot)
+    const startMs = Date.parse(est('8:00am')) + slot * 45 * 60_000
+    const word = BIG_WORDS[i % BIG_WORDS.length]!
+    return makeSession({
+      id: (0x10000000 + i).toString(16) as SessionId,
+      title: `Session ${i}: practical ${word} at scale`,
+      start: new Date(startMs).toISOString().replace('.000', '') as Instant,
+      end: new Date(startMs + 30 * 60_000).toISOString().replace('.000', '') as Instant,
+      type: BIG_TYPES[i % BIG_TYPES.length]!,
+      description: `Lessons from running ${word} in production. `.repeat(10),
+      venue: place(BIG_ROOMS[i % BIG_ROOMS.length]!),
+    })
+  })
+}
