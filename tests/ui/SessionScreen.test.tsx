@@ -1,6 +1,6 @@
 // The detail route: deep links, what it shows, the way back to the list, and unknown ids.
-import { screen, waitFor, within } from '@testing-library/react'
-import { est, makeSession, makeSnapshot, seedSessions, venue } from './factories'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import { est, makeSession, makeSnapshot, seedSessions, syntheticSessions, venue } from './factories'
 import { renderApp } from './renderApp'
 
 const seed = seedSessions()
@@ -102,5 +102,28 @@ describe('list → session → back', () => {
     expect(screen.getByRole('searchbox', { name: 'Search sessions' })).toHaveValue('dragonfly')
     const card = await screen.findByRole('link', { name: /^Dragonfly v2\.3\.0/ })
     await waitFor(() => expect(card).toHaveFocus())
+  })
+
+  it('comes back to the same scroll position in a long list', async () => {
+    const { user } = await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
+    await act(async () => window.scrollTo(0, 30_000))
+    // A card whose row is on screen at that offset.
+    const onScreen = await waitFor(() => {
+      const row = [...document.querySelectorAll<HTMLElement>('.row--session')].find((r) => {
+        const top = Number(/translateY\((-?[\d.]+)px\)/.exec(r.style.transform)?.[1])
+        return top >= 30_000 && top < 30_400
+      })
+      if (!row) throw new Error('no row rendered at the scroll position yet')
+      return row.querySelector('a')!
+    })
+    const title = onScreen.querySelector('.card__title')!.textContent!
+    await user.click(onScreen)
+    expect(screen.getByRole('heading', { level: 1, name: title })).toBeInTheDocument()
+    expect(window.scrollY).toBe(0)
+
+    await user.click(screen.getByRole('link', { name: /Back to schedule/ }))
+    await waitFor(() => expect(window.location.pathname).toBe('/'))
+    expect(window.scrollY).toBe(30_000)
+    await waitFor(() => expect(screen.getByRole('link', { name: new RegExp(`^${title}`) })).toHaveFocus())
   })
 })

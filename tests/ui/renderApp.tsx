@@ -13,6 +13,8 @@ export interface RenderAppOptions {
   url?: string
   /** Fixed "now"; defaults to 8:00 AM EST on the seed's Thursday, before the first talk. */
   now?: string
+  /** A clock to use instead of the fixed `now` (e.g. one a test moves forward). */
+  clock?: Clock
   /** Replaces the snapshot loader (to test loading and error states). */
   loadBundled?: () => Promise<Snapshot>
   /** Wait for the schedule to be on screen before returning (default true). */
@@ -24,7 +26,7 @@ export async function renderApp(options: RenderAppOptions = {}) {
   window.history.replaceState(null, '', options.url ?? '/')
   const nowMs = Date.parse(options.now ?? est('8:00am'))
   // Both must keep their identity across renders (the provider and useNow key effects on them).
-  const clock: Clock = () => nowMs
+  const clock: Clock = options.clock ?? (() => nowMs)
   const loadBundled = options.loadBundled ?? (async () => snapshot)
   const user = userEvent.setup()
   const result = render(

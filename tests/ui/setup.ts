@@ -30,6 +30,27 @@ window.scrollTo = ((xOrOptions?: number | ScrollToOptions, y?: number) => {
 }) as typeof window.scrollTo
 window.scroll = window.scrollTo
 
+// …and no page height either, so the virtualizer would clamp every scroll position to 0. The page is as tall as the
+// list (whose inline height is the virtualizer's total size) plus the header and controls above it.
+const ABOVE_LIST_PX = 400
+Object.defineProperty(document.documentElement, 'scrollHeight', {
+  configurable: true,
+  get: () => {
+    const list = document.querySelector<HTMLElement>('.session-list')
+    return ABOVE_LIST_PX + (list ? parseFloat(list.style.height) || 0 : 0)
+  },
+})
+
+// The list's own box, which the app reads to know where the list starts on the page (rect.top + scrollY): without
+// this, jsdom's all-zero rects would make that offset follow the scroll position.
+const originalRect = HTMLElement.prototype.getBoundingClientRect
+HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+  if (!this.classList.contains('session-list')) return originalRect.call(this)
+  const top = ABOVE_LIST_PX - scrollY
+  const height = parseFloat(this.style.height) || 0
+  return DOMRect.fromRect({ x: 0, y: top, width: 1024, height })
+}
+
 beforeEach(() => {
   window.history.replaceState(null, '', '/')
   scrollY = 0

@@ -16,6 +16,9 @@ const SLOT_ESTIMATE_PX = 44
 const CARD_ESTIMATE_PX = 140
 // Rows rendered beyond each edge of the viewport: enough that a fling on a phone rarely shows blank space.
 const OVERSCAN_ROWS = 8
+// How long to wait for the opened card to be rendered again after Back (frames, ~0.5 s at 60 Hz); in a browser it
+// is there in the first frame.
+const RESTORE_FOCUS_FRAMES = 30
 
 export interface SessionListProps {
   rows: readonly ScheduleRow[]
@@ -93,6 +96,32 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
     [stickyIndexes],
   )
 
+  // Put the reader back where they were: same scroll position (the virtualizer applies initialOffset; scrolling
+  // here too covers the first frame, before it does), focus on the card they opened.
+  useLayoutEffect(() => {
+    if (!restore) return
+    forgetListPosition()
+    window.scrollTo(0, restore.scrollY)
+    let frames = 0
+    let handle = 0
+    const focusCard = () => {
+      const card = listRef.current?.querySelector<HTMLElement>(`[data-session-id="${restore.sessionId}"]`)
+      if (card) {
+        card.focus({ preventScroll: true })
+        return
+      }
+      // Not rendered yet: the virtualizer picks up the restored offset on its next scroll read.
+      frames += 1
+      if (frames < RESTORE_FOCUS_FRAMES) handle = requestAnimationFrame(focusCard)
+      // The card is gone (schedule updated meanwhile): land keyboard users in the list at least.
+      else listRef.current?.focus({ preventScroll: true })
+    }
+    handle = requestAnimationFrame(focusCard)
+    return () => cancelAnimationFrame(handle)
+    // Only once, on arrival; later changes of rows are new views.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [restore])
+
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: (i) => (rows[i]?.kind === 'slot' ? SLOT_ESTIMATE_PX : CARD_ESTIMATE_PX),
@@ -117,33 +146,6 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
     observer.observe(document.body)
     return () => observer.disconnect()
   }, [])
-
-  // Put the reader back where they were: same scroll position, focus on the card they opened.
-  useLayoutEffect(() => {
-    if (!restore) return
-    forgetListPosition()
-    window.scrollTo(0, restore.scrollY)
-    let frames = 0
-    let handle = 0
-    const focusCard = () => {
-      const card = listRef.current?.querySelector<HTMLElement>(`[data-session-id="${restore.sessionId}"]`)
-      if (card) {
-        card.focus({ preventScroll: true })
-        return
-      }
-      // Not rendered yet (the scroll event has not reached the virtualizer) or measured heights moved it.
-      frames += 1
-      if (frames === 2) {
-        const index = rows.findIndex((r) => r.kind === 'session' && r.session.id === restore.sessionId)
-        if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' })
-      }
-      if (frames < 6) handle = requestAnimationFrame(focusCard)
-    }
-    handle = requestAnimationFrame(focusCard)
-    return () => cancelAnimationFrame(handle)
-    // Only once, on arrival; later changes of rows are new views.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [restore])
 
   // The stuck header is pushed up by the next one instead of being overlapped by it. The virtualizer re-renders
   // only when the visible range changes, not per pixel, so this follows scrolling by writing the style directly.
