@@ -7,6 +7,11 @@ export interface SearchIndex {
   readonly sessions: readonly Session[]
   /** One normalised haystack per session, same order as `sessions`. */
   readonly haystacks: readonly string[]
+  /**
+   * Each day's sessions as one [from, to) index range, so a one-day filter scans a tenth of a ten-day event.
+   * Null when some day's sessions are not contiguous (input not in start order): then every session is scanned.
+   */
+  readonly dayRanges: ReadonlyMap<string, readonly [number, number]> | null
 }
 
 export interface SessionFilter {
@@ -83,10 +88,22 @@ function haystackOf(s: Session): string {
   return normalizeText(parts.join('\n'))
 }
 
+function dayRangesOf(sessions: readonly Session[]): Map<string, [number, number]> | null {
+  const ranges = new Map<string, [number, number]>()
+  for (let i = 0; i < sessions.length; i++) {
+    const day = sessions[i]!.day
+    const range = ranges.get(day)
+    if (range === undefined) ranges.set(day, [i, i + 1])
+    else if (range[1] === i) range[1] = i + 1
+    else return null
+  }
+  return ranges
+}
+
 export function buildSearchIndex(sessions: readonly Session[]): SearchIndex {
   const haystacks = new Array<string>(sessions.length)
   for (let i = 0; i < sessions.length; i++) haystacks[i] = haystackOf(sessions[i]!)
-  return { sessions, haystacks }
+  return { sessions, haystacks, dayRanges: dayRangesOf(sessions) }
 }
 
 /** True when the filter would keep every session (so callers can skip work or show "clear" controls). */
@@ -102,8 +119,16 @@ export function filterSessions(index: SearchIndex, filter: SessionFilter): Sessi
   const { building, room, hideEndedBefore, day } = filter
   const { sessions, haystacks } = index
   const out: Session[] = []
+  let from = 0
+  let to = sessions.length
+  if (day !== undefined && index.dayRanges !== null) {
+    const range = index.dayRanges.get(day)
+    if (range === undefined) return out
+    from = range[0]
+    to = range[1]
+  }
 
-  outer: for (let i = 0; i < sessions.length; i++) {
+  outer: for (let i = from; i < to; i++) {
     const s = sessions[i]!
     // Cheap equality checks first; the text scan is the only costly part.
     if (day !== undefined && s.day !== day) continue

@@ -47,8 +47,10 @@ describe('the schedule list', () => {
   })
 
   it('shows the area of a room, and raw speaker text when it could not be split', async () => {
-    await renderApp()
+    const { user } = await renderApp()
     expect(within(card('Learning Lounge: AI May Be')).getByText('Building B · Level 1 · Exhibit Hall B3-B5 · Learning Lounge')).toBeInTheDocument()
+    // Further down than the rows jsdom's 768 px window renders: bring it up by searching.
+    await user.type(search(), 'flags suck')
     expect(
       within(card('Feature Flags Suck!')).getByText(
         'The Problems With Feature Flagging and How To Avoid Them - Pete Hodgson (Software Delivery Consultant, PH1)',

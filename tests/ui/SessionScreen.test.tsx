@@ -11,8 +11,9 @@ describe('the session page', () => {
     const flux = byTitle('AI-Assisted GitOps')
     await renderApp({ snapshot: makeSnapshot(seed), url: `/session/${flux.id}` })
     const h1 = screen.getByRole('heading', { level: 1, name: 'AI-Assisted GitOps With Flux MCP Server' })
-    expect(h1).toHaveFocus()
-    expect(document.title).toBe('AI-Assisted GitOps With Flux MCP Server · Hallway')
+    // Focus and title are set in effects after the page renders.
+    await waitFor(() => expect(h1).toHaveFocus())
+    await waitFor(() => expect(document.title).toBe('AI-Assisted GitOps With Flux MCP Server · Hallway'))
     expect(screen.getByText('Thursday, Nov 13 · 11:00 – 11:30 AM EST')).toBeInTheDocument()
     expect(screen.getByText('Building B · Level 2 · B206')).toBeInTheDocument()
     expect(screen.getByText('AI + ML')).toBeInTheDocument()

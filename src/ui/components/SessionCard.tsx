@@ -3,8 +3,8 @@
 import { memo, type MouseEvent } from 'react'
 import { Link } from 'wouter'
 import type { Session } from '../../domain/model'
-import { formatVenueTimeRange } from '../../domain/time'
 import { speakersSummary, venueLabel } from '../sessionText'
+import { venueTimeRangeLabel } from '../timeLabels'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
 export type SessionTiming = 'upcoming' | 'now' | 'ended'
@@ -29,7 +29,7 @@ export const SessionCard = memo(function SessionCard({ session, timeZone, timing
       <span className="card__meta">
         {timing === 'now' && <span className="badge badge--now">On now</span>}
         {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
-        <span className="card__time">{formatVenueTimeRange(session.start, session.end, timeZone)}</span>
+        <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
       </span>{' '}
       <span className="card__room">{venueLabel(session.venue)}</span>{' '}
       {speakers !== '' && <span className="card__speakers">{speakers}</span>}{' '}

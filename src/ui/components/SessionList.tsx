@@ -5,17 +5,18 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Instant, Session } from '../../domain/model'
-import { formatVenueTime } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import type { ScheduleRow } from '../scheduleRows'
+import { venueTimeLabel } from '../timeLabels'
 import { SessionCard, type SessionTiming } from './SessionCard'
 
 // First-guess heights before a row is measured (px at the default 16 px font): a one-line slot header, and a card
 // with a two-line title, time, room and speakers. Close guesses keep the scrollbar from jumping.
 const SLOT_ESTIMATE_PX = 44
 const CARD_ESTIMATE_PX = 140
-// Rows rendered beyond each edge of the viewport: enough that a fling on a phone rarely shows blank space.
-const OVERSCAN_ROWS = 8
+// Rows rendered beyond each edge of the viewport (~700 px of cards): enough that a fling on a phone rarely shows
+// blank space, few enough that replacing the list on a filter change stays cheap.
+const OVERSCAN_ROWS = 5
 // How long to wait for the opened card to be rendered again after Back (frames, ~0.5 s at 60 Hz); in a browser it
 // is there in the first frame.
 const RESTORE_FOCUS_FRAMES = 30
@@ -226,7 +227,7 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
           >
             {row.kind === 'slot' ? (
               <h2 className="slot">
-                <span className="slot__time">{formatVenueTime(row.start, timeZone)}</span>{' '}
+                <span className="slot__time">{venueTimeLabel(row.start, timeZone)}</span>{' '}
                 <span className="slot__count">
                   {row.count} {row.count === 1 ? 'session' : 'sessions'}
                 </span>

@@ -40,7 +40,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
   // The expensive part (normalising every session's text) runs once per schedule, not per keystroke.
   const index = useMemo(() => buildSearchIndex(sessions), [sessions])
-  const day = resolveDay(view.day, event, nowMs)
+  // Memoised on the minute: resolving "today at the venue" builds a TZDate, and this runs on every keystroke.
+  const day = useMemo(() => resolveDay(view.day, event, Date.parse(nowMinute)), [view.day, event, nowMinute])
   const daySessions = useMemo(() => filterSessions(index, { query: '', types: [], day }), [index, day])
   const facets = useMemo(() => facetsOf(daySessions), [daySessions])
 
@@ -61,7 +62,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const results = useMemo(() => filterSessions(index, filter), [index, filter])
   const rows = useMemo(() => rowsBySlot(results), [results])
 
-  const dayLabel = day ? formatVenueDay(day) : event.title
+  const dayLabel = useMemo(() => (day ? formatVenueDay(day) : event.title), [day, event.title])
   useEffect(() => {
     document.title = `${dayLabel} · Hallway`
   }, [dayLabel])

@@ -1,0 +1,40 @@
+// Venue-time labels for cards, slot headers and day tabs, cached. Formatting one range builds TZDates and an
+// Intl.DateTimeFormat (for "EST"), ~0.1 ms each; a keystroke re-renders a few dozen cards, and a schedule has far
+// fewer distinct start/end pairs than renders, so each label is computed once per app run.
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import type { Instant, VenueDay } from '../domain/model'
+import { formatVenueTime, formatVenueTimeRange } from '../domain/time'
+
+const ranges = new Map<string, string>()
+const times = new Map<string, string>()
+
+/** "3:15 – 3:45 PM EST" */
+export function venueTimeRangeLabel(start: Instant, end: Instant, timeZone: string): string {
+  const key = `${start}|${end}|${timeZone}`
+  let label = ranges.get(key)
+  if (label === undefined) ranges.set(key, (label = formatVenueTimeRange(start, end, timeZone)))
+  return label
+}
+
+/** "3:15 PM" */
+export function venueTimeLabel(instant: Instant, timeZone: string): string {
+  const key = `${instant}|${timeZone}`
+  let label = times.get(key)
+  if (label === undefined) times.set(key, (label = formatVenueTime(instant, timeZone)))
+  return label
+}
+
+const dayParts = new Map<string, { weekday: string; date: string }>()
+
+/** "Thu" and "Nov 13" for a day tab. */
+export function dayTabLabel(day: VenueDay): { weekday: string; date: string } {
+  let parts = dayParts.get(day)
+  if (parts === undefined) {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    // Noon UTC names the same calendar date in every device zone (UTC−12…UTC+14).
+    const noon = new TZDate(Date.UTC(y, m - 1, d, 12), 'UTC')
+    dayParts.set(day, (parts = { weekday: format(noon, 'EEE'), date: format(noon, 'MMM d') }))
+  }
+  return parts
+}
