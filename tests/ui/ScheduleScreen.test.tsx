@@ -79,6 +79,8 @@ describe('the schedule list', () => {
   it('filters by several types, including emoji types, and puts them in the URL', async () => {
     const { user } = await renderApp()
     const panel = await openFilters(user)
+    // Each type's count is its description ("Sessions: 1"), not part of its name.
+    expect(within(panel).getByRole('checkbox', { name: '🚨 CONTRIBFEST' })).toHaveAccessibleDescription('Sessions: 1')
     await user.click(within(panel).getByRole('checkbox', { name: '🚨 CONTRIBFEST' }))
     expect(resultCount()).toBe('1 session')
     expect(card(CONTRIBFEST)).toBeInTheDocument()

@@ -27,10 +27,6 @@ function withSelected(facets: Facets, view: ViewState): Facets {
   return { types, buildings }
 }
 
-function plural(n: number): string {
-  return n === 1 ? 'session' : 'sessions'
-}
-
 export function FilterPanel({ id, open, facets, view, setView }: FilterPanelProps) {
   const uid = useId()
   const shown = withSelected(facets, view)
@@ -124,9 +120,10 @@ export function FilterPanel({ id, open, facets, view, setView }: FilterPanelProp
                     aria-describedby={`${inputId}-count`}
                   />
                   <label htmlFor={inputId}>{t.type}</label>
+                  {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
                   <span id={`${inputId}-count`} className="types__count">
+                    <span className="visually-hidden">Sessions: </span>
                     {t.count}
-                    <span className="visually-hidden"> {plural(t.count)}</span>
                   </span>
                 </li>
               )
