@@ -122,8 +122,8 @@ export function FilterPanel({ id, open, facets, view, setView }: FilterPanelProp
                   <label htmlFor={inputId}>{t.type}</label>
                   {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
                   <span id={`${inputId}-count`} className="types__count">
-                    <span className="visually-hidden">Sessions: </span>
-                    {t.count}
+                    <span className="visually-hidden">{`Sessions: ${t.count}`}</span>
+                    <span aria-hidden="true">{t.count}</span>
                   </span>
                 </li>
               )
