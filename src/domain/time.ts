@@ -46,9 +46,20 @@ export function formatVenueTimeRange(start: Instant, end: Instant, timeZone: str
   return `${format(s, samePeriod ? 'h:mm' : 'h:mm a')} – ${format(e, 'h:mm a')} ${zoneAbbreviation(start, timeZone)}`
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a list formats hundreds of times per zone.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>()
+function zoneNameFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneNameFormats.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    zoneNameFormats.set(timeZone, f)
+  }
+  return f
+}
+
 /** "EST", "EDT", "CET"… as the venue's wall clock calls it at that instant (falls back to "GMT+1"). */
 export function zoneAbbreviation(instant: Instant, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(toMs(instant)))
+  const parts = zoneNameFormat(timeZone).formatToParts(new Date(toMs(instant)))
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone
 }
 

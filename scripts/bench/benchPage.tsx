@@ -1,0 +1,163 @@
+// The page `npm run bench` drives in Chromium: it exposes window.bench, whose functions time the real db layer
+// and the real app, in the browser, and return raw samples (the Node side computes medians).
+import { createRoot, type Root } from 'react-dom/client'
+import { HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
+import { installSnapshot } from '../../src/db/snapshotInstall'
+import { loadBundledSnapshot } from '../../src/db/bundledSnapshot'
+import type { Snapshot } from '../../src/domain/model'
+import { makeSyntheticSnapshot } from '../../src/domain/synthetic'
+import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
+import App from '../../src/ui/App'
+import '../../src/ui/styles.css'
+
+async function snapshotOf(count: number): Promise<Snapshot> {
+  return count === 99 ? loadBundledSnapshot() : makeSyntheticSnapshot({ count, seed: 1 })
+}
+
+let dbCounter = 0
+
+/** Installs the snapshot into a fresh database `runs` times; returns each install's milliseconds. */
+async function importRuns(count: number, runs: number): Promise<number[]> {
+  const snapshot = await snapshotOf(count)
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const db = new HallwayDB(`bench-import-${dbCounter++}`)
+    await db.open()
+    const t0 = performance.now()
+    await installSnapshot(db, snapshot)
+    samples.push(performance.now() - t0)
+    db.close()
+    await db.delete()
+  }
+  return samples
+}
+
+function idbRequest<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error)
+  })
+}
+
+/** The floor: the same records put with raw IndexedDB into an identically indexed store, in one transaction. */
+async function rawIdbRuns(count: number, runs: number): Promise<number[]> {
+  const snapshot = await snapshotOf(count)
+  const rows = snapshot.sessions.map((s) => ({ ...s, eventId: snapshot.event.id }))
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const name = `bench-raw-${dbCounter++}`
+    const open = indexedDB.open(name, 1)
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('sessions', { keyPath: ['eventId', 'id'] })
+      store.createIndex('eventId', 'eventId')
+      store.createIndex('[eventId+start]', ['eventId', 'start'])
+    }
+    const idb = await idbRequest(open)
+    const t0 = performance.now()
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction('sessions', 'readwrite')
+      const store = tx.objectStore('sessions')
+      for (const row of rows) store.put(row)
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    samples.push(performance.now() - t0)
+    idb.close()
+    await idbRequest(indexedDB.deleteDatabase(name))
+  }
+  return samples
+}
+
+let root: Root | undefined
+
+/**
+ * Mounts the real app on a database already holding `count` sessions (a warm start); returns the ms from
+ * render to the first session rows on screen.
+ */
+async function mountApp(count: number): Promise<number> {
+  const snapshot = await snapshotOf(count)
+  const db = new HallwayDB(`bench-app-${dbCounter++}`)
+  await installSnapshot(db, snapshot)
+  await db.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: snapshot.event.id })
+  root?.unmount()
+  root = createRoot(document.getElementById('root')!)
+  const t0 = performance.now()
+  root.render(
+    <ScheduleProvider db={db} loadBundled={async () => snapshot}>
+      <App />
+    </ScheduleProvider>,
+  )
+  const deadline = performance.now() + 30_000
+  while (!document.querySelector('main a[href*="/session/"]')) {
+    if (performance.now() > deadline) throw new Error('the app showed no session rows within 30 s')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  return performance.now() - t0
+}
+
+/** Yields one macrotask without setTimeout's clamping, so React's scheduled work for the event has run. */
+function yieldTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => resolve()
+    channel.port2.postMessage(null)
+  })
+}
+
+/**
+ * Main-thread time of one interaction: from dispatching the input event until React has committed and the
+ * browser has recomputed style and layout for the new list. (Waiting for the next frame would add 0–16 ms of
+ * idle vsync wait that says nothing about our code.)
+ */
+async function timeInteraction(act: () => void): Promise<number> {
+  const t0 = performance.now()
+  act()
+  await yieldTask()
+  await yieldTask()
+  void document.body.getBoundingClientRect().height // force style + layout now
+  return performance.now() - t0
+}
+
+const setNativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+
+/** Types `text` into the search box one character at a time, then deletes it; returns each keystroke's ms. */
+async function typeSearch(text: string): Promise<number[]> {
+  const input = document.querySelector<HTMLInputElement>('input[type="search"]')
+  if (!input) throw new Error('no search box')
+  const samples: number[] = []
+  const keystroke = async (value: string) => {
+    samples.push(await timeInteraction(() => {
+      setNativeValue.call(input, value)
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    }))
+    await new Promise((r) => setTimeout(r, 30)) // a typist's gap, so URL updates and idle work settle
+  }
+  for (let i = 1; i <= text.length; i++) await keystroke(text.slice(0, i))
+  for (let i = text.length - 1; i >= 0; i--) await keystroke(text.slice(0, i))
+  return samples
+}
+
+/** Clicks each matching control (a filter) on and off again; returns each click's ms. */
+async function toggleFilters(selector: string, rounds: number): Promise<number[]> {
+  const samples: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    const controls = [...document.querySelectorAll<HTMLElement>(selector)]
+    if (controls.length === 0) throw new Error(`no filter controls match ${selector}`)
+    for (const control of controls.slice(0, 4)) {
+      samples.push(await timeInteraction(() => control.click()))
+      await new Promise((r2) => setTimeout(r2, 30))
+      samples.push(await timeInteraction(() => control.click()))
+      await new Promise((r2) => setTimeout(r2, 30))
+    }
+  }
+  return samples
+}
+
+const bench = { importRuns, rawIdbRuns, mountApp, typeSearch, toggleFilters }
+declare global {
+  interface Window {
+    bench: typeof bench
+  }
+}
+window.bench = bench
+document.title = 'Hallway bench ready'
