@@ -1,0 +1,129 @@
+// Where the user's own data (stars, settings) is written: IndexedDB through HallwayDB, or, when storage has
+// failed, memory for the life of the tab. Both run a unit of work atomically, so stars.ts and settings.ts write
+// their logic once for both, and a plan made in a private window still works until the tab closes.
+import type { EventId, SessionId } from '../domain/model'
+import type { HallwayDB, SettingRow, StarRow } from './HallwayDB'
+
+/** The reads and writes a unit of work may do. Everything inside one `transact` call commits or none of it. */
+export interface UserDataTx {
+  getStar(eventId: EventId, sessionId: SessionId): Promise<StarRow | undefined>
+  putStar(row: StarRow): Promise<void>
+  deleteStar(eventId: EventId, sessionId: SessionId): Promise<void>
+  putSetting(key: string, value: unknown): Promise<void>
+}
+
+export interface UserDataStore {
+  /** true when writes survive a reload (IndexedDB); false in memory mode. */
+  readonly persistent: boolean
+  /** Runs `work` atomically: if it throws, nothing it wrote is kept. */
+  transact<T>(work: (tx: UserDataTx) => Promise<T>): Promise<T>
+}
+
+/** One event's stars and every setting, read together so the UI never shows a half-applied change. */
+export interface UserDataSnapshot {
+  eventId: EventId
+  stars: readonly StarRow[]
+  settings: ReadonlyMap<string, unknown>
+}
+
+/** The IndexedDB store: one read-write transaction over stars + settings per unit of work. */
+export function indexedDbUserData(db: HallwayDB): UserDataStore {
+  const tx: UserDataTx = {
+    getStar: (eventId, sessionId) => db.stars.get([eventId, sessionId]),
+    putStar: async (row) => {
+      await db.stars.put(row)
+    },
+    deleteStar: (eventId, sessionId) => db.stars.delete([eventId, sessionId]),
+    putSetting: async (key, value) => {
+      await db.settings.put({ key, value })
+    },
+  }
+  return {
+    persistent: true,
+    transact: (work) => db.transaction('rw', db.stars, db.settings, () => work(tx)),
+  }
+}
+
+/** The live read behind the UI's hooks: one event's stars and all settings, in one read transaction. */
+export function readUserData(db: HallwayDB, eventId: EventId): Promise<UserDataSnapshot> {
+  return db.transaction('r', db.stars, db.settings, async () => {
+    const stars = await db.stars.where('eventId').equals(eventId).toArray()
+    const settings = await db.settings.toArray()
+    return { eventId, stars, settings: new Map(settings.map((s) => [s.key, s.value])) }
+  })
+}
+
+function starKey(eventId: EventId, sessionId: SessionId): string {
+  // NUL cannot occur in either id, so the pair maps to one key unambiguously.
+  return `${eventId}\u0000${sessionId}`
+}
+
+/**
+ * The memory store for when IndexedDB is unusable. Units of work run one at a time on copies and are swapped in
+ * only when they finish, so they are as atomic as a transaction; subscribers (useSyncExternalStore) hear of each
+ * commit.
+ */
+export class MemoryUserData implements UserDataStore {
+  readonly persistent = false
+  private stars = new Map<string, StarRow>()
+  private settings = new Map<string, unknown>()
+  private queue: Promise<unknown> = Promise.resolve()
+  private listeners = new Set<() => void>()
+  private snapshots = new Map<EventId, UserDataSnapshot>()
+
+  /** `initial`: what the user had before storage failed, so their plan does not vanish mid-session. */
+  constructor(initial: { stars?: readonly StarRow[]; settings?: readonly SettingRow[] } = {}) {
+    for (const row of initial.stars ?? []) this.stars.set(starKey(row.eventId, row.sessionId), { ...row })
+    for (const row of initial.settings ?? []) this.settings.set(row.key, row.value)
+  }
+
+  transact<T>(work: (tx: UserDataTx) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const stars = new Map(this.stars)
+      const settings = new Map(this.settings)
+      const result = await work({
+        getStar: async (eventId, sessionId) => {
+          const row = stars.get(starKey(eventId, sessionId))
+          return row ? { ...row } : undefined
+        },
+        putStar: async (row) => {
+          stars.set(starKey(row.eventId, row.sessionId), { ...row })
+        },
+        deleteStar: async (eventId, sessionId) => {
+          stars.delete(starKey(eventId, sessionId))
+        },
+        putSetting: async (key, value) => {
+          settings.set(key, structuredClone(value))
+        },
+      })
+      this.stars = stars
+      this.settings = settings
+      this.snapshots.clear()
+      for (const listener of this.listeners) listener()
+      return result
+    }
+    // One unit at a time, like IndexedDB's overlapping read-write transactions; a failed one does not block the next.
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The current data for `eventId`; the same object until the next commit (as useSyncExternalStore requires). */
+  snapshot(eventId: EventId): UserDataSnapshot {
+    let snap = this.snapshots.get(eventId)
+    if (!snap) {
+      snap = {
+        eventId,
+        stars: [...this.stars.values()].filter((r) => r.eventId === eventId),
+        settings: new Map(this.settings),
+      }
+      this.snapshots.set(eventId, snap)
+    }
+    return snap
+  }
+}
