@@ -49,9 +49,30 @@ export class HallwayDB extends Dexie {
   declare readonly stars: Table<StarRow, [EventId, SessionId]>
   declare readonly settings: Table<SettingRow, string>
 
+  /**
+   * True once another tab upgraded (or deleted) the database and this connection let go for good. From then on
+   * every read and write fails with DatabaseClosedError: this build must not write rows in a schema it no longer
+   * owns. Only reloading (which loads the newer Hallway) gets storage back.
+   */
+  superseded = false
+  private readonly supersededListeners = new Set<() => void>()
+
   /** `name` and `options` exist for tests: a fresh name per test, and fake-indexeddb's indexedDB/IDBKeyRange. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options)
+    // Another tab opens a newer version (or deletes the database) and is waiting on this connection. Dexie's
+    // default handler closes it so the other tab is not blocked, but leaves auto-open on: the next query here would
+    // quietly re-open the database (re-creating it after a delete) and let this older code write into it. Close for
+    // good instead, and tell whoever listens so the UI can ask for a reload. Returning false skips Dexie's default
+    // handler (it runs after this one and would switch auto-open back on).
+    this.on('versionchange', () => {
+      this.close({ disableAutoOpen: true })
+      if (!this.superseded) {
+        this.superseded = true
+        for (const listener of [...this.supersededListeners]) listener()
+      }
+      return false
+    })
     this.version(1).stores({
       // One row per installed event, looked up by id.
       events: '&id',
@@ -85,6 +106,12 @@ export class HallwayDB extends Dexie {
       },
       true,
     )
+  }
+
+  /** Calls `listener` once this connection is superseded (see {@link superseded}). Returns an unsubscribe. */
+  onSuperseded(listener: () => void): () => void {
+    this.supersededListeners.add(listener)
+    return () => this.supersededListeners.delete(listener)
   }
 
   /**

@@ -1,7 +1,7 @@
 // Turning whatever IndexedDB or Dexie threw into a StorageProblem the UI can show as a plain notice.
 // Recovery never deletes the user's database: every problem here degrades to "browse without saving".
 
-export type StorageProblemKind = 'unavailable' | 'quota' | 'blocked' | 'newer-version' | 'unknown'
+export type StorageProblemKind = 'unavailable' | 'quota' | 'blocked' | 'newer-version' | 'superseded' | 'unknown'
 
 export interface StorageProblem {
   kind: StorageProblemKind
@@ -21,6 +21,9 @@ const MESSAGES: Record<StorageProblemKind, string> = {
     'This device has data from a newer version of Hallway than the one running in this tab. Nothing was deleted. ' +
     'Reload the page to get the latest version; until then you can browse the schedule, but stars and settings ' +
     'won’t be saved.',
+  superseded:
+    'Hallway was updated in another tab, so this tab has stopped saving to keep your data safe. Nothing was lost. ' +
+    'Reload this tab to keep starring; until then you can browse the schedule.',
   unknown:
     "Something went wrong with this device's storage, so your stars and settings can't be saved right now. " +
     'The schedule still works; reloading the page may help.',

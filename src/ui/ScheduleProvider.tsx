@@ -72,9 +72,39 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
     [liveDb, liveEventId],
   )
 
-  // A failing live read (connection closed by another tab's upgrade, read error…): same fallback as at start-up.
+  // Another tab upgraded (or deleted) the database, and this tab let go of it for good (HallwayDB.superseded).
+  // Carry on from memory at once, not at the next failing read, so the reload notice is up before anyone stars
+  // something, and user data (which follows the context's db) stops going to IndexedDB.
+  useEffect(() => {
+    if (phase.kind !== 'db') return
+    const { db: phaseDb, eventId } = phase
+    let cancelled = false
+    const carryOn = () => {
+      const problem = storageProblemOf('superseded')
+      // What the user was looking at, which may be an event other than the bundled one.
+      const lastGood = lastRead.current?.data
+      if (lastGood?.eventId === eventId) {
+        setPhase({ kind: 'memory', event: lastGood.event, sessions: lastGood.sessions, problem })
+        return
+      }
+      void (bundledRef.current ?? Promise.resolve<Bundled>({ ok: false, message: 'not loaded' })).then((b) => {
+        if (!cancelled) setPhase(b.ok ? memoryPhase(b.snapshot, problem) : { kind: 'error', message: b.message, problem })
+      })
+    }
+    // It may have happened between start() handing over and this effect subscribing.
+    if (phaseDb.superseded) carryOn()
+    const unsubscribe = phaseDb.onSuperseded(carryOn)
+    return () => {
+      cancelled = true
+      unsubscribe()
+    }
+  }, [phase])
+
+  // A failing live read (read error, storage gone…): same fallback as at start-up.
   useEffect(() => {
     if (phase.kind !== 'db' || live?.ok !== false || live.eventId !== phase.eventId) return
+    // The superseded effect above handles that case, with its own notice.
+    if (phase.db.superseded) return
     let cancelled = false
     const problem = toStorageProblem(live.error)
     console.warn('Hallway: reading the schedule from IndexedDB failed; falling back to memory.', live.error)
@@ -128,7 +158,9 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
 
 /** Start-up: IndexedDB if it has the schedule (warm start), else install the bundled one; memory if storage fails. */
 async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phase: Phase) => void): Promise<void> {
-  const fallBack = async (problem: StorageProblem, cause?: unknown) => {
+  const fallBack = async (found: StorageProblem, cause?: unknown) => {
+    // A DatabaseClosedError because another tab upgraded mid-start reads better as "reload" than as "blocked".
+    const problem = db?.superseded ? storageProblemOf('superseded') : found
     if (cause !== undefined) console.warn(`Hallway: storage problem (${problem.kind}); running from memory.`, cause)
     const b = await bundled
     set(b.ok ? memoryPhase(b.snapshot, problem) : { kind: 'error', message: b.message, problem })

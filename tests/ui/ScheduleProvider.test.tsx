@@ -221,7 +221,6 @@ describe('ScheduleProvider', () => {
     const db = testDB()
     const snapshot = makeSnapshot([makeSession({ title: 'Before the upgrade' })])
     await installSnapshot(db, snapshot)
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     render(
       <ScheduleProvider db={db} loadBundled={resolved(snapshot)}>
         <Probe />
@@ -237,9 +236,31 @@ describe('ScheduleProvider', () => {
     newer.close()
 
     await waitFor(() => expect(screen.getByTestId('storage')).toHaveTextContent('memory'))
-    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('newer-version').message)
+    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('superseded').message)
     expect(titles()).toEqual(['Before the upgrade'])
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Another connection wants to upgrade'))
+    expect(db.isOpen()).toBe(false)
+  })
+
+  it('says "reload" as soon as another tab upgrades, before anything here reads or writes again', async () => {
+    const db = testDB()
+    const snapshot = makeSnapshot([makeSession({ title: 'Shown before the upgrade' })])
+    await installSnapshot(db, snapshot)
+    render(
+      <ScheduleProvider db={db} loadBundled={resolved(snapshot)}>
+        <Probe />
+      </ScheduleProvider>,
+    )
+    await ready()
+
+    // The other tab only upgrades; it writes nothing that would make this tab's live query run again.
+    const newer = new Dexie(db.name, fakeIdb)
+    newer.version(2).stores({ events: '&id', sessions: '[eventId+id], eventId, [eventId+start]', stars: '[eventId+sessionId], eventId', settings: '&key', lists: '++id' })
+    await newer.open()
+    newer.close()
+
+    await waitFor(() => expect(screen.getByTestId('storage')).toHaveTextContent('memory'))
+    expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('superseded').message)
+    expect(titles()).toEqual(['Shown before the upgrade'])
   })
 
   it('sorts by start, then room, then title, and keeps the same array while the data is unchanged', async () => {

@@ -1,7 +1,8 @@
 // The schema, and what happens when the device holds a database from a newer Hallway.
 import { Dexie } from 'dexie'
-import { afterEach, describe, expect, it } from 'vitest'
-import { DB_NAME, getHallwayDB, HallwayDB } from '../../../src/db/HallwayDB'
+import { indexedDB as fakeIndexedDB } from 'fake-indexeddb'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DB_NAME, DB_VERSION, getHallwayDB, HallwayDB } from '../../../src/db/HallwayDB'
 import { toStorageProblem } from '../../../src/db/storageErrors'
 import { fakeIdb, makeTestDB } from './factories'
 
@@ -67,6 +68,59 @@ describe('HallwayDB', () => {
     expect(await newer.table('stars').count()).toBe(1)
     expect(await newer.table('settings').get('theme')).toEqual({ key: 'theme', value: 'dark' })
     expect(await newer.table('lists').count()).toBe(1)
+  })
+
+  it('lets another tab upgrade at once, says so once, and never reads or writes again', async () => {
+    const db = makeTestDB()
+    opened.push(db)
+    await db.stars.put({ eventId: 'e' as never, sessionId: '0000abcd' as never, level: 'must', updatedAt: '2025-11-13T15:00:00Z' })
+    const heard = vi.fn()
+    db.onSuperseded(heard)
+
+    // A newer Hallway in another tab: a plain IndexedDB open at the next native version (Dexie's version × 10).
+    const events: string[] = []
+    const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = fakeIndexedDB.open(db.name, (DB_VERSION + 1) * 10)
+      request.onblocked = () => events.push('blocked')
+      request.onupgradeneeded = () => {
+        events.push('upgrade')
+        request.result.createObjectStore('lists', { autoIncrement: true })
+      }
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+
+    expect(events).toEqual(['upgrade']) // never 'blocked': this connection let go in its versionchange
+    expect(heard).toHaveBeenCalledTimes(1)
+    expect(db.superseded).toBe(true)
+    expect(db.isOpen()).toBe(false)
+    // No quiet re-open at the newer version: reads and writes fail, and nothing reaches the upgraded database.
+    await expect(db.stars.count()).rejects.toMatchObject({ name: 'DatabaseClosedError' })
+    await expect(
+      db.stars.put({ eventId: 'e' as never, sessionId: '0000beef' as never, level: 'maybe', updatedAt: '2025-11-13T16:00:00Z' }),
+    ).rejects.toMatchObject({ name: 'DatabaseClosedError' })
+    const count = await new Promise<number>((resolve) => {
+      const request = upgraded.transaction('stars').objectStore('stars').count()
+      request.onsuccess = () => resolve(request.result)
+    })
+    expect(count).toBe(1)
+    upgraded.close()
+  })
+
+  it('does not re-create a database another tab deleted', async () => {
+    const db = makeTestDB()
+    opened.push(db)
+    await db.settings.put({ key: 'k', value: 1 })
+    await new Promise<void>((resolve, reject) => {
+      const request = fakeIndexedDB.deleteDatabase(db.name)
+      request.onsuccess = () => resolve()
+      request.onerror = () => reject(request.error)
+    })
+
+    expect(db.superseded).toBe(true)
+    await expect(db.settings.put({ key: 'k', value: 2 })).rejects.toMatchObject({ name: 'DatabaseClosedError' })
+    const names = (await fakeIndexedDB.databases()).map((d) => d.name)
+    expect(names).not.toContain(db.name)
   })
 
   it('opens a database this version created, again and again', async () => {

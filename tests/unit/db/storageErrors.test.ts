@@ -42,7 +42,7 @@ describe('toStorageProblem', () => {
 })
 
 describe('storage problem messages', () => {
-  const kinds: StorageProblemKind[] = ['unavailable', 'quota', 'blocked', 'newer-version', 'unknown']
+  const kinds: StorageProblemKind[] = ['unavailable', 'quota', 'blocked', 'newer-version', 'superseded', 'unknown']
 
   it('say the agreed things for quota and unavailable', () => {
     expect(storageProblemOf('quota').message).toBe(
