@@ -3,6 +3,7 @@
 import { create } from 'zustand'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { SessionId } from '../domain/model'
+import type { StarUndo } from '../db/stars'
 
 /** Where the list was when a session was opened, so coming back puts the reader on the same card. */
 export interface ListReturn {
@@ -16,16 +17,42 @@ export interface ListReturn {
   measurements?: readonly VirtualItem[]
 }
 
+/** A short message at the bottom of the screen (role=status), with an Undo when the change can be undone. */
+export interface Toast {
+  /** Grows with every toast, so a timer never closes a newer one. */
+  id: number
+  message: string
+  tone: 'info' | 'error'
+  undo?: StarUndo
+  /** Move focus to the Undo button: the control the user acted on is gone (a resolved clash, a removed row). */
+  focusUndo?: boolean
+  /** What to focus after Undo brings the change back (a CSS selector); the page heading when it matches nothing. */
+  returnFocus?: string
+}
+
+/** The clash whose resolve dialog is open: seen from `sessionId`, against `otherId`. */
+export interface ResolveTarget {
+  sessionId: SessionId
+  otherId: SessionId
+}
+
 export interface UiState {
   filtersOpen: boolean
   /** The "not saving on this device" notice, once dismissed, stays away for the rest of the browser tab's life. */
   storageNoticeDismissed: boolean
   listReturn: ListReturn | null
+  toast: Toast | null
+  resolving: ResolveTarget | null
   toggleFilters: () => void
   setFiltersOpen: (open: boolean) => void
   dismissStorageNotice: () => void
   rememberListPosition: (position: ListReturn) => void
   forgetListPosition: () => void
+  showToast: (toast: Omit<Toast, 'id'>) => void
+  /** Closes the toast `id`, if it is still the one shown. */
+  dismissToast: (id: number) => void
+  openResolve: (target: ResolveTarget) => void
+  closeResolve: () => void
 }
 
 const NOTICE_KEY = 'hallway:storage-notice-dismissed'
@@ -48,6 +75,8 @@ function writeNoticeDismissed(): void {
   }
 }
 
+let toastSeq = 0
+
 export const useUiStore = create<UiState>()((set) => ({
   filtersOpen: false,
   storageNoticeDismissed: readNoticeDismissed(),
@@ -60,4 +89,10 @@ export const useUiStore = create<UiState>()((set) => ({
   },
   rememberListPosition: (position) => set({ listReturn: position }),
   forgetListPosition: () => set({ listReturn: null }),
+  toast: null,
+  showToast: (toast) => set({ toast: { ...toast, id: (toastSeq += 1) } }),
+  dismissToast: (id) => set((s) => (s.toast?.id === id ? { toast: null } : {})),
+  resolving: null,
+  openResolve: (target) => set({ resolving: target }),
+  closeResolve: () => set({ resolving: null }),
 }))

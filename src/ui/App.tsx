@@ -1,12 +1,19 @@
 // Routes and the page frame (skip link, header, storage notice, main).
 // Routing is wouter: ~2 KB, hook-based, and plain History API paths, which is all a static-hosted PWA with a few
-// screens needs. Add later screens (/plan, /now, /settings, /share) as more <Route>s in <Switch>.
+// screens needs. Add later screens (/share…) as more <Route>s in <Switch>.
 import type { MouseEvent, ReactNode } from 'react'
 import { Link, Route, Router, Switch, useRoute } from 'wouter'
+import { MainNav } from './components/MainNav'
+import { ResolveDialog } from './components/ResolveDialog'
 import { StorageNotice } from './components/StorageNotice'
+import { UndoToast } from './components/UndoToast'
 import { useSchedule } from './hooks/useSchedule'
+import { PlanProvider } from './PlanProvider'
+import { NowScreen } from './screens/NowScreen'
+import { PlanScreen } from './screens/PlanScreen'
 import { ScheduleScreen } from './screens/ScheduleScreen'
 import { SessionScreen } from './screens/SessionScreen'
+import { SettingsScreen } from './screens/SettingsScreen'
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
@@ -14,17 +21,28 @@ const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
 export function App() {
   return (
     <Router base={BASE}>
-      <Shell>
-        <Switch>
-          <Route path="/">
-            <ScheduleRoute />
-          </Route>
-          <Route path="/session/:id">{(params) => <SessionScreen id={params.id} />}</Route>
-          <Route>
-            <PageNotFound />
-          </Route>
-        </Switch>
-      </Shell>
+      <PlanProvider>
+        <Shell>
+          <Switch>
+            <Route path="/">
+              <ScheduleRoute />
+            </Route>
+            <Route path="/session/:id">{(params) => <SessionScreen id={params.id} />}</Route>
+            <Route path="/plan">
+              <PlanScreen />
+            </Route>
+            <Route path="/now">
+              <NowScreen />
+            </Route>
+            <Route path="/settings">
+              <SettingsScreen />
+            </Route>
+            <Route>
+              <PageNotFound />
+            </Route>
+          </Switch>
+        </Shell>
+      </PlanProvider>
     </Router>
   )
 }
@@ -58,11 +76,7 @@ function Shell({ children }: { children: ReactNode }) {
             Hallway
           </Link>
           {schedule.event && <span className="app-header__event">{schedule.event.title}</span>}
-          <nav className="app-nav" aria-label="Main">
-            <Link href="/" className="app-nav__link" aria-current={onList ? 'page' : undefined}>
-              Schedule
-            </Link>
-          </nav>
+          <MainNav />
         </div>
       </header>
       <StorageNotice />
@@ -85,6 +99,8 @@ function Shell({ children }: { children: ReactNode }) {
           children
         )}
       </main>
+      <UndoToast />
+      <ResolveDialog />
     </>
   )
 }

@@ -148,9 +148,10 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
     }
   }, [phase, live])
 
+  const stateDb = phase.kind === 'db' && state.status === 'ready' ? phase.db : null
   const value = useMemo(
-    (): ScheduleContextValue => ({ state, byId: new Map(state.sessions.map((s) => [s.id, s])) }),
-    [state],
+    (): ScheduleContextValue => ({ state, byId: new Map(state.sessions.map((s) => [s.id, s])), db: stateDb }),
+    [state, stateDb],
   )
 
   return <ScheduleContext.Provider value={value}>{children}</ScheduleContext.Provider>

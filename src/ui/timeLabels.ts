@@ -38,3 +38,19 @@ export function dayTabLabel(day: VenueDay): { weekday: string; date: string } {
   }
   return parts
 }
+
+// minutes in a day: past this, "in 2 days" says more than "in 50 h".
+const DAY_MIN = 24 * 60
+
+/** "35 min", "1 h", "1 h 30 min", "2 days": a length of time for gaps, "in …" and "… left". */
+export function durationLabel(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes))
+  if (m < 60) return `${m} min`
+  if (m >= DAY_MIN) {
+    const days = Math.round(m / DAY_MIN)
+    return `${days} ${days === 1 ? 'day' : 'days'}`
+  }
+  const h = Math.floor(m / 60)
+  const rest = m % 60
+  return rest === 0 ? `${h} h` : `${h} h ${rest} min`
+}

@@ -1,7 +1,9 @@
-// Renders the real app (router, provider, screens) in memory mode on a test snapshot, at a URL and a fixed time.
+// Renders the real app (router, provider, screens) on a test snapshot, at a URL and a fixed time: in memory mode, or
+// on a real Dexie database (fake-indexeddb) when given one.
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { Snapshot } from '../../src/domain/model'
+import { HallwayDB } from '../../src/db/HallwayDB'
 import { App } from '../../src/ui/App'
 import { ClockProvider, type Clock } from '../../src/ui/ClockProvider'
 import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
@@ -19,6 +21,15 @@ export interface RenderAppOptions {
   loadBundled?: () => Promise<Snapshot>
   /** Wait for the schedule to be on screen before returning (default true). */
   waitForReady?: boolean
+  /** The database; default null (memory mode). See {@link freshTestDB}. */
+  db?: HallwayDB | null
+}
+
+let dbCounter = 0
+/** A new, empty database on fake-indexeddb with a name no other test uses. */
+export function freshTestDB(): HallwayDB {
+  dbCounter += 1
+  return new HallwayDB(`hallway-ui-${dbCounter}-${Date.now()}`)
 }
 
 export async function renderApp(options: RenderAppOptions = {}) {
@@ -31,7 +42,7 @@ export async function renderApp(options: RenderAppOptions = {}) {
   const user = userEvent.setup()
   const result = render(
     <ClockProvider clock={clock}>
-      <ScheduleProvider db={null} loadBundled={loadBundled}>
+      <ScheduleProvider db={options.db ?? null} loadBundled={loadBundled}>
         <App />
       </ScheduleProvider>
     </ClockProvider>,

@@ -3,14 +3,24 @@
 import { Link } from 'wouter'
 import type { VenueDay } from '../../domain/model'
 import { dayTabLabel } from '../timeLabels'
+import { Icon } from './Icons'
 import { viewStateToSearch, type ViewState } from '../viewState'
 
-export function DayTabs({ days, current, view }: { days: readonly VenueDay[]; current: VenueDay; view: ViewState }) {
+export interface DayTabsProps {
+  days: readonly VenueDay[]
+  current: VenueDay
+  view: ViewState
+  /** Starred sessions per day, shown on each tab ("★ 3", read as "3 in your plan"). */
+  counts?: ReadonlyMap<VenueDay, number>
+}
+
+export function DayTabs({ days, current, view, counts }: DayTabsProps) {
   return (
     <nav className="days" aria-label="Days">
       <ul className="days__list">
         {days.map((day) => {
           const { weekday, date } = dayTabLabel(day)
+          const starred = counts?.get(day) ?? 0
           return (
             <li key={day}>
               <Link
@@ -19,6 +29,13 @@ export function DayTabs({ days, current, view }: { days: readonly VenueDay[]; cu
                 aria-current={day === current ? 'page' : undefined}
               >
                 <span className="days__weekday">{weekday}</span> <span className="days__date">{date}</span>
+                {starred > 0 && (
+                  <span className="days__stars">
+                    {' '}
+                    <Icon name="star-filled" /> {starred}
+                    <span className="visually-hidden"> in your plan</span>
+                  </span>
+                )}
               </Link>
             </li>
           )

@@ -1,10 +1,15 @@
-// One session in the list: a single link to its detail page. The title comes first in the markup so the link's
-// accessible name starts with it; the rest (time, place, type, speakers) follows as the link's description text.
+// One session in the list: a link to its detail page, its star button beside it, and its clashes under it. The title
+// comes first in the link so its accessible name starts with it; time, place, type and speakers follow as the
+// link's text. The star and the clashes sit outside the link (a button inside a link is not allowed).
 import { memo, type MouseEvent } from 'react'
 import { Link } from 'wouter'
+import type { Conflict } from '../../domain/conflicts'
 import type { Session } from '../../domain/model'
+import type { StarLevel } from '../../db/stars'
 import { speakersSummary, venueLabel } from '../sessionText'
 import { venueTimeRangeLabel } from '../timeLabels'
+import { ConflictNotice } from './ConflictNotice'
+import { StarButton } from './StarButton'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
 export type SessionTiming = 'upcoming' | 'now' | 'ended'
@@ -14,26 +19,57 @@ export interface SessionCardProps {
   timeZone: string
   timing: SessionTiming
   onOpen?: (session: Session, event: MouseEvent<HTMLAnchorElement>) => void
+  level?: StarLevel
+  /** This session's conflicts in the plan; the same array while they are unchanged, so the memo holds. */
+  conflicts?: readonly Conflict[]
+  /** Absent: no star button (e.g. a list that only shows). */
+  onCycle?: (session: Session) => void
 }
 
-export const SessionCard = memo(function SessionCard({ session, timeZone, timing, onOpen }: SessionCardProps) {
+export const SessionCard = memo(function SessionCard({
+  session,
+  timeZone,
+  timing,
+  onOpen,
+  level,
+  conflicts,
+  onCycle,
+}: SessionCardProps) {
   const speakers = speakersSummary(session)
+  const hasConflicts = conflicts !== undefined && conflicts.length > 0
   return (
-    <Link
-      href={`/session/${session.id}`}
-      className={`card card--${timing}`}
-      data-session-id={session.id}
-      onClick={onOpen ? (e) => onOpen(session, e) : undefined}
+    <div
+      className={`card-wrap${level ? ` card-wrap--${level}` : ''}${hasConflicts ? ' card-wrap--conflict' : ''}${onCycle ? ' card-wrap--starrable' : ''}`}
+      data-card-for={session.id}
     >
-      <span className="card__title">{session.title}</span>{' '}
-      <span className="card__meta">
-        {timing === 'now' && <span className="badge badge--now">On now</span>}
-        {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
-        <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
-      </span>{' '}
-      <span className="card__room">{venueLabel(session.venue)}</span>{' '}
-      {speakers !== '' && <span className="card__speakers">{speakers}</span>}{' '}
-      {session.type !== '' && <span className="card__type">{session.type}</span>}
-    </Link>
+      <Link
+        href={`/session/${session.id}`}
+        className={`card card--${timing}`}
+        data-session-id={session.id}
+        onClick={onOpen ? (e) => onOpen(session, e) : undefined}
+      >
+        <span className="card__title">{session.title}</span>{' '}
+        <span className="card__meta">
+          {timing === 'now' && <span className="badge badge--now">On now</span>}
+          {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
+          <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
+        </span>{' '}
+        <span className="card__room">{venueLabel(session.venue)}</span>{' '}
+        {speakers !== '' && <span className="card__speakers">{speakers}</span>}{' '}
+        {session.type !== '' && <span className="card__type">{session.type}</span>}
+      </Link>
+      {onCycle && (
+        <div className="card__star">
+          <StarButton session={session} level={level} onCycle={onCycle} compact />
+        </div>
+      )}
+      {hasConflicts && (
+        <div className="card__conflicts">
+          {conflicts.map((c, i) => (
+            <ConflictNotice key={i} conflict={c} forSession={session.id} timeZone={timeZone} />
+          ))}
+        </div>
+      )}
+    </div>
   )
 })

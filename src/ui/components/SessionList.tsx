@@ -1,10 +1,12 @@
 // The day's sessions as one window-scrolled virtual list: only the rows near the viewport are in the DOM, so a
 // keystroke at 10,000 sessions re-renders a few dozen rows. Slot headers stick to the top (a rangeExtractor keeps
 // the current one rendered, as in the react-virtual "sticky" example), row heights are measured, and the row
-// holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
+// holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list. "s" stars the focused card.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual'
-import type { Instant, Session } from '../../domain/model'
+import type { Conflict, StarMap } from '../../domain/conflicts'
+import type { Instant, Session, SessionId } from '../../domain/model'
+import { nextStarLevel } from '../../db/stars'
 import { useUiStore } from '../../store/uiStore'
 import type { ScheduleRow } from '../scheduleRows'
 import { venueTimeLabel } from '../timeLabels'
@@ -28,6 +30,17 @@ export interface SessionListProps {
   now: Instant
   /** The id of the heading that names the list. */
   labelledBy: string
+  stars?: StarMap
+  conflictsBySession?: ReadonlyMap<SessionId, Conflict[]>
+  /** Cycles a session's star; without it cards have no star button. */
+  onCycle?: (session: Session) => void
+}
+
+/** What a screen reader hears after "s" on a card: the new state, since focus stays on the card's link. */
+function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>): string {
+  if (level === 'must') return `${title}: added to your plan as must`
+  if (level === 'maybe') return `${title}: now a maybe`
+  return `${title}: removed from your plan`
 }
 
 function timingOf(session: Session, now: Instant): SessionTiming {
@@ -56,8 +69,9 @@ function pageTop(el: HTMLElement): number {
   return el.getBoundingClientRect().top + window.scrollY
 }
 
-export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProps) {
+export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsBySession, onCycle }: SessionListProps) {
   const listRef = useRef<HTMLDivElement>(null)
+  const [announcement, setAnnouncement] = useState('')
   const rememberListPosition = useUiStore((s) => s.rememberListPosition)
   const forgetListPosition = useUiStore((s) => s.forgetListPosition)
 
@@ -181,68 +195,87 @@ export function SessionList({ rows, timeZone, now, labelledBy }: SessionListProp
     [rememberListPosition, scrollMargin, virtualizer],
   )
 
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!onCycle || e.key.toLowerCase() !== 's' || e.ctrlKey || e.metaKey || e.altKey) return
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-card-for]')?.dataset.cardFor
+    const row = id ? rows.find((r) => r.kind === 'session' && r.session.id === id) : undefined
+    if (row?.kind !== 'session') return
+    e.preventDefault()
+    setAnnouncement(starAnnouncement(row.session.title, nextStarLevel(stars?.get(row.session.id))))
+    onCycle(row.session)
+  }
+
   const items = virtualizer.getVirtualItems()
   const activeSticky = activeStickyRef.current
 
   return (
-    <div
-      ref={listRef}
-      id="session-list"
-      className="session-list"
-      role="region"
-      aria-labelledby={labelledBy}
-      tabIndex={-1}
-      style={{ height: virtualizer.getTotalSize() }}
-      onFocus={(e) => {
-        const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
-        focusedIndexRef.current = row ? Number(row.dataset.index) : null
-      }}
-      onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusedIndexRef.current = null
-      }}
-    >
-      {items.map((item) => {
-        const row = rows[item.index]
-        if (!row) return null
-        const sticky = row.kind === 'slot' && item.index === activeSticky
-        const style: CSSProperties = sticky
-          ? { position: 'sticky', top: 0, zIndex: 1 }
-          : {
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              transform: `translateY(${item.start - scrollMargin}px)`,
-              // A header scrolling up slides over the stuck one instead of under it.
-              zIndex: row.kind === 'slot' ? 2 : undefined,
-            }
-        return (
-          <div
-            key={item.key}
-            data-index={item.index}
-            data-stuck={sticky || undefined}
-            ref={virtualizer.measureElement}
-            className={row.kind === 'slot' ? 'row row--slot' : 'row row--session'}
-            style={style}
-          >
-            {row.kind === 'slot' ? (
-              <h2 className="slot">
-                <span className="slot__time">{venueTimeLabel(row.start, timeZone)}</span>{' '}
-                <span className="slot__count">
-                  {row.count} {row.count === 1 ? 'session' : 'sessions'}
-                </span>
-              </h2>
-            ) : (
-              <SessionCard
-                session={row.session}
-                timeZone={timeZone}
-                timing={timingOf(row.session, now)}
-                onOpen={onOpen}
-              />
-            )}
-          </div>
-        )
-      })}
-    </div>
+    <>
+      <div
+        ref={listRef}
+        id="session-list"
+        className="session-list"
+        role="region"
+        aria-labelledby={labelledBy}
+        tabIndex={-1}
+        style={{ height: virtualizer.getTotalSize() }}
+        onFocus={(e) => {
+          const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
+          focusedIndexRef.current = row ? Number(row.dataset.index) : null
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusedIndexRef.current = null
+        }}
+        onKeyDown={onKeyDown}
+      >
+        {items.map((item) => {
+          const row = rows[item.index]
+          if (!row) return null
+          const sticky = row.kind === 'slot' && item.index === activeSticky
+          const style: CSSProperties = sticky
+            ? { position: 'sticky', top: 0, zIndex: 1 }
+            : {
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${item.start - scrollMargin}px)`,
+                // A header scrolling up slides over the stuck one instead of under it.
+                zIndex: row.kind === 'slot' ? 2 : undefined,
+              }
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              data-stuck={sticky || undefined}
+              ref={virtualizer.measureElement}
+              className={row.kind === 'slot' ? 'row row--slot' : 'row row--session'}
+              style={style}
+            >
+              {row.kind === 'slot' ? (
+                <h2 className="slot">
+                  <span className="slot__time">{venueTimeLabel(row.start, timeZone)}</span>{' '}
+                  <span className="slot__count">
+                    {row.count} {row.count === 1 ? 'session' : 'sessions'}
+                  </span>
+                </h2>
+              ) : (
+                <SessionCard
+                  session={row.session}
+                  timeZone={timeZone}
+                  timing={timingOf(row.session, now)}
+                  onOpen={onOpen}
+                  level={stars?.get(row.session.id)}
+                  conflicts={conflictsBySession?.get(row.session.id)}
+                  onCycle={onCycle}
+                />
+              )}
+            </div>
+          )
+        })}
+      </div>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </>
   )
 }

@@ -1,6 +1,7 @@
 // The schedule as the UI sees it. Components read it only through useSchedule / useSession, never from Dexie.
 import { createContext, useContext } from 'react'
 import type { EventInfo, Session } from '../../domain/model'
+import type { HallwayDB } from '../../db/HallwayDB'
 import type { StorageProblem } from '../../db/storageErrors'
 
 /** Where the schedule (and, later, stars and settings) live: IndexedDB, or only memory because storage failed. */
@@ -20,6 +21,8 @@ export interface ScheduleState {
 export interface ScheduleContextValue {
   state: ScheduleState
   byId: ReadonlyMap<string, Session>
+  /** The database the schedule is read from; null while loading and in memory mode. User data follows it. */
+  db: HallwayDB | null
 }
 
 export const ScheduleContext = createContext<ScheduleContextValue | null>(null)

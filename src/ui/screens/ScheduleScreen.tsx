@@ -7,8 +7,11 @@ import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import { FilterPanel } from '../components/FilterPanel'
 import { DayTabs } from '../components/DayTabs'
+import { NowSummary } from '../components/NowSummary'
 import { SessionList } from '../components/SessionList'
 import { useNow } from '../hooks/useNow'
+import { usePlan } from '../hooks/usePlan'
+import { useStarActions } from '../hooks/useStarActions'
 import { useViewState } from '../hooks/useViewState'
 import { rowsBySlot } from '../scheduleRows'
 import { activeFilterCount, hasNarrowing, type ViewState } from '../viewState'
@@ -37,6 +40,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const filtersOpen = useUiStore((s) => s.filtersOpen)
   const toggleFilters = useUiStore((s) => s.toggleFilters)
   const searchRef = useRef<HTMLInputElement>(null)
+  const { stars, conflictsBySession, countsByDay } = usePlan()
+  const { cycle } = useStarActions()
 
   // The expensive part (normalising every session's text) runs once per schedule, not per keystroke.
   const index = useMemo(() => buildSearchIndex(sessions), [sessions])
@@ -92,7 +97,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   return (
     <div className="schedule">
       <div className="schedule__head">
-        <h1 id={HEADING_ID} className="schedule__day">
+        <h1 id={HEADING_ID} className="schedule__day" tabIndex={-1}>
           {dayLabel}
         </h1>
         <p className="schedule__count" aria-live="polite" aria-atomic="true">
@@ -100,7 +105,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
         </p>
       </div>
 
-      {event.days.length > 1 && day && <DayTabs days={event.days} current={day} view={view} />}
+      {event.days.length > 1 && day && <DayTabs days={event.days} current={day} view={view} counts={countsByDay} />}
+
+      {day && <NowSummary day={day} nowMs={Date.parse(nowMinute)} />}
 
       <form role="search" className="search" onSubmit={onSubmit}>
         <label htmlFor="search-input" className="visually-hidden">
@@ -152,7 +159,15 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
         <FilterPanel id={FILTERS_ID} open={filtersOpen} facets={facets} view={view} setView={setView} />
         <div className="schedule__results">
           {results.length > 0 ? (
-            <SessionList rows={rows} timeZone={event.timeZone} now={nowMinute} labelledBy={HEADING_ID} />
+            <SessionList
+              rows={rows}
+              timeZone={event.timeZone}
+              now={nowMinute}
+              labelledBy={HEADING_ID}
+              stars={stars}
+              conflictsBySession={conflictsBySession}
+              onCycle={cycle}
+            />
           ) : (
             <EmptyState
               view={deferred}

@@ -1,10 +1,15 @@
-// One session on its own URL (/session/:id): deep-linkable, readable offline, with a way back to the list.
+// One session on its own URL (/session/:id): deep-linkable, readable offline, with a way back to the list, its star
+// (the button, or "s" anywhere on the page) and its clashes with the rest of the plan.
 import { useEffect, useRef, type MouseEvent } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { Session } from '../../domain/model'
 import { formatVenueDay, formatVenueTimeRange } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
+import { ConflictNotice } from '../components/ConflictNotice'
+import { StarButton } from '../components/StarButton'
+import { usePlan } from '../hooks/usePlan'
 import { useSession } from '../hooks/useSession'
+import { useStarActions } from '../hooks/useStarActions'
 import { descriptionBlocks, speakerAffiliation, venueLabel } from '../sessionText'
 
 function BackToList({ session }: { session?: Session }) {
@@ -29,9 +34,28 @@ function BackToList({ session }: { session?: Session }) {
   )
 }
 
+/** Whether a key press belongs to a text field (where "s" is a letter, not a shortcut). */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+}
+
 export function SessionScreen({ id }: { id: string }) {
   const { status, session, event } = useSession(id)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const { stars, conflictsBySession, status: planStatus } = usePlan()
+  const { cycle } = useStarActions()
+  const resolving = useUiStore((s) => s.resolving !== null)
+
+  useEffect(() => {
+    if (!session || planStatus !== 'ready' || resolving) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 's' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return
+      e.preventDefault()
+      void cycle(session)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [session, planStatus, resolving, cycle])
 
   // A new page: start at its top and move focus to its heading, so screen readers announce where they are.
   useEffect(() => {
@@ -78,6 +102,22 @@ export function SessionScreen({ id }: { id: string }) {
       <h1 ref={headingRef} tabIndex={-1} className="detail__title">
         {session.title}
       </h1>
+      <div className="detail__star">
+        <StarButton session={session} level={stars.get(session.id)} onCycle={cycle} disabled={planStatus !== 'ready'} />
+        <span className="muted detail__star-hint" aria-hidden="true">
+          or press S
+        </span>
+      </div>
+      {(conflictsBySession.get(session.id) ?? []).length > 0 && (
+        <section className="detail__conflicts" aria-labelledby="conflicts-heading">
+          <h2 id="conflicts-heading" className="visually-hidden">
+            Clashes in your plan
+          </h2>
+          {conflictsBySession.get(session.id)!.map((c, i) => (
+            <ConflictNotice key={i} conflict={c} forSession={session.id} timeZone={event.timeZone} withKeep />
+          ))}
+        </section>
+      )}
       <dl className="detail__facts">
         <div>
           <dt>When</dt>

@@ -1,0 +1,90 @@
+// The app's few icons as inline SVG (no icon font, nothing to fetch offline). Always decorative: every icon stands
+// next to words that say the same, so they are hidden from assistive technology.
+import type { ReactNode } from 'react'
+
+export type IconName =
+  | 'star'
+  | 'star-filled'
+  | 'star-half'
+  | 'clash'
+  | 'possible-clash'
+  | 'walk'
+  | 'clock'
+  | 'list'
+  | 'plan'
+  | 'settings'
+  | 'check'
+  | 'close'
+
+const STAR = '12 2.8 14.8 8.7 21.2 9.4 16.4 13.8 17.7 20.2 12 17 6.3 20.2 7.6 13.8 2.8 9.4 9.2 8.7'
+
+const PATHS: Record<IconName, ReactNode> = {
+  star: <polygon points={STAR} fill="none" strokeLinejoin="round" />,
+  'star-filled': <polygon points={STAR} fill="currentColor" strokeLinejoin="round" />,
+  // Left half filled: a shape of its own, so "maybe" differs from "must" without colour.
+  'star-half': (
+    <>
+      <path d="M12 2.8 9.2 8.7 2.8 9.4 7.6 13.8 6.3 20.2 12 17Z" fill="currentColor" stroke="none" />
+      <polygon points={STAR} fill="none" strokeLinejoin="round" />
+    </>
+  ),
+  clash: (
+    <>
+      <path d="M12 3 22 20H2Z" fill="currentColor" strokeLinejoin="round" />
+      <path d="M12 9.5v5M12 17.2v.3" stroke="var(--icon-knockout, #fff)" strokeWidth="2.2" strokeLinecap="round" />
+    </>
+  ),
+  'possible-clash': (
+    <>
+      <circle cx="12" cy="12" r="9" fill="none" />
+      <path d="M12 7.5v5.5M12 16.3v.3" strokeWidth="2.2" strokeLinecap="round" />
+    </>
+  ),
+  walk: (
+    <>
+      <circle cx="13" cy="4.5" r="1.8" fill="currentColor" stroke="none" />
+      <path d="m9 21 2.5-6.5L14 17v4M8 12l2.5-4.5h3L16 11l3 1M11.5 14.5 12.8 9" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+    </>
+  ),
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="9" fill="none" />
+      <path d="M12 7v5l3.5 2" fill="none" strokeLinecap="round" />
+    </>
+  ),
+  list: <path d="M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01" strokeLinecap="round" strokeWidth="2.2" />,
+  plan: (
+    <>
+      <rect x="3.5" y="4.5" width="17" height="16" rx="2" fill="none" />
+      <path d="M3.5 9.5h17M8 2.5v4M16 2.5v4M8.5 15l2.3 2.3 4.7-4.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+    </>
+  ),
+  settings: (
+    <>
+      <circle cx="12" cy="12" r="3" fill="none" />
+      <path
+        d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1"
+        strokeLinecap="round"
+      />
+    </>
+  ),
+  check: <path d="m4.5 12.5 4.5 4.5 10.5-10.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />,
+  close: <path d="M6 6l12 12M18 6 6 18" strokeLinecap="round" />,
+}
+
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 24 24"
+      width="20"
+      height="20"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {PATHS[name]}
+    </svg>
+  )
+}

@@ -1,0 +1,40 @@
+// The one-tap star: none → must → maybe → none. Each state has its own shape and word (colour is never the only
+// signal), and the accessible name starts with the visible word, then says what the session is and what a tap does.
+import { memo } from 'react'
+import type { Session } from '../../domain/model'
+import type { StarLevel } from '../../db/stars'
+import { Icon } from './Icons'
+
+/** "Star Dragonfly v2.3.0: add to plan as must", "Must: Dragonfly v2.3.0 (change to maybe)", … */
+export function starButtonLabel(title: string, level: StarLevel | undefined): string {
+  if (level === 'must') return `Must: ${title} (change to maybe)`
+  if (level === 'maybe') return `Maybe: ${title} (remove from plan)`
+  return `Star ${title}: add to plan as must`
+}
+
+export interface StarButtonProps {
+  session: Session
+  level: StarLevel | undefined
+  onCycle: (session: Session) => void
+  /** Icon and word stacked (cards); the default is a row (detail, plan). */
+  compact?: boolean
+  disabled?: boolean
+}
+
+export const StarButton = memo(function StarButton({ session, level, onCycle, compact, disabled }: StarButtonProps) {
+  const state = level ?? 'none'
+  return (
+    <button
+      type="button"
+      className={`star star--${state}${compact ? ' star--compact' : ''}`}
+      aria-pressed={level !== undefined}
+      aria-label={starButtonLabel(session.title, level)}
+      data-star-for={session.id}
+      disabled={disabled}
+      onClick={() => onCycle(session)}
+    >
+      <Icon name={level === 'must' ? 'star-filled' : level === 'maybe' ? 'star-half' : 'star'} />
+      <span className="star__word">{level === 'must' ? 'Must' : level === 'maybe' ? 'Maybe' : 'Star'}</span>
+    </button>
+  )
+})
