@@ -1,8 +1,73 @@
+// Build config: React, and the service worker + web app manifest (vite-plugin-pwa, Workbox generateSW) that make
+// Hallway work offline from a cold start and installable. README "How offline works" explains the result.
+import { execFileSync } from 'node:child_process'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
+import { WEB_MANIFEST } from './src/pwa/webManifest.ts'
+
+/**
+ * The build shown in settings, so people (and the update test) can tell which version a tab runs. VITE_APP_BUILD
+ * from the environment wins (CI, the update test); otherwise the commit. Deliberately no timestamp: two builds of
+ * the same code must be byte-identical, or every redeploy would offer an "update" that changes nothing.
+ */
+function appBuild(): string {
+  if (process.env.VITE_APP_BUILD) return process.env.VITE_APP_BUILD
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    return 'unknown' // built from a tarball without git
+  }
+}
+
+/**
+ * Navigations that must reach the network (or fail) instead of getting the app shell: anything whose last path
+ * segment has a dot is a file (/sw.js, /manifest.webmanifest, /assets/…json, /icons/…png), and opening one in a
+ * tab should show that file. Workbox tests these against pathname + search, so the pattern stops at "?": a search
+ * like /?q=v2.3 is a route and must still get the shell.
+ */
+const NAVIGATE_FALLBACK_DENYLIST = [/^[^?]*\/[^/?]*\.[^/?]*(?:\?.*)?$/]
 
 export default defineConfig({
-  plugins: [react()],
+  define: {
+    'import.meta.env.VITE_APP_BUILD': JSON.stringify(appBuild()),
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      // Prompt, never auto-reload: a new version waits until the user taps "Reload" (src/pwa/UpdatePrompt.tsx),
+      // so nobody loses a half-typed search or an open clash in the middle of a hallway.
+      registerType: 'prompt',
+      // src/pwa/UpdatePrompt.tsx registers through 'virtual:pwa-register/react'; no extra script in index.html.
+      injectRegister: false,
+      // Precached on top of globPatterns: the public/ files index.html links but the manifest does not name (the SVG
+      // favicon, the iOS icon). The manifest itself and every icon it names, shortcut icons included, the plugin
+      // adds by itself (includeManifestIcons), so the installed app's icons and shortcuts work offline too.
+      includeAssets: ['icon.svg', 'apple-touch-icon.png'],
+      manifest: WEB_MANIFEST,
+      workbox: {
+        // Precache everything else the app can ever need offline, once, at install:
+        // - html: the shell (index.html), served for every route by navigateFallback below;
+        // - js, css: the whole app (hashed names, so Workbox skips cache-busting them);
+        // - assets/*.json: the bundled schedule snapshot (a hashed `?url` asset; json is not in Workbox's default
+        //   patterns, and without it a cold offline start has no schedule). Only assets/: a stray JSON in public/
+        //   is not worth shipping to every device.
+        // Source maps (.map) stay out: 2 MB nobody needs offline.
+        globPatterns: ['**/*.{html,js,css}', 'assets/*.json'],
+        // Every route (/, /session/:id, /plan, /now, /settings, a shared-plan link, with any query) is the same
+        // single-page shell, so a deep link opened offline gets index.html from the precache.
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: NAVIGATE_FALLBACK_DENYLIST,
+        // Take control of the very first visit once installed, so going offline right after it already works.
+        // Updates still wait: skipWaiting stays off until the user accepts the prompt.
+        clientsClaim: true,
+        // No runtimeCaching: Hallway fetches nothing at runtime that is not in the precache (no API, no CDN fonts).
+      },
+      // No service worker under `npm run dev`: it would cache unbundled dev modules and hide edits. Offline is
+      // tested against production builds (tests/e2e), as the plugin's own tests do.
+      devOptions: { enabled: false },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: true,
