@@ -35,7 +35,8 @@ export function ConflictNotice({ conflict, forSession, timeZone, withKeep }: Con
         <button
           type="button"
           className="button button--small"
-          aria-label={`Resolve ${label.toLowerCase()} with ${other.session.title}`}
+          // Names both sides: a session in two clashes has two Resolve buttons, and each must say which it is.
+          aria-label={`Resolve ${label.toLowerCase()}: ${self.session.title} and ${other.session.title}`}
           onClick={() => openResolve({ sessionId: forSession, otherId: other.session.id })}
         >
           Resolve

@@ -75,12 +75,14 @@ function PlanBody({ event, sessions }: { event: EventInfo; sessions: readonly Se
   const soft = conflicts.length - hard
   return (
     <>
-      <p className="plan__summary">
-        {countLabel(plan.length, 'session', 'sessions')}
-        {days.length > 1 ? ` on ${days.length} days` : ''}
-        {hard > 0 ? ` · ${countLabel(hard, 'clash', 'clashes')}` : ''}
-        {soft > 0 ? ` · ${countLabel(soft, 'possible clash', 'possible clashes')}` : ''}
-      </p>
+      {/* With one day, the day's own heading already says all this. */}
+      {days.length > 1 && (
+        <p className="plan__summary">
+          {countLabel(plan.length, 'session', 'sessions')} on {days.length} days
+          {hard > 0 ? ` · ${countLabel(hard, 'clash', 'clashes')}` : ''}
+          {soft > 0 ? ` · ${countLabel(soft, 'possible clash', 'possible clashes')}` : ''}
+        </p>
+      )}
       {!persistent && (
         <p className="plan__memory">
           <strong>Not saved on this device.</strong> Your plan lasts until you close this tab.
