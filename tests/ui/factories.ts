@@ -273,3 +273,33 @@ export function syntheticSessions(count: number, days = 1): Session[] {
   }
   return sortSessions(out)
 }
+
+/**
+ * Two more real Thursday sessions for walking checks: Building B Level 4 until 11:30, then Building C Level 3 at
+ * 11:45. The model's 13-minute walk fits the 15-minute changeover at a normal pace, not at a relaxed one (17 min).
+ */
+export function transitionSessions(): { springBoot: Session; sigApi: Session } {
+  return {
+    springBoot: makeSession({
+      title: 'Autoscaling Spring Boot Apps in Kubernetes With KEDA',
+      start: est('11:00am'),
+      end: est('11:30am'),
+      type: 'APPLICATION DEVELOPMENT',
+      venue: venue('Building B | Level 4 | B406b-407, Atlanta, GA, USA'),
+      description: 'Scaling Spring Boot applications on Kubernetes with KEDA and custom metrics.',
+    }),
+    sigApi: makeSession({
+      title: 'SIG API Machinery and AI: What Comes Next?',
+      start: est('11:45am'),
+      end: est('12:15pm'),
+      type: 'MAINTAINER TRACK',
+      venue: venue('Building C | Level 3 | Georgia Ballroom 2, Atlanta, GA, USA'),
+    }),
+  }
+}
+
+/** The seed sessions plus {@link transitionSessions}, in snapshot order. */
+export function planSeedSessions(): Session[] {
+  const { springBoot, sigApi } = transitionSessions()
+  return sortSessions([...seedSessions(), springBoot, sigApi])
+}

@@ -30,11 +30,15 @@ export function DayTabs({ days, current, view, counts }: DayTabsProps) {
               >
                 <span className="days__weekday">{weekday}</span> <span className="days__date">{date}</span>
                 {starred > 0 && (
-                  <span className="days__stars">
+                  <>
                     {' '}
-                    <Icon name="star-filled" /> {starred}
-                    <span className="visually-hidden"> in your plan</span>
-                  </span>
+                    {/* One text node for the name ("2 in your plan"); the eye gets a star and the number. */}
+                    <span className="days__stars">
+                      <Icon name="star-filled" />
+                      <span aria-hidden="true">{starred}</span>
+                      <span className="visually-hidden">{`${starred} in your plan`}</span>
+                    </span>
+                  </>
                 )}
               </Link>
             </li>

@@ -181,8 +181,9 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
       <SessionRow session={session} timeZone={timeZone} level={level} onCycle={onCycle}>
         {entry.distance && entry.from && (
           <p className="srow__walk">
-            <Icon name="walk" /> {entry.distance} from {entry.from.session.venue.room}
-            {entry.gapBeforeMin !== null && entry.gapBeforeMin > 0 ? ` · ${durationLabel(entry.gapBeforeMin)} to get there` : ''}
+            <Icon name="walk" />{' '}
+            {/* The time there is the gap entry just above; this line says how far it is. */}
+            {entry.transfer?.kind === 'same-room' ? 'Same room as before' : `${entry.distance} from ${entry.from.session.venue.room}`}
           </p>
         )}
       </SessionRow>

@@ -1,0 +1,159 @@
+// Starring against the real app on real Dexie (fake-indexeddb): one tap or one key cycles none → must → maybe →
+// none from the list and the detail page, counts show at a glance, stars survive a reload, and memory mode works.
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import type { HallwayDB } from '../../src/db/HallwayDB'
+import type { VenueDay } from '../../src/domain/model'
+import { setStarLevel } from '../../src/db/stars'
+import { indexedDbUserData, readUserData } from '../../src/db/userDataStore'
+import { est, makeSession, makeSnapshot, planSeedSessions } from './factories'
+import { freshTestDB, renderApp } from './renderApp'
+
+const sessions = planSeedSessions()
+const snapshot = makeSnapshot(sessions)
+const byTitle = (prefix: string) => sessions.find((s) => s.title.startsWith(prefix))!
+const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
+
+let db: HallwayDB
+beforeEach(() => {
+  db = freshTestDB()
+})
+afterEach(async () => {
+  cleanup()
+  await db.delete()
+})
+
+async function storedLevels(): Promise<Record<string, string>> {
+  const { stars } = await readUserData(db, snapshot.event.id)
+  return Object.fromEntries(stars.map((r) => [r.sessionId, r.level]))
+}
+
+function navPlanLink() {
+  return screen.getByRole('navigation', { name: 'Main' }).querySelector('a[href="/plan"]') as HTMLElement
+}
+
+describe('starring from the list', () => {
+  it('cycles none → must → maybe → none with one tap each, saying state and action in the name', async () => {
+    const { user } = await renderApp({ snapshot, db })
+    const flux = byTitle(FLUX)
+    expect(navPlanLink()).toHaveAccessibleName('My plan')
+
+    const star = screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` })
+    expect(star).toHaveAttribute('aria-pressed', 'false')
+    await user.click(star)
+    const must = await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
+    expect(must).toHaveAttribute('aria-pressed', 'true')
+    expect(must).toHaveTextContent('Must')
+    expect(await storedLevels()).toEqual({ [flux.id]: 'must' })
+    expect(navPlanLink()).toHaveAccessibleName('My plan (1)')
+
+    await user.click(must)
+    const maybe = await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })
+    expect(maybe).toHaveTextContent('Maybe')
+    expect(await storedLevels()).toEqual({ [flux.id]: 'maybe' })
+
+    await user.click(maybe)
+    await screen.findByRole('button', { name: `Star ${FLUX}: add to plan as must` })
+    expect(await storedLevels()).toEqual({})
+    expect(navPlanLink()).toHaveAccessibleName('My plan')
+  })
+
+  it('stars the focused card with the "s" key and announces the new state', async () => {
+    const { user } = await renderApp({ snapshot, db })
+    const link = screen.getByRole('link', { name: new RegExp(`^${FLUX}`) })
+    link.focus()
+    await user.keyboard('s')
+    await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
+    expect(screen.getByText(`${FLUX}: added to your plan as must`)).toBeInTheDocument()
+    // Focus stays on the card, so the next press continues the cycle.
+    expect(link).toHaveFocus()
+    await user.keyboard('s')
+    await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })
+    expect(screen.getByText(`${FLUX}: now a maybe`)).toBeInTheDocument()
+  })
+
+  it('keeps stars across a reload', async () => {
+    const { user, unmount } = await renderApp({ snapshot, db })
+    await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
+    await screen.findByRole('button', { name: /^Must: / })
+    unmount()
+
+    await renderApp({ snapshot, db })
+    expect(await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })).toBeInTheDocument()
+    expect(navPlanLink()).toHaveAccessibleName('My plan (1)')
+  })
+
+  it('counts stars on each day tab of a multi-day event', async () => {
+    const friday = '2025-11-14' as VenueDay
+    const fri = makeSession({ title: 'Friday talk', day: friday, start: est('9:00am', friday), end: est('9:30am', friday) })
+    const twoDays = makeSnapshot([...sessions, fri])
+    const store = indexedDbUserData(db)
+    await setStarLevel(store, twoDays.event.id, byTitle(FLUX).id, 'must')
+    await setStarLevel(store, twoDays.event.id, byTitle('Dragonfly').id, 'maybe')
+    await setStarLevel(store, twoDays.event.id, fri.id, 'must')
+    await renderApp({ snapshot: twoDays, db })
+    const days = screen.getByRole('navigation', { name: 'Days' })
+    await waitFor(() => expect(within(days).getByRole('link', { name: /^Thu Nov 13/ })).toHaveAccessibleName('Thu Nov 13 2 in your plan'))
+    expect(within(days).getByRole('link', { name: /^Fri Nov 14/ })).toHaveAccessibleName('Fri Nov 14 1 in your plan')
+    expect(navPlanLink()).toHaveAccessibleName('My plan (3)')
+  })
+
+  it('asks the browser to keep storage on the first star only', async () => {
+    let asked = 0
+    const persist = async () => {
+      asked += 1
+      return true
+    }
+    Object.defineProperty(navigator, 'storage', { configurable: true, value: { persist, persisted: async () => false } })
+    try {
+      const { user } = await renderApp({ snapshot, db })
+      await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
+      await screen.findByRole('button', { name: /^Must: / })
+      await waitFor(() => expect(asked).toBe(1))
+      await user.click(screen.getByRole('button', { name: /^Star 🚨 Contribfest/ }))
+      await screen.findByRole('button', { name: /^Must: 🚨 Contribfest/ })
+      expect(asked).toBe(1)
+    } finally {
+      delete (navigator as any).storage
+    }
+  })
+})
+
+describe('starring on the detail page', () => {
+  it('cycles with the button and with "s", and the list shows the same star', async () => {
+    const flux = byTitle(FLUX)
+    const { user } = await renderApp({ snapshot, db, url: `/session/${flux.id}` })
+    await user.click(await screen.findByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
+    await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
+    await user.keyboard('s')
+    await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })
+    expect(await storedLevels()).toEqual({ [flux.id]: 'maybe' })
+
+    await user.click(screen.getByRole('link', { name: /Back to schedule/ }))
+    expect(await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })).toBeInTheDocument()
+  })
+
+  it('does not take "s" typed into a text field', async () => {
+    const flux = byTitle(FLUX)
+    const { user } = await renderApp({ snapshot, db, url: `/session/${flux.id}` })
+    await screen.findByRole('button', { name: /^Star / })
+    const input = document.createElement('input')
+    document.body.append(input)
+    input.focus()
+    await user.keyboard('s')
+    input.remove()
+    await act(() => new Promise((r) => setTimeout(r, 50)))
+    expect(await storedLevels()).toEqual({})
+  })
+})
+
+describe('without IndexedDB', () => {
+  it('stars for the session in memory and says plainly that nothing is saved', async () => {
+    const { user } = await renderApp({ snapshot, db: null })
+    expect(screen.getByText(/stars and settings won't be kept/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
+    await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
+    await user.click(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'My plan (1)' }))
+    expect(await screen.findByText(/Your plan lasts until you close this tab/)).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: FLUX })).toBeInTheDocument()
+  })
+})
