@@ -26,12 +26,26 @@ export function starButtonSelector(sessionId: string): string {
   return `[data-star-for="${sessionId}"]`
 }
 
-/** Focuses what `selector` matches once React has rendered the change, else the page's heading. */
+// frames (~0.5 s at 60 Hz): how long to wait for the live query to render the restored row before giving up on it.
+const FOCUS_WAIT_FRAMES = 30
+
+/**
+ * Focuses what `selector` matches once the change has reached the screen (the live query re-renders a frame or
+ * more after the write), else, after {@link FOCUS_WAIT_FRAMES}, the page's heading.
+ */
 export function focusAfterRender(selector: string | undefined): void {
-  requestAnimationFrame(() => {
-    const target = (selector ? document.querySelector<HTMLElement>(selector) : null) ?? document.querySelector<HTMLElement>('main h1')
-    target?.focus()
-  })
+  let frames = 0
+  const attempt = () => {
+    const target = selector ? document.querySelector<HTMLElement>(selector) : null
+    if (target) {
+      target.focus()
+      return
+    }
+    frames += 1
+    if (selector && frames < FOCUS_WAIT_FRAMES) requestAnimationFrame(attempt)
+    else document.querySelector<HTMLElement>('main h1')?.focus()
+  }
+  requestAnimationFrame(attempt)
 }
 
 export function useStarActions(): StarActions {

@@ -254,9 +254,7 @@ function FreeSlotItem({
                   >
                     <p className="srow__why">
                       {sug.session.type}
-                      {sug.starredTypeCount > 0
-                        ? ` · like ${sug.starredTypeCount} of your ${sug.starredTypeCount === 1 ? 'session' : 'sessions'}`
-                        : ''}
+                      {sug.starredTypeCount > 0 ? ` · same type as ${sug.starredTypeCount} in your plan` : ''}
                     </p>
                   </SessionRow>
                 </li>

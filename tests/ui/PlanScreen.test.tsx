@@ -1,0 +1,165 @@
+// My plan against the real app on real Dexie: the day's timeline with gaps and walks, background sessions apart,
+// clashes in words on the plan, the card and the detail page, live walking settings, free slots, remove + undo.
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
+import type { SessionId } from '../../src/domain/model'
+import type { HallwayDB, StarLevel } from '../../src/db/HallwayDB'
+import { setStarLevel } from '../../src/db/stars'
+import { indexedDbUserData, readUserData } from '../../src/db/userDataStore'
+import { makeSnapshot, planSeedSessions } from './factories'
+import { freshTestDB, renderApp } from './renderApp'
+
+const sessions = planSeedSessions()
+const snapshot = makeSnapshot(sessions)
+const byTitle = (prefix: string) => sessions.find((s) => s.title.startsWith(prefix))!
+const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
+const FLAGS = 'Feature Flags Suck!'
+const SPRING = 'Autoscaling Spring Boot Apps in Kubernetes With KEDA'
+const SIG_API = 'SIG API Machinery and AI: What Comes Next?'
+
+let db: HallwayDB
+beforeEach(() => {
+  db = freshTestDB()
+})
+afterEach(async () => {
+  cleanup()
+  await db.delete()
+})
+
+async function star(...entries: Array<[string, StarLevel]>) {
+  for (const [title, level] of entries) await setStarLevel(indexedDbUserData(db), snapshot.event.id, byTitle(title).id, level)
+}
+
+async function levels(): Promise<Record<string, string>> {
+  const { stars } = await readUserData(db, snapshot.event.id)
+  const titles = new Map<SessionId, string>(sessions.map((s) => [s.id, s.title]))
+  return Object.fromEntries(stars.map((r) => [titles.get(r.sessionId) ?? r.sessionId, r.level]))
+}
+
+/** The plan's timeline, one line of text per entry. */
+function timeline(): string[] {
+  const list = document.querySelector('ol.timeline')
+  if (!list) throw new Error('no timeline')
+  return [...list.children].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim())
+}
+
+describe('My plan', () => {
+  it('lists the day in time order with free time, walks from the previous room, and background apart', async () => {
+    await star(['Keynote: Beyond Operations', 'must'], ['Coffee Break', 'must'], [FLUX, 'must'], [SIG_API, 'maybe'], ['Dragonfly', 'must'])
+    await renderApp({ snapshot, db, url: '/plan' })
+    expect(await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 5 sessions' })).toBeInTheDocument()
+
+    const background = screen.getByRole('heading', { name: 'Also on your plan' }).parentElement!
+    expect(within(background).getByRole('link', { name: 'Coffee Break ☕' })).toBeInTheDocument()
+
+    expect(timeline()).toEqual([
+      expect.stringMatching(/^Keynote: Beyond Operations.*9:07 – 9:23 AM EST/),
+      // The keynote ends 9:23, Flux starts 11:00: free time, though only the coffee break (background) and a
+      // 10:45–11:00 lounge talk (no time left to walk on to B206) fall in it.
+      'Free 1 h 37 min · 9:23 AM – 11:00 AMNothing else fits',
+      expect.stringMatching(/^AI-Assisted GitOps With Flux MCP Server.*Building B · Level 2 · B206 6 min walk to Level 2 from Exhibit Hall B2/),
+      '15 min between sessions',
+      expect.stringMatching(/^SIG API Machinery.*≈13 min walk to Building C from B206/),
+      'Free 3 h · 12:15 PM – 3:15 PMNothing else fits',
+      expect.stringMatching(/^Dragonfly v2\.3\.0.*Same room as before/),
+    ])
+    expect(screen.queryByText(/Clash/)).not.toBeInTheDocument()
+  })
+
+  it('says how to start when the plan is empty', async () => {
+    await renderApp({ snapshot, db, url: '/plan' })
+    expect(await screen.findByText('Nothing in your plan yet')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Browse the schedule' })).toHaveAttribute('href', '/')
+  })
+
+  it('shows a must + must overlap as a clash, in words, on the plan, the card and the detail page', async () => {
+    await star([FLUX, 'must'], [FLAGS, 'must'])
+    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const words = 'Clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
+    const onPlan = await screen.findByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)
+    expect(onPlan.closest('.conflict')).toHaveClass('conflict--hard')
+    expect(screen.getByRole('heading', { level: 2, name: 'Thursday, Nov 13 2 sessions, 1 clash' })).toBeInTheDocument()
+
+    await user.click(screen.getByRole('link', { name: 'Schedule' }))
+    const card = (await screen.findByRole('link', { name: new RegExp(`^${FLUX}`) })).closest('.card-wrap') as HTMLElement
+    expect(within(card).getByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)).toBeInTheDocument()
+    expect(within(card).getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}` })).toBeInTheDocument()
+
+    await user.click(screen.getByRole('link', { name: new RegExp(`^${FLUX}`) }))
+    await screen.findByRole('heading', { level: 1, name: FLUX })
+    expect(screen.getByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: `Keep this one: ${FLUX} (${FLAGS} becomes a maybe)` })).toBeInTheDocument()
+  })
+
+  it('shows an overlap with a maybe as a possible clash, worded and styled apart', async () => {
+    await star([FLUX, 'must'], [FLAGS, 'maybe'])
+    await renderApp({ snapshot, db, url: '/plan' })
+    const words = 'Possible clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
+    const notice = await screen.findByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)
+    expect(notice.closest('.conflict')).toHaveClass('conflict--soft')
+    // Keeping the must side removes the maybe (demoting it would change nothing).
+    expect(screen.getByRole('button', { name: `Keep this one: ${FLUX} (removes ${FLAGS} from your plan)` })).toBeInTheDocument()
+  })
+
+  it('flags the B4 → C3 changeover once the walking pace is relaxed, and clears it again at normal', async () => {
+    await star([SPRING, 'must'], [SIG_API, 'must'])
+    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 2 sessions' })
+    expect(screen.queryByText(/Only 15 min/)).not.toBeInTheDocument()
+
+    await user.click(screen.getByRole('link', { name: 'Settings' }))
+    await user.click(await screen.findByRole('radio', { name: /^Relaxed/ }))
+    await waitFor(() => expect(screen.getByRole('radio', { name: /^Relaxed/ })).toBeChecked())
+    await user.click(screen.getByRole('link', { name: /^My plan/ }))
+    const tight = 'Clash: Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈17 min)'
+    expect(await screen.findAllByText((_, el) => el?.tagName === 'SPAN' && el.textContent === tight)).toHaveLength(2)
+
+    await user.click(screen.getByRole('link', { name: 'Settings' }))
+    await user.click(await screen.findByRole('radio', { name: /^Normal/ }))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Extra time when changing rooms' }), '5 min')
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Extra time when changing rooms' })).toHaveValue('5'))
+    await user.click(screen.getByRole('link', { name: /^My plan/ }))
+    expect(
+      await screen.findAllByText(
+        (_, el) => el?.tagName === 'SPAN' && el.textContent === 'Clash: Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈13 min + 5 min buffer)',
+      ),
+    ).toHaveLength(2)
+  })
+
+  it('offers sessions for a free slot, starred types first, and stars one straight from there', async () => {
+    await star(['Keynote: Beyond Operations', 'must'], ['Dragonfly', 'must'])
+    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const toggle = await screen.findByRole('button', { name: /sessions fit$/ })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await user.click(toggle)
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    const list = document.getElementById(toggle.getAttribute('aria-controls')!)!
+    const titles = within(list)
+      .getAllByRole('link')
+      .map((a) => a.textContent)
+    // Dragonfly is a MAINTAINER TRACK talk, so the SIG API talk of that type ranks first; then schedule order.
+    expect(titles[0]).toBe(SIG_API)
+    expect(within(list).getByText('MAINTAINER TRACK · same type as 1 in your plan')).toBeInTheDocument()
+
+    await user.click(within(list).getByRole('button', { name: `Star ${SIG_API}: add to plan as must` }))
+    await waitFor(() => expect(timeline().some((line) => line.startsWith(SIG_API))).toBe(true))
+    // Focus follows the session into the timeline.
+    await waitFor(() => expect(screen.getByRole('button', { name: `Must: ${SIG_API} (change to maybe)` })).toHaveFocus())
+    expect((await levels())[SIG_API]).toBe('must')
+  })
+
+  it('removes a maybe from the plan with an Undo that brings it back', async () => {
+    await star(['Dragonfly', 'maybe'], [FLUX, 'must'])
+    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    await user.click(await screen.findByRole('button', { name: 'Maybe: Dragonfly v2.3.0 (remove from plan)' }))
+    const status = await screen.findByText('Removed Dragonfly v2.3.0 from your plan.')
+    expect(status.closest('[role="status"]')).not.toBeNull()
+    const undo = screen.getByRole('button', { name: 'Undo' })
+    await waitFor(() => expect(undo).toHaveFocus())
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Dragonfly v2.3.0' })).not.toBeInTheDocument())
+
+    await user.keyboard('{Enter}')
+    expect(await screen.findByRole('link', { name: 'Dragonfly v2.3.0' })).toBeInTheDocument()
+    expect(await levels()).toEqual({ 'Dragonfly v2.3.0': 'maybe', [FLUX]: 'must' })
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Maybe: Dragonfly v2.3.0 (remove from plan)' })).toHaveFocus())
+  })
+})
