@@ -23,16 +23,15 @@ export function MainNav() {
         Schedule
       </NavLink>
       <NavLink href="/plan" icon="plan">
-        {/* Read as "My plan (5)": the brackets are for screen readers, the badge is for the eye. */}
         My plan
         {plan.length > 0 && (
           <>
             {' '}
-            <span className="app-nav__count">
-              <span className="visually-hidden">(</span>
+            {/* Read as "My plan (5)" from one text node (browsers pad a badge's box with spaces: "( 5 )"). */}
+            <span className="app-nav__count" aria-hidden="true">
               {plan.length}
-              <span className="visually-hidden">)</span>
             </span>
+            <span className="visually-hidden">({plan.length})</span>
           </>
         )}
       </NavLink>

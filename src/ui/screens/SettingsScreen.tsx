@@ -1,6 +1,6 @@
 // Settings (/settings): how fast the user walks and how much extra time they want between rooms. Saved at once
 // (no Save button), and every screen's conflicts follow live. The "Storage & offline" section (src/pwa) goes last.
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { Venue } from '../../domain/model'
 import { PACE_FACTOR, transferBetween, type WalkingPace } from '../../domain/walking'
 import { MAX_BUFFER_MIN, setWalkingBuffer, setWalkingPace } from '../../db/settings'
@@ -58,13 +58,22 @@ function WalkingSection() {
   const uid = useId()
   const { store, walking, options, persistent } = usePlan()
   const showToast = useUiStore((s) => s.showToast)
+  // What the user just chose, shown at once: the stored value follows a moment later through the live query, and a
+  // controlled input would otherwise flick back to the old choice in between.
+  const [pending, setPending] = useState<{ pace?: WalkingPace; bufferMin?: number }>({})
+  const pace = pending.pace ?? walking.pace
+  const bufferMin = pending.bufferMin ?? walking.bufferMin
 
-  const save = (what: string, write: Promise<void>) => {
+  const save = (what: string, choice: { pace?: WalkingPace; bufferMin?: number }, write: Promise<void>) => {
+    setPending((p) => ({ ...p, ...choice }))
     write.catch((error: unknown) => {
+      setPending({})
       console.warn(`Hallway: saving the ${what} failed.`, error)
       showToast({ tone: 'error', message: `Saving the ${what} didn't work. ${toStorageProblem(error).message}` })
     })
   }
+  // The stored settings changed (this write landed, or another tab wrote): they are the truth again.
+  useEffect(() => setPending({}), [walking])
 
   return (
     <section className="settings__section" aria-labelledby={`${uid}-heading`}>
@@ -79,21 +88,21 @@ function WalkingSection() {
 
       <fieldset className="choice-group" disabled={!store}>
         <legend>Walking pace</legend>
-        {PACES.map(({ pace, label, hint }) => (
-          <label key={pace} className="choice">
+        {PACES.map(({ pace: p, label, hint }) => (
+          <label key={p} className="choice">
             <input
               type="radio"
               name={`${uid}-pace`}
-              value={pace}
-              checked={walking.pace === pace}
-              aria-describedby={`${uid}-${pace}-hint`}
-              onChange={() => store && save('walking pace', setWalkingPace(store, pace))}
+              value={p}
+              checked={p === pace}
+              aria-describedby={`${uid}-${p}-hint`}
+              onChange={() => store && save('walking pace', { pace: p }, setWalkingPace(store, p))}
             />
             <span className="choice__text">
               <span className="choice__label">{label}</span>
-              <span id={`${uid}-${pace}-hint`} className="choice__hint">
+              <span id={`${uid}-${p}-hint`} className="choice__hint">
                 {hint}
-                {pace !== 'normal' && ` About ${Math.round(PACE_FACTOR[pace] * 100)}% of the normal time.`}
+                {p !== 'normal' && ` About ${Math.round(PACE_FACTOR[p] * 100)}% of the normal time.`}
               </span>
             </span>
           </label>
@@ -104,13 +113,16 @@ function WalkingSection() {
         <label htmlFor={`${uid}-buffer`}>Extra time when changing rooms</label>
         <select
           id={`${uid}-buffer`}
-          value={walking.bufferMin}
+          value={bufferMin}
           disabled={!store}
           aria-describedby={`${uid}-buffer-hint`}
-          onChange={(e) => store && save('extra time', setWalkingBuffer(store, Number(e.target.value)))}
+          onChange={(e) => {
+            const minutes = Number(e.target.value)
+            if (store) save('extra time', { bufferMin: minutes }, setWalkingBuffer(store, minutes))
+          }}
         >
           {/* A stored value not on the list (set by another version) still shows. */}
-          {[...new Set([...BUFFER_CHOICES, walking.bufferMin])]
+          {[...new Set([...BUFFER_CHOICES, bufferMin])]
             .sort((a, b) => a - b)
             .map((m) => (
               <option key={m} value={m}>
