@@ -1,5 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { captureInstallPrompt } from './pwa/installPrompt'
+import { ServiceWorkerNotices } from './pwa/ServiceWorkerNotices'
 import { App } from './ui/App'
 import { ScheduleProvider } from './ui/ScheduleProvider'
 import './ui/styles.css'
@@ -8,10 +10,14 @@ import './ui/styles.css'
 // jump to a stale offset first on Back.
 if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual'
 
+// Before the first render: Chromium offers installing once, soon after load, only to listeners already there.
+captureInstallPrompt()
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ScheduleProvider>
       <App />
     </ScheduleProvider>
+    <ServiceWorkerNotices />
   </StrictMode>,
 )

@@ -3,6 +3,10 @@
 // screens needs. Add later screens (/share…) as more <Route>s in <Switch>.
 import type { MouseEvent, ReactNode } from 'react'
 import { Link, Route, Router, Switch, useRoute } from 'wouter'
+import { InstallBanner } from '../pwa/InstallBanner'
+import { InstallSettings } from '../pwa/InstallSettings'
+import { OfflineIndicator } from '../pwa/OfflineIndicator'
+import { StorageSettings } from '../pwa/StorageSettings'
 import { MainNav } from './components/MainNav'
 import { ResolveDialog } from './components/ResolveDialog'
 import { StorageNotice } from './components/StorageNotice'
@@ -35,7 +39,10 @@ export function App() {
               <NowScreen />
             </Route>
             <Route path="/settings">
-              <SettingsScreen />
+              <SettingsScreen>
+                <InstallSettings />
+                <StorageSettings />
+              </SettingsScreen>
             </Route>
             <Route>
               <PageNotFound />
@@ -76,10 +83,12 @@ function Shell({ children }: { children: ReactNode }) {
             Hallway
           </Link>
           {schedule.event && <span className="app-header__event">{schedule.event.title}</span>}
+          <OfflineIndicator />
           <MainNav />
         </div>
       </header>
       <StorageNotice />
+      <InstallBanner />
       <main id="main" className="main" tabIndex={-1}>
         {schedule.status === 'loading' ? (
           <p className="loading" role="status">

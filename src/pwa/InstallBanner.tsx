@@ -1,0 +1,66 @@
+// The one-line offer to install Hallway, under the header, where the browser can install it and it isn't yet.
+// Dismissing it is remembered on this device; settings keep offering the same thing.
+import { useState } from 'react'
+import { IosInstallSteps } from './InstallInstructions'
+import { promptInstall, useInstallOption } from './installPrompt'
+import './pwa.css'
+
+const DISMISSED_KEY = 'hallway:install-banner-dismissed'
+
+// localStorage rather than the settings table: this is a per-browser hint about the browser itself, and it must
+// work when IndexedDB is unusable too. Reading or writing can throw (storage blocked), which means "not dismissed".
+function readDismissed(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(DISMISSED_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
+function writeDismissed(): void {
+  try {
+    globalThis.localStorage?.setItem(DISMISSED_KEY, '1')
+  } catch {
+    // Blocked storage: the dismissal lasts until reload, the best this browser allows.
+  }
+}
+
+export function InstallBanner() {
+  const option = useInstallOption()
+  const [dismissed, setDismissed] = useState(readDismissed)
+  const [showSteps, setShowSteps] = useState(false)
+  if (dismissed || (option !== 'prompt' && option !== 'ios-instructions')) return null
+
+  const dismiss = () => {
+    writeDismissed()
+    setDismissed(true)
+  }
+  return (
+    <section className="pwa-banner" aria-labelledby="install-banner-title">
+      <div className="pwa-banner__inner">
+        <p className="pwa-banner__text" id="install-banner-title">
+          <strong>Install Hallway</strong> to open it from your home screen, even with no Wi-Fi.
+        </p>
+        <div className="pwa-banner__actions">
+          {option === 'prompt' ? (
+            <button type="button" className="button button--primary" onClick={() => void promptInstall()}>
+              Install app
+            </button>
+          ) : (
+            <button type="button" className="button button--primary" aria-expanded={showSteps} aria-controls="install-banner-steps" onClick={() => setShowSteps((s) => !s)}>
+              How to install
+            </button>
+          )}
+          <button type="button" className="button notice__dismiss" onClick={dismiss}>
+            Not now
+          </button>
+        </div>
+        {option === 'ios-instructions' && (
+          <div id="install-banner-steps" className="pwa-banner__steps" hidden={!showSteps}>
+            <IosInstallSteps />
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

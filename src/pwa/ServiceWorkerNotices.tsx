@@ -1,0 +1,109 @@
+// Registers the service worker (prompt mode) and says what it is doing: "Ready to work offline" once the app is
+// cached, and "A new version is ready — reload" when an update waits. Nothing ever reloads unless the user taps
+// Reload in this tab. Rendered by main.tsx, outside <App>: the virtual module exists only in Vite builds.
+import { useEffect, useRef, useState } from 'react'
+import { useRegisterSW } from 'virtual:pwa-register/react'
+import { watchForUpdates } from './updateChecks'
+import './pwa.css'
+
+/** ms: the "Ready to work offline" note goes by itself after this long (time to read one line twice). It is news,
+ *  not a question, and settings say the same thing for good. The update prompt, which asks something, stays. */
+const OFFLINE_READY_SHOWN_MS = 8000
+
+export function ServiceWorkerNotices() {
+  // Set when the user taps Reload here, so only this tab reloads once the new version takes over.
+  const acceptedHere = useRef(false)
+  // The new version took over because another tab accepted it: this tab still runs the old code.
+  const [updatedElsewhere, setUpdatedElsewhere] = useState(false)
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW({
+    onRegisteredSW(_swUrl, registration) {
+      // For the app's whole life: this component is mounted once, at the root, and never unmounts.
+      if (registration) watchForUpdates(registration)
+    },
+    onNeedReload() {
+      // Deliberately nothing: without this callback the plugin reloads every open tab once the new version takes
+      // over, throwing away whatever the other tabs were doing. The controllerchange effect below decides instead.
+    },
+    onRegisterError(error: unknown) {
+      // No service worker (private mode in some browsers, blocked by policy): the app still works online.
+      console.warn('Hallway: the service worker could not be registered; offline use is off.', error)
+    },
+  })
+
+  // A new version taking control of this tab: reload if the user asked for it here, otherwise only say so. Watched
+  // directly rather than through the plugin's onNeedReload, which never fires in a tab whose first visit installed
+  // the service worker (Workbox counts that tab as "not an update"), so Reload there would do nothing.
+  useEffect(() => {
+    const container = 'serviceWorker' in navigator ? navigator.serviceWorker : undefined
+    if (!container) return
+    let controlled = container.controller !== null
+    const onControllerChange = () => {
+      // The first takeover (clientsClaim on a first visit) is the app becoming ready offline, not an update.
+      if (!controlled) {
+        controlled = true
+        return
+      }
+      if (acceptedHere.current) window.location.reload()
+      else setUpdatedElsewhere(true)
+    }
+    container.addEventListener('controllerchange', onControllerChange)
+    return () => container.removeEventListener('controllerchange', onControllerChange)
+  }, [])
+
+  useEffect(() => {
+    if (!offlineReady) return
+    const timer = window.setTimeout(() => setOfflineReady(false), OFFLINE_READY_SHOWN_MS)
+    return () => window.clearTimeout(timer)
+  }, [offlineReady, setOfflineReady])
+
+  const reload = () => {
+    if (updatedElsewhere) {
+      window.location.reload()
+      return
+    }
+    acceptedHere.current = true
+    // Tells the waiting worker to take over; the controllerchange effect then reloads this tab, keeping its URL.
+    void updateServiceWorker(true)
+  }
+
+  const showUpdate = needRefresh || updatedElsewhere
+  return (
+    <div className="pwa-toasts">
+      {/* Always in the page, so a message that appears later is announced (role=status is polite: it never
+          interrupts a screen reader mid-sentence). */}
+      <div role="status" className="pwa-toast-slot">
+        {showUpdate && (
+          <div className="pwa-toast">
+            <p className="pwa-toast__text">
+              {updatedElsewhere ? 'Hallway was updated in another tab — reload to use the new version' : 'A new version is ready — reload'}
+            </p>
+            <div className="pwa-toast__actions">
+              <button type="button" className="button button--primary" onClick={reload}>
+                Reload
+              </button>
+              <button type="button" className="button" onClick={() => { setNeedRefresh(false); setUpdatedElsewhere(false) }}>
+                Later
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+      <div role="status" className="pwa-toast-slot">
+        {offlineReady && !showUpdate && (
+          <div className="pwa-toast">
+            <p className="pwa-toast__text">Ready to work offline. Hallway now opens with no connection.</p>
+            <div className="pwa-toast__actions">
+              <button type="button" className="button" aria-label="Dismiss offline notice" onClick={() => setOfflineReady(false)}>
+                Dismiss
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}

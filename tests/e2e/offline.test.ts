@@ -1,0 +1,135 @@
+// Offline from a cold start, in real Chromium against `vite preview` of the production build: after one online
+// visit, the server is stopped and the browser taken offline, and every route and deep link still opens with its
+// content, the schedule included (from the precache, even with IndexedDB wiped).
+import { readFileSync } from 'node:fs'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { EventId, SessionId } from '../../src/domain/model'
+import { shareUrl } from '../../src/domain/shareCodec'
+import { collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+
+// A fixed port: the service worker and IndexedDB belong to the origin, so the page must come back to the same one.
+// (Not 4173, `npm start`'s port, nor 4180/4181, which other tools here use.)
+const PORT = 4791
+
+const snapshot = JSON.parse(readFileSync('data/kubecon-na-2025.snapshot.json', 'utf8')) as {
+  sessions: { id: string; title: string }[]
+}
+const DRAGONFLY = snapshot.sessions.find((s) => s.title === 'Dragonfly v2.3.0')!
+
+let browser: Browser
+let served: Served | undefined
+let context: BrowserContext
+let page: Page
+const errors: string[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await served?.close()
+})
+
+/** Opens `path` in a new tab (a cold start: nothing in memory, only what the browser stored) and returns it. */
+async function coldOpen(path: string): Promise<Page> {
+  const tab = await context.newPage()
+  errors.push(...collectPageErrors(tab))
+  await tab.goto(`http://localhost:${PORT}${path}`)
+  return tab
+}
+
+const resultCount = (p: Page) => p.locator('.schedule__count').textContent()
+
+describe('offline after one visit', () => {
+  it('opens every route and deep link with the server down and the network off', async () => {
+    served = await servePreview('dist', PORT)
+    context = await newPhoneContext(browser)
+    page = await context.newPage()
+    errors.push(...collectPageErrors(page))
+
+    // The one online visit: the service worker installs, precaches, and takes control of this very page.
+    await page.goto(served.url)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 })
+    await page.getByRole('status').filter({ hasText: 'Ready to work offline' }).waitFor()
+    await expect.poll(() => resultCount(page)).toBe('99 sessions')
+    // Online, the offline tag is absent (its live region is there, empty).
+    expect(await page.locator('.offline-indicator').textContent()).toBe('')
+
+    await served.close()
+    served = undefined
+    await context.setOffline(true)
+
+    // The open page says so, in words.
+    await page.locator('.offline-indicator').getByText('Offline').waitFor()
+
+    // A reload of the list, and the list with a query that has a dot in it (/?q=v2.3 must get the app shell,
+    // not be mistaken for a file by the navigation denylist).
+    await page.reload()
+    await expect.poll(() => resultCount(page)).toBe('99 sessions')
+    expect(await page.locator('.offline-indicator').textContent()).toMatch(/^Offline/)
+
+    const search = await coldOpen('/?q=dragonfly%20v2.3')
+    await expect.poll(() => resultCount(search)).toBe('1 session')
+    await search.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).waitFor()
+
+    const detail = await coldOpen(`/session/${DRAGONFLY.id}`)
+    await detail.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
+    expect(await detail.getByText(/Georgia Ballroom 2/).count()).toBeGreaterThan(0)
+
+    const plan = await coldOpen('/plan')
+    await plan.getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
+
+    const now = await coldOpen('/now')
+    await now.getByRole('heading', { level: 1, name: 'Now & next' }).waitFor()
+
+    const settings = await coldOpen('/settings')
+    await settings.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    await settings.getByText('Ready. Hallway opens and works with no connection.').waitFor()
+
+    // A shared plan: the plan rides in the fragment, so offline it is the shell's job to read it.
+    const shared = shareUrl({ eventId: 'kubecon-na-2025' as EventId, stars: new Map([[DRAGONFLY.id as SessionId, 'must']]) }, '/share')
+    const share = await coldOpen(shared)
+    await share.locator('main h1').waitFor()
+    expect(new URL(share.url()).hash).toBe(new URL(shared, 'http://x').hash)
+
+    // An unknown route still gets the shell, which says there is no such page.
+    const unknown = await coldOpen('/no/such/page')
+    await unknown.getByRole('heading', { level: 1, name: "There's no page here" }).waitFor()
+  })
+
+  it('has the schedule itself in the precache: a cold start with IndexedDB wiped still lists all 99 sessions', async () => {
+    // Close every tab first, so no open connection holds the database while it is cleared.
+    for (const p of context.pages()) await p.close()
+    const blank = await context.newPage()
+    const cdp = await context.newCDPSession(blank)
+    await cdp.send('Storage.clearDataForOrigin', { origin: `http://localhost:${PORT}`, storageTypes: 'indexeddb' })
+    await blank.close()
+
+    const fresh = await coldOpen('/')
+    await expect.poll(() => resultCount(fresh)).toBe('99 sessions')
+    const stored = await fresh.evaluate(async () => {
+      const databases = await indexedDB.databases()
+      return databases.map((d) => d.name)
+    })
+    expect(stored).toContain('hallway') // installed again from the precached snapshot, offline
+  })
+
+  it('sends a file-looking path to the network instead of the app shell (the navigation denylist)', async () => {
+    const tab = await context.newPage()
+    // Offline, a path that is not precached and looks like a file must fail like any offline fetch; with the
+    // shell served instead, it would "open" as Hallway's not-found page.
+    const error = await tab.goto(`http://localhost:${PORT}/notes.txt`).then(
+      () => null,
+      (e: Error) => e.message,
+    )
+    expect(error).toMatch(/ERR_INTERNET_DISCONNECTED/)
+    await tab.close()
+    // A precached file is served as itself, not as the shell.
+    const fileTab = await context.newPage()
+    const manifest = await fileTab.goto(`http://localhost:${PORT}/manifest.webmanifest`)
+    expect(JSON.parse((await manifest!.text()) || '{}')).toMatchObject({ short_name: 'Hallway' })
+    await fileTab.close()
+    await context.close()
+    expect(errors).toEqual([])
+  })
+})
