@@ -1,31 +1,9 @@
 // The first-visit experience in real Chromium against the production build: sessions show, search narrows
 // them, a session's URL opens its detail, and the schedule really lands in IndexedDB.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import type { Page } from 'playwright-core'
+import { newPhoneContext, usePhonePage } from './harness'
 
-let served: Served
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let errors: string[]
-
-beforeAll(async () => {
-  served = await servePreview()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await served?.close()
-})
-beforeEach(async () => {
-  context = await newPhoneContext(browser)
-  page = await context.newPage()
-  errors = collectPageErrors(page)
-})
-afterEach(async () => {
-  await context.close()
-  expect(errors).toEqual([])
-})
+const { served, browser, page } = usePhonePage()
 
 const search = (p: Page) => p.getByRole('searchbox', { name: 'Search sessions' })
 // The live result count under the search box ("99 sessions"), as opposed to slot headers' counts.
@@ -33,53 +11,53 @@ const resultCount = (p: Page) => p.locator('p[aria-live="polite"]').first().text
 
 describe('browsing the bundled KubeCon schedule', () => {
   it('opens on the day list with all 99 sessions, grouped by time slot', async () => {
-    await page.goto(served.url)
-    await expect.poll(() => resultCount(page)).toBe('99 sessions')
+    await page().goto(served().url)
+    await expect.poll(() => resultCount(page())).toBe('99 sessions')
     // The first slot of the day and its sessions are on screen.
-    await page.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
-    expect(await page.getByText(/8:00\s*AM/).count()).toBeGreaterThan(0)
+    await page().getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
+    expect(await page().getByText(/8:00\s*AM/).count()).toBeGreaterThan(0)
     // The list is virtualized: far fewer cards in the DOM than sessions.
-    const rendered = await page.locator('main a[href*="/session/"]').count()
+    const rendered = await page().locator('main a[href*="/session/"]').count()
     expect(rendered).toBeGreaterThan(3)
     expect(rendered).toBeLessThan(99)
   })
 
   it('narrows the list as you type, keeps the search in the URL, and survives a reload', async () => {
-    await page.goto(served.url)
+    await page().goto(served().url)
     // Two titles and one description mention Dragonfly; a second word narrows to the one talk.
-    await search(page).fill('dragonfly')
-    await expect.poll(() => resultCount(page)).toBe('3 sessions')
-    await search(page).pressSequentially(' v2.3')
-    await expect.poll(() => resultCount(page)).toBe('1 session')
-    await page.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).waitFor()
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('dragonfly v2.3')
-    await page.reload()
-    expect(await search(page).inputValue()).toBe('dragonfly v2.3')
-    expect(await resultCount(page)).toBe('1 session')
-    await page.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).waitFor()
+    await search(page()).fill('dragonfly')
+    await expect.poll(() => resultCount(page())).toBe('3 sessions')
+    await search(page()).pressSequentially(' v2.3')
+    await expect.poll(() => resultCount(page())).toBe('1 session')
+    await page().getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).waitFor()
+    await expect.poll(() => new URL(page().url()).searchParams.get('q')).toBe('dragonfly v2.3')
+    await page().reload()
+    expect(await search(page()).inputValue()).toBe('dragonfly v2.3')
+    expect(await resultCount(page())).toBe('1 session')
+    await page().getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).waitFor()
   })
 
   it('says what to do when nothing matches', async () => {
-    await page.goto(`${served.url}/?q=zzzxqj`)
-    await page.getByText('No sessions match "zzzxqj"').waitFor()
-    await page.getByRole('button', { name: 'Clear filters', exact: true }).click()
-    await expect.poll(() => resultCount(page)).toBe('99 sessions')
-    expect(new URL(page.url()).search).toBe('')
+    await page().goto(`${served().url}/?q=zzzxqj`)
+    await page().getByText('No sessions match "zzzxqj"').waitFor()
+    await page().getByRole('button', { name: 'Clear filters', exact: true }).click()
+    await expect.poll(() => resultCount(page())).toBe('99 sessions')
+    expect(new URL(page().url()).search).toBe('')
   })
 
   it("opens a session's own URL on its detail, and gets there by tapping its card", async () => {
-    await page.goto(served.url)
-    await search(page).fill('dragonfly')
-    await page.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).click()
-    await page.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
-    const detailUrl = page.url()
+    await page().goto(served().url)
+    await search(page()).fill('dragonfly')
+    await page().getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).click()
+    await page().getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
+    const detailUrl = page().url()
     expect(new URL(detailUrl).pathname).toMatch(/^\/session\/[0-9a-f]{8}$/)
-    expect(await page.getByText(/3:15\s*–\s*3:45\s*PM EST/).count()).toBeGreaterThan(0)
-    expect(await page.getByText(/Building C · Level 3 · Georgia Ballroom 2/).count()).toBeGreaterThan(0)
-    expect(await page.getByText(/P2P technology within cloud-native architectures/).count()).toBe(1)
+    expect(await page().getByText(/3:15\s*–\s*3:45\s*PM EST/).count()).toBeGreaterThan(0)
+    expect(await page().getByText(/Building C · Level 3 · Georgia Ballroom 2/).count()).toBeGreaterThan(0)
+    expect(await page().getByText(/P2P technology within cloud-native architectures/).count()).toBe(1)
 
     // A cold open of the same URL in a fresh context lands straight on the detail.
-    const other = await newPhoneContext(browser)
+    const other = await newPhoneContext(browser())
     const deepPage = await other.newPage()
     await deepPage.goto(detailUrl)
     await deepPage.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
@@ -87,9 +65,9 @@ describe('browsing the bundled KubeCon schedule', () => {
   })
 
   it('stores the schedule in IndexedDB on first open', async () => {
-    await page.goto(served.url)
-    await page.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
-    const stored = await page.evaluate(async () => {
+    await page().goto(served().url)
+    await page().getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
+    const stored = await page().evaluate(async () => {
       const open = indexedDB.open('hallway')
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         open.onsuccess = () => resolve(open.result)

@@ -60,3 +60,52 @@ export function collectPageErrors(page: Page): string[] {
   })
   return errors
 }
+
+export interface PhonePageFixture {
+  served: () => Served
+  browser: () => Browser
+  context: () => BrowserContext
+  page: () => Page
+  /** Page errors collected so far on page() (checked after each test). */
+  errors: () => string[]
+}
+
+/**
+ * The usual set-up of a browser test file, registered at its top level: one preview server and one browser for the
+ * file, a fresh phone-sized context and page per test, and a failure when that page logged an error.
+ */
+export function usePhonePage(): PhonePageFixture {
+  let served: Served | undefined
+  let browser: Browser | undefined
+  let context: BrowserContext | undefined
+  let page: Page | undefined
+  let errors: string[] = []
+  beforeAll(async () => {
+    served = await servePreview()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await served?.close()
+  })
+  beforeEach(async () => {
+    context = await newPhoneContext(browser!)
+    page = await context.newPage()
+    errors = collectPageErrors(page)
+  })
+  afterEach(async () => {
+    await context?.close()
+    expect(errors).toEqual([])
+  })
+  const get = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`usePhonePage: no ${what} outside a test`)
+    return value
+  }
+  return {
+    served: () => get(served, 'server'),
+    browser: () => get(browser, 'browser'),
+    context: () => get(context, 'context'),
+    page: () => get(page, 'page'),
+    errors: () => errors,
+  }
+}

@@ -1,31 +1,9 @@
 // The plan in real Chromium against the production build: star from the list, see the clash in My plan, resolve it
 // with an alternative, undo; and a second tab that follows stars and walking settings live, without a reload.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import type { Page } from 'playwright-core'
+import { collectPageErrors, usePhonePage } from './harness'
 
-let served: Served
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let errors: string[]
-
-beforeAll(async () => {
-  served = await servePreview()
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-  await served?.close()
-})
-beforeEach(async () => {
-  context = await newPhoneContext(browser)
-  page = await context.newPage()
-  errors = collectPageErrors(page)
-})
-afterEach(async () => {
-  await context.close()
-  expect(errors).toEqual([])
-})
+const { served, context, page } = usePhonePage()
 
 const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 const FLAGS = 'Feature Flags Suck!'
@@ -44,18 +22,18 @@ async function starFromList(p: Page, title: string) {
 
 describe('the plan in Chromium', () => {
   it('stars from the list, shows the clash in My plan, resolves it with an alternative, and undoes that', async () => {
-    await page.goto(served.url)
-    await starFromList(page, FLUX)
-    await starFromList(page, FLAGS)
-    await expect.poll(() => planLink(page).getAttribute('href')).toBe('/plan')
-    await page.getByRole('link', { name: 'My plan (2)', exact: true }).click()
+    await page().goto(served().url)
+    await starFromList(page(), FLUX)
+    await starFromList(page(), FLAGS)
+    await expect.poll(() => planLink(page()).getAttribute('href')).toBe('/plan')
+    await page().getByRole('link', { name: 'My plan (2)', exact: true }).click()
 
-    await page.getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
-    await page.getByText(`Overlaps with ${FLAGS} (11:00 – 11:30 AM EST)`).waitFor()
-    expect(await page.getByText('Clash:', { exact: true }).count()).toBe(2)
+    await page().getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
+    await page().getByText(`Overlaps with ${FLAGS} (11:00 – 11:30 AM EST)`).waitFor()
+    expect(await page().getByText('Clash:', { exact: true }).count()).toBe(2)
 
-    await page.getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}`, exact: true }).click()
-    const dialog = page.getByRole('dialog', { name: 'Resolve clash' })
+    await page().getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}`, exact: true }).click()
+    const dialog = page().getByRole('dialog', { name: 'Resolve clash' })
     await dialog.waitFor()
     // Same type (AI + ML) ranks first; it would still overlap the talk the user keeps, and says so.
     const first = dialog.locator('.resolve__alternatives > li').first()
@@ -63,41 +41,41 @@ describe('the plan in Chromium', () => {
     expect(await first.textContent()).toContain(`Would clash: Overlaps with ${FLAGS}`)
     await dialog.getByRole('button', { name: `Pick ${KUBEVIRT} instead of ${FLUX}`, exact: true }).click()
 
-    await page.getByText(`Picked ${KUBEVIRT} instead of ${FLUX}. ${FLUX} is now a maybe.`).waitFor()
-    await page.getByRole('link', { name: 'My plan (3)', exact: true }).waitFor()
-    await page.getByRole('link', { name: KUBEVIRT, exact: true }).waitFor()
+    await page().getByText(`Picked ${KUBEVIRT} instead of ${FLUX}. ${FLUX} is now a maybe.`).waitFor()
+    await page().getByRole('link', { name: 'My plan (3)', exact: true }).waitFor()
+    await page().getByRole('link', { name: KUBEVIRT, exact: true }).waitFor()
     // Focus is on Undo (the Resolve button went with the clash): Enter undoes.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Undo')
-    await page.keyboard.press('Enter')
+    await expect.poll(() => page().evaluate(() => document.activeElement?.textContent)).toBe('Undo')
+    await page().keyboard.press('Enter')
 
-    await page.getByText('Undone.').waitFor()
-    await page.getByRole('link', { name: 'My plan (2)', exact: true }).waitFor()
-    await page.getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}`, exact: true }).waitFor()
-    expect(await page.getByRole('link', { name: KUBEVIRT, exact: true }).count()).toBe(0)
+    await page().getByText('Undone.').waitFor()
+    await page().getByRole('link', { name: 'My plan (2)', exact: true }).waitFor()
+    await page().getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}`, exact: true }).waitFor()
+    expect(await page().getByRole('link', { name: KUBEVIRT, exact: true }).count()).toBe(0)
   })
 
   it('shows stars and walking settings from another tab live, without a reload', async () => {
-    await page.goto(served.url)
-    await page.getByRole('searchbox', { name: 'Search sessions' }).waitFor()
-    const other = await context.newPage()
+    await page().goto(served().url)
+    await page().getByRole('searchbox', { name: 'Search sessions' }).waitFor()
+    const other = await context().newPage()
     const otherErrors = collectPageErrors(other)
-    await other.goto(`${served.url}/plan`)
+    await other.goto(`${served().url}/plan`)
     await other.getByText('Nothing in your plan yet').waitFor()
     // Interact in the first tab as a user would: in front. (A background tab gets no animation frames, which makes
     // every click wait on Chromium's throttling; the watching tab needs none to update.)
-    await page.bringToFront()
+    await page().bringToFront()
 
-    await starFromList(page, SPRING)
-    await starFromList(page, SIG_API)
+    await starFromList(page(), SPRING)
+    await starFromList(page(), SIG_API)
     await other.getByRole('link', { name: SPRING, exact: true }).waitFor()
     await other.getByRole('link', { name: 'My plan (2)', exact: true }).waitFor()
     // B4 → C3 in 15 minutes works at a normal pace…
     expect(await other.getByText(/Only 15 min to walk/).count()).toBe(0)
 
     // …and not at a relaxed one, set in the first tab.
-    await page.getByRole('link', { name: 'Settings', exact: true }).click()
-    await page.getByRole('radio', { name: /^Relaxed/ }).check()
-    expect(await page.getByRole('radio', { name: /^Relaxed/ }).isChecked()).toBe(true)
+    await page().getByRole('link', { name: 'Settings', exact: true }).click()
+    await page().getByRole('radio', { name: /^Relaxed/ }).check()
+    expect(await page().getByRole('radio', { name: /^Relaxed/ }).isChecked()).toBe(true)
     await other
       .getByText('Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈17 min)')
       .first()

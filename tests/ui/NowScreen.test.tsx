@@ -1,30 +1,10 @@
 // Now & next with a fixed clock and with the ?at= preview: in-progress sessions stay until they end, starred first,
 // with rooms and the walk from where the plan says the user is; previews are clearly marked.
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import type { HallwayDB, StarLevel } from '../../src/db/HallwayDB'
-import { setStarLevel } from '../../src/db/stars'
-import { indexedDbUserData } from '../../src/db/userDataStore'
-import { est, makeSnapshot, planSeedSessions } from './factories'
-import { freshTestDB, renderApp } from './renderApp'
+import { screen, waitFor, within } from '@testing-library/react'
+import { est } from './factories'
+import { FLUX, SIG_API, usePlanTestKit } from './planFixtures'
 
-const sessions = planSeedSessions()
-const snapshot = makeSnapshot(sessions)
-const byTitle = (prefix: string) => sessions.find((s) => s.title.startsWith(prefix))!
-const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
-const SIG_API = 'SIG API Machinery and AI: What Comes Next?'
-
-let db: HallwayDB
-beforeEach(() => {
-  db = freshTestDB()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
-})
-
-async function star(...entries: Array<[string, StarLevel]>) {
-  for (const [title, level] of entries) await setStarLevel(indexedDbUserData(db), snapshot.event.id, byTitle(title).id, level)
-}
+const { star, renderApp } = usePlanTestKit()
 
 function section(name: RegExp | string) {
   return screen.getByRole('heading', { level: 2, name }).closest('section') as HTMLElement
@@ -39,7 +19,7 @@ function rowTitles(el: HTMLElement): string[] {
 describe('Now & next', () => {
   it('at 11:10 shows what is on (starred first, with time left) and what is next, with walks from where you are', async () => {
     await star([FLUX, 'must'], [SIG_API, 'must'])
-    await renderApp({ snapshot, db, url: '/now', now: est('11:10am') })
+    await renderApp({ url: '/now', now: est('11:10am') })
     await waitFor(() => expect(screen.getByText(/^You are at/)).toHaveTextContent(`You are at ${FLUX} (B206). Walks are from there.`))
     expect(screen.queryByText(/not the real time/)).not.toBeInTheDocument()
 
@@ -61,7 +41,7 @@ describe('Now & next', () => {
   })
 
   it('keeps a session that is still running on the list until it ends', async () => {
-    await renderApp({ snapshot, db, url: '/now', now: est('12:10pm') })
+    await renderApp({ url: '/now', now: est('12:10pm') })
     const onNow = await waitFor(() => section(/^On now/))
     expect(rowTitles(onNow)).toEqual([
       '🚨 Contribfest: Level up Your Open Source Journey: Hands-On Backstage Contributions!',
@@ -71,14 +51,14 @@ describe('Now & next', () => {
   })
 
   it('previews another moment from ?at=, and says it is not the real time', async () => {
-    await renderApp({ snapshot, db, url: `/now?at=${est('3:20pm')}`, now: est('8:00am') })
+    await renderApp({ url: `/now?at=${est('3:20pm')}`, now: est('8:00am') })
     expect(await screen.findByText(/as if it were Thursday, Nov 13, 3:20 PM EST\. This is not the real time\./)).toBeInTheDocument()
     expect(rowTitles(section(/^On now/))).toContain('Dragonfly v2.3.0')
     expect(screen.getByRole('link', { name: 'Back to the real time' })).toHaveAttribute('href', '/now')
   })
 
   it('sets the preview from the form, in venue time', async () => {
-    const { user } = await renderApp({ snapshot, db, url: '/now', now: est('8:00am') })
+    const { user } = await renderApp({ url: '/now', now: est('8:00am') })
     const input = await screen.findByLabelText(/^Preview as if it were/)
     expect(input).toHaveValue('2025-11-13T08:00')
     await user.clear(input)
@@ -90,14 +70,14 @@ describe('Now & next', () => {
 
   it('is offered at the top of the list while the day is on, not before', async () => {
     await star([SIG_API, 'must'])
-    const { unmount } = await renderApp({ snapshot, db, now: est('11:10am') })
+    const { unmount } = await renderApp({ now: est('11:10am') })
     const summary = await screen.findByRole('region', { name: 'Now & next' })
     await waitFor(() => expect(summary).toHaveTextContent(`Your next: ${SIG_API}, Building C · Level 3 · Georgia Ballroom 2, in 35 min`))
     expect(summary).toHaveTextContent('5 on now · next at 11:45 AM')
     expect(within(summary).getByRole('link', { name: 'Open Now & next' })).toHaveAttribute('href', '/now')
     unmount()
 
-    await renderApp({ snapshot, db, now: est('7:00am') })
+    await renderApp({ now: est('7:00am') })
     expect(screen.queryByRole('region', { name: 'Now & next' })).not.toBeInTheDocument()
   })
 })

@@ -1,39 +1,9 @@
 // My plan against the real app on real Dexie: the day's timeline with gaps and walks, background sessions apart,
 // clashes in words on the plan, the card and the detail page, live walking settings, free slots, remove + undo.
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import type { SessionId } from '../../src/domain/model'
-import type { HallwayDB, StarLevel } from '../../src/db/HallwayDB'
-import { setStarLevel } from '../../src/db/stars'
-import { indexedDbUserData, readUserData } from '../../src/db/userDataStore'
-import { makeSnapshot, planSeedSessions } from './factories'
-import { freshTestDB, renderApp } from './renderApp'
+import { screen, waitFor, within } from '@testing-library/react'
+import { FLAGS, FLUX, SIG_API, SPRING, usePlanTestKit } from './planFixtures'
 
-const sessions = planSeedSessions()
-const snapshot = makeSnapshot(sessions)
-const byTitle = (prefix: string) => sessions.find((s) => s.title.startsWith(prefix))!
-const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
-const FLAGS = 'Feature Flags Suck!'
-const SPRING = 'Autoscaling Spring Boot Apps in Kubernetes With KEDA'
-const SIG_API = 'SIG API Machinery and AI: What Comes Next?'
-
-let db: HallwayDB
-beforeEach(() => {
-  db = freshTestDB()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
-})
-
-async function star(...entries: Array<[string, StarLevel]>) {
-  for (const [title, level] of entries) await setStarLevel(indexedDbUserData(db), snapshot.event.id, byTitle(title).id, level)
-}
-
-async function levels(): Promise<Record<string, string>> {
-  const { stars } = await readUserData(db, snapshot.event.id)
-  const titles = new Map<SessionId, string>(sessions.map((s) => [s.id, s.title]))
-  return Object.fromEntries(stars.map((r) => [titles.get(r.sessionId) ?? r.sessionId, r.level]))
-}
+const { star, levels, renderApp } = usePlanTestKit()
 
 /** The plan's timeline, one line of text per entry. */
 function timeline(): string[] {
@@ -45,7 +15,7 @@ function timeline(): string[] {
 describe('My plan', () => {
   it('lists the day in time order with free time, walks from the previous room, and background apart', async () => {
     await star(['Keynote: Beyond Operations', 'must'], ['Coffee Break', 'must'], [FLUX, 'must'], [SIG_API, 'maybe'], ['Dragonfly', 'must'])
-    await renderApp({ snapshot, db, url: '/plan' })
+    await renderApp({ url: '/plan' })
     expect(await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 5 sessions' })).toBeInTheDocument()
 
     const background = screen.getByRole('heading', { name: 'Also on your plan' }).parentElement!
@@ -66,14 +36,14 @@ describe('My plan', () => {
   })
 
   it('says how to start when the plan is empty', async () => {
-    await renderApp({ snapshot, db, url: '/plan' })
+    await renderApp({ url: '/plan' })
     expect(await screen.findByText('Nothing in your plan yet')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Browse the schedule' })).toHaveAttribute('href', '/')
   })
 
   it('shows a must + must overlap as a clash, in words, on the plan, the card and the detail page', async () => {
     await star([FLUX, 'must'], [FLAGS, 'must'])
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     const words = 'Clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
     const onPlan = await screen.findByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)
     expect(onPlan.closest('.conflict')).toHaveClass('conflict--hard')
@@ -92,7 +62,7 @@ describe('My plan', () => {
 
   it('shows an overlap with a maybe as a possible clash, worded and styled apart', async () => {
     await star([FLUX, 'must'], [FLAGS, 'maybe'])
-    await renderApp({ snapshot, db, url: '/plan' })
+    await renderApp({ url: '/plan' })
     const words = 'Possible clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
     const notice = await screen.findByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)
     expect(notice.closest('.conflict')).toHaveClass('conflict--soft')
@@ -102,7 +72,7 @@ describe('My plan', () => {
 
   it('flags the B4 → C3 changeover once the walking pace is relaxed, and clears it again at normal', async () => {
     await star([SPRING, 'must'], [SIG_API, 'must'])
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 2 sessions' })
     expect(screen.queryByText(/Only 15 min/)).not.toBeInTheDocument()
 
@@ -127,7 +97,7 @@ describe('My plan', () => {
 
   it('offers sessions for a free slot, starred types first, and stars one straight from there', async () => {
     await star(['Keynote: Beyond Operations', 'must'], ['Dragonfly', 'must'])
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     const toggle = await screen.findByRole('button', { name: /sessions fit$/ })
     expect(toggle).toHaveAttribute('aria-expanded', 'false')
     await user.click(toggle)
@@ -149,7 +119,7 @@ describe('My plan', () => {
 
   it('removes a maybe from the plan with an Undo that brings it back', async () => {
     await star(['Dragonfly', 'maybe'], [FLUX, 'must'])
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     await user.click(await screen.findByRole('button', { name: 'Maybe: Dragonfly v2.3.0 (remove from plan)' }))
     const status = await screen.findByText('Removed Dragonfly v2.3.0 from your plan.')
     expect(status.closest('[role="status"]')).not.toBeNull()

@@ -1,40 +1,12 @@
 // Resolving a clash on real Dexie: the dialog lists alternatives (flagged when they would clash too), picking one
 // keeps it and demotes or removes the other, Undo puts everything back; "Keep" on either side; focus handling.
-import { cleanup, screen, waitFor, within } from '@testing-library/react'
-import type { SessionId } from '../../src/domain/model'
-import type { HallwayDB, StarLevel } from '../../src/db/HallwayDB'
-import { setStarLevel } from '../../src/db/stars'
-import { indexedDbUserData, readUserData } from '../../src/db/userDataStore'
-import { makeSnapshot, planSeedSessions } from './factories'
-import { freshTestDB, renderApp } from './renderApp'
+import { screen, waitFor, within } from '@testing-library/react'
+import { FLAGS, FLUX, starTitles, usePlanTestKit } from './planFixtures'
 
-const sessions = planSeedSessions()
-const snapshot = makeSnapshot(sessions)
-const byTitle = (prefix: string) => sessions.find((s) => s.title.startsWith(prefix))!
-const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
-const FLAGS = 'Feature Flags Suck!'
 const TOOLS = 'Tools and Strategies for Making the Most of Kubernetes Access Control'
 
-let db: HallwayDB
-beforeEach(async () => {
-  db = freshTestDB()
-  for (const [title, level] of [
-    [FLUX, 'must'],
-    [FLAGS, 'must'],
-  ] as Array<[string, StarLevel]>) {
-    await setStarLevel(indexedDbUserData(db), snapshot.event.id, byTitle(title).id, level)
-  }
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
-})
-
-async function levels(): Promise<Record<string, string>> {
-  const { stars } = await readUserData(db, snapshot.event.id)
-  const titles = new Map<SessionId, string>(sessions.map((s) => [s.id, s.title]))
-  return Object.fromEntries(stars.map((r) => [titles.get(r.sessionId) ?? r.sessionId, r.level]))
-}
+const { getDb, levels, renderApp } = usePlanTestKit()
+beforeEach(() => starTitles(getDb(), [FLUX, 'must'], [FLAGS, 'must']))
 
 async function openResolve(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   const trigger = await screen.findByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}` })
@@ -44,7 +16,7 @@ async function openResolve(user: Awaited<ReturnType<typeof renderApp>>['user']) 
 
 describe('resolving a clash', () => {
   it('lists the alternatives, flags the ones that would clash, picks one and undoes it', async () => {
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     const { dialog } = await openResolve(user)
     expect(within(dialog).getByRole('heading', { name: 'Resolve clash' })).toHaveFocus()
     expect(within(dialog).getByRole('heading', { name: `Instead of ${FLUX}` })).toBeInTheDocument()
@@ -76,7 +48,7 @@ describe('resolving a clash', () => {
   })
 
   it('keeps one side from the dialog, demoting the other to maybe, which turns the clash into a possible one', async () => {
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     const { dialog } = await openResolve(user)
     expect(within(dialog).getByRole('radio', { name: 'becomes a maybe' })).toBeChecked()
     await user.click(within(dialog).getByRole('button', { name: `Keep ${FLAGS}` }))
@@ -88,7 +60,7 @@ describe('resolving a clash', () => {
   })
 
   it('keeps this one straight from the plan, and Undo brings the clash back', async () => {
-    const { user } = await renderApp({ snapshot, db, url: '/plan' })
+    const { user } = await renderApp({ url: '/plan' })
     await user.click(await screen.findByRole('button', { name: `Keep this one: ${FLUX} (${FLAGS} becomes a maybe)` }))
     await screen.findByText(`Kept ${FLUX}. ${FLAGS} is now a maybe.`)
     await waitFor(async () => expect(await levels()).toEqual({ [FLUX]: 'must', [FLAGS]: 'maybe' }))
@@ -99,7 +71,7 @@ describe('resolving a clash', () => {
   })
 
   it('opens from a card in the list, keeps Tab inside, closes on Escape and returns focus', async () => {
-    const { user } = await renderApp({ snapshot, db })
+    const { user } = await renderApp({})
     const { trigger, dialog } = await openResolve(user)
     expect(document.querySelector('[inert]')).not.toBeNull()
     const focusable = within(dialog).getAllByRole('button').concat(within(dialog).getAllByRole('radio'))

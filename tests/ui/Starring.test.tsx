@@ -1,31 +1,13 @@
 // Starring against the real app on real Dexie (fake-indexeddb): one tap or one key cycles none → must → maybe →
 // none from the list and the detail page, counts show at a glance, stars survive a reload, and memory mode works.
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
-import type { HallwayDB } from '../../src/db/HallwayDB'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import type { VenueDay } from '../../src/domain/model'
 import { setStarLevel } from '../../src/db/stars'
-import { indexedDbUserData, readUserData } from '../../src/db/userDataStore'
-import { est, makeSession, makeSnapshot, planSeedSessions } from './factories'
-import { freshTestDB, renderApp } from './renderApp'
+import { indexedDbUserData } from '../../src/db/userDataStore'
+import { est, makeSession, makeSnapshot } from './factories'
+import { byTitle, FLUX, planSessions, usePlanTestKit } from './planFixtures'
 
-const sessions = planSeedSessions()
-const snapshot = makeSnapshot(sessions)
-const byTitle = (prefix: string) => sessions.find((s) => s.title.startsWith(prefix))!
-const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
-
-let db: HallwayDB
-beforeEach(() => {
-  db = freshTestDB()
-})
-afterEach(async () => {
-  cleanup()
-  await db.delete()
-})
-
-async function storedLevels(): Promise<Record<string, string>> {
-  const { stars } = await readUserData(db, snapshot.event.id)
-  return Object.fromEntries(stars.map((r) => [r.sessionId, r.level]))
-}
+const { getDb, levels: storedLevels, renderApp } = usePlanTestKit()
 
 function navPlanLink() {
   return screen.getByRole('navigation', { name: 'Main' }).querySelector('a[href="/plan"]') as HTMLElement
@@ -33,8 +15,7 @@ function navPlanLink() {
 
 describe('starring from the list', () => {
   it('cycles none → must → maybe → none with one tap each, saying state and action in the name', async () => {
-    const { user } = await renderApp({ snapshot, db })
-    const flux = byTitle(FLUX)
+    const { user } = await renderApp()
     expect(navPlanLink()).toHaveAccessibleName('My plan')
 
     const star = screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` })
@@ -43,13 +24,13 @@ describe('starring from the list', () => {
     const must = await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
     expect(must).toHaveAttribute('aria-pressed', 'true')
     expect(must).toHaveTextContent('Must')
-    expect(await storedLevels()).toEqual({ [flux.id]: 'must' })
+    expect(await storedLevels()).toEqual({ [FLUX]: 'must' })
     expect(navPlanLink()).toHaveAccessibleName('My plan (1)')
 
     await user.click(must)
     const maybe = await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })
     expect(maybe).toHaveTextContent('Maybe')
-    expect(await storedLevels()).toEqual({ [flux.id]: 'maybe' })
+    expect(await storedLevels()).toEqual({ [FLUX]: 'maybe' })
 
     await user.click(maybe)
     await screen.findByRole('button', { name: `Star ${FLUX}: add to plan as must` })
@@ -58,7 +39,7 @@ describe('starring from the list', () => {
   })
 
   it('stars the focused card with the "s" key and announces the new state', async () => {
-    const { user } = await renderApp({ snapshot, db })
+    const { user } = await renderApp()
     const link = screen.getByRole('link', { name: new RegExp(`^${FLUX}`) })
     link.focus()
     await user.keyboard('s')
@@ -72,12 +53,12 @@ describe('starring from the list', () => {
   })
 
   it('keeps stars across a reload', async () => {
-    const { user, unmount } = await renderApp({ snapshot, db })
+    const { user, unmount } = await renderApp()
     await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
     await screen.findByRole('button', { name: /^Must: / })
     unmount()
 
-    await renderApp({ snapshot, db })
+    await renderApp()
     expect(await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })).toBeInTheDocument()
     expect(navPlanLink()).toHaveAccessibleName('My plan (1)')
   })
@@ -85,12 +66,12 @@ describe('starring from the list', () => {
   it('counts stars on each day tab of a multi-day event', async () => {
     const friday = '2025-11-14' as VenueDay
     const fri = makeSession({ title: 'Friday talk', day: friday, start: est('9:00am', friday), end: est('9:30am', friday) })
-    const twoDays = makeSnapshot([...sessions, fri])
-    const store = indexedDbUserData(db)
+    const twoDays = makeSnapshot([...planSessions, fri])
+    const store = indexedDbUserData(getDb())
     await setStarLevel(store, twoDays.event.id, byTitle(FLUX).id, 'must')
     await setStarLevel(store, twoDays.event.id, byTitle('Dragonfly').id, 'maybe')
     await setStarLevel(store, twoDays.event.id, fri.id, 'must')
-    await renderApp({ snapshot: twoDays, db })
+    await renderApp({ snapshot: twoDays })
     const days = screen.getByRole('navigation', { name: 'Days' })
     await waitFor(() => expect(within(days).getByRole('link', { name: /^Thu Nov 13/ })).toHaveAccessibleName('Thu Nov 13 2 in your plan'))
     expect(within(days).getByRole('link', { name: /^Fri Nov 14/ })).toHaveAccessibleName('Fri Nov 14 1 in your plan')
@@ -105,7 +86,7 @@ describe('starring from the list', () => {
     }
     Object.defineProperty(navigator, 'storage', { configurable: true, value: { persist, persisted: async () => false } })
     try {
-      const { user } = await renderApp({ snapshot, db })
+      const { user } = await renderApp()
       await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
       await screen.findByRole('button', { name: /^Must: / })
       await waitFor(() => expect(asked).toBe(1))
@@ -121,12 +102,12 @@ describe('starring from the list', () => {
 describe('starring on the detail page', () => {
   it('cycles with the button and with "s", and the list shows the same star', async () => {
     const flux = byTitle(FLUX)
-    const { user } = await renderApp({ snapshot, db, url: `/session/${flux.id}` })
+    const { user } = await renderApp({ url: `/session/${flux.id}` })
     await user.click(await screen.findByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
     await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
     await user.keyboard('s')
     await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })
-    expect(await storedLevels()).toEqual({ [flux.id]: 'maybe' })
+    expect(await storedLevels()).toEqual({ [FLUX]: 'maybe' })
 
     await user.click(screen.getByRole('link', { name: /Back to schedule/ }))
     expect(await screen.findByRole('button', { name: `Maybe: ${FLUX} (remove from plan)` })).toBeInTheDocument()
@@ -134,7 +115,7 @@ describe('starring on the detail page', () => {
 
   it('does not take "s" typed into a text field', async () => {
     const flux = byTitle(FLUX)
-    const { user } = await renderApp({ snapshot, db, url: `/session/${flux.id}` })
+    const { user } = await renderApp({ url: `/session/${flux.id}` })
     await screen.findByRole('button', { name: /^Star / })
     const input = document.createElement('input')
     document.body.append(input)
@@ -148,7 +129,7 @@ describe('starring on the detail page', () => {
 
 describe('without IndexedDB', () => {
   it('stars for the session in memory and says plainly that nothing is saved', async () => {
-    const { user } = await renderApp({ snapshot, db: null })
+    const { user } = await renderApp({ db: null })
     expect(screen.getByText(/stars and settings won't be kept/)).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
     await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })

@@ -1,7 +1,7 @@
 // Now & next (/now): what is on now (in progress until it ends, so the user can still switch rooms) and what
 // starts next, starred first, with rooms and the walk from where the plan says the user is. `?at=…` (or the
 // form at the bottom) previews another moment, e.g. the conference day before it happens; it is clearly marked.
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { Link, useLocation, useSearch } from 'wouter'
@@ -11,6 +11,7 @@ import { formatVenueDay, instantFromMs, minutesBetween, venueDayOf, venueWallClo
 import { Icon } from '../components/Icons'
 import { SessionRow } from '../components/SessionRow'
 import { useNow } from '../hooks/useNow'
+import { usePageHeading } from '../hooks/usePageHeading'
 import { usePlan } from '../hooks/usePlan'
 import { useSchedule } from '../hooks/useSchedule'
 import { useStarActions } from '../hooks/useStarActions'
@@ -58,14 +59,8 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
   const now = instantFromMs(Math.floor((previewMs ?? realNowMs) / MINUTE_MS) * MINUTE_MS)
   const { stars, plan, options } = usePlan()
   const { cycle } = useStarActions()
-  const headingRef = useRef<HTMLHeadingElement>(null)
+  const headingRef = usePageHeading('Now & next')
   const tz = event.timeZone
-
-  useEffect(() => {
-    document.title = 'Now & next · Hallway'
-    // A new page: screen readers announce where they are.
-    headingRef.current?.focus()
-  }, [])
 
   const lists = useMemo(() => nowAndNext(sessions, now, stars, options), [sessions, now, stars, options])
   const here = useMemo(() => whereYouAre(plan, now, options), [plan, now, options])

@@ -1,7 +1,7 @@
 // My plan (/plan): per day, the starred sessions in time order with the free time between them, how far each is
 // from the one before, the clashes (with Keep / Resolve), and for every gap of 30 minutes or more the sessions that
 // would fit it. Starred background sessions (badge pick-up, lunch) are listed apart: they never clash.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'wouter'
 import { backgroundTest } from '../../domain/conflicts'
 import type { EventInfo, Instant, Session } from '../../domain/model'
@@ -10,6 +10,7 @@ import { formatVenueDay } from '../../domain/time'
 import { ConflictNotice } from '../components/ConflictNotice'
 import { Icon } from '../components/Icons'
 import { SessionRow } from '../components/SessionRow'
+import { usePageHeading } from '../hooks/usePageHeading'
 import { usePlan } from '../hooks/usePlan'
 import { useSchedule } from '../hooks/useSchedule'
 import { focusAfterRender, starButtonSelector, useStarActions } from '../hooks/useStarActions'
@@ -26,11 +27,7 @@ function countLabel(n: number, one: string, many: string): string {
 
 export function PlanScreen() {
   const { event, sessions } = useSchedule()
-  const headingRef = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    document.title = 'My plan · Hallway'
-    headingRef.current?.focus()
-  }, [])
+  const headingRef = usePageHeading('My plan')
   return (
     <div className="plan">
       <h1 ref={headingRef} tabIndex={-1} className="page-title">

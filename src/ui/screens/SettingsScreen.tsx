@@ -1,11 +1,12 @@
 // Settings (/settings): how fast the user walks and how much extra time they want between rooms. Saved at once
 // (no Save button), and every screen's conflicts follow live. The "Storage & offline" section (src/pwa) goes last.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useState, type ReactNode } from 'react'
 import type { Venue } from '../../domain/model'
 import { PACE_FACTOR, transferBetween, type WalkingPace } from '../../domain/walking'
 import { MAX_BUFFER_MIN, setWalkingBuffer, setWalkingPace } from '../../db/settings'
 import { toStorageProblem } from '../../db/storageErrors'
 import { useUiStore } from '../../store/uiStore'
+import { usePageHeading } from '../hooks/usePageHeading'
 import { usePlan } from '../hooks/usePlan'
 
 const PACES: ReadonlyArray<{ pace: WalkingPace; label: string; hint: string }> = [
@@ -37,11 +38,7 @@ const EXAMPLES: ReadonlyArray<{ label: string; from: Venue; to: Venue }> = [
 ]
 
 export function SettingsScreen({ children }: { children?: ReactNode }) {
-  const headingRef = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    document.title = 'Settings · Hallway'
-    headingRef.current?.focus()
-  }, [])
+  const headingRef = usePageHeading('Settings')
   return (
     <div className="settings">
       <h1 ref={headingRef} tabIndex={-1} className="page-title">
