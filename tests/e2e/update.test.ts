@@ -185,8 +185,9 @@ describe('a newer Hallway upgrading the database in another tab', () => {
     await page.getByRole('button', { name: STARRED }).waitFor()
     expect(await readStars(newer)).toEqual([])
 
-    // Reloading loads this same (older) build, which refuses the newer database rather than touch it.
-    await page.reload()
+    // The notice's Reload loads this same (older) build here, which refuses the newer database rather than
+    // touch it (deployed for real, the reload would bring the newer Hallway).
+    await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()])
     await page.getByRole('status').filter({ hasText: 'data from a newer version of Hallway' }).waitFor()
     expect(await newer.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'hallway')?.version)).toBe(upgrade.version)
     expect(errors).toEqual([])

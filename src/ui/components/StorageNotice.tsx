@@ -1,12 +1,21 @@
 // Says plainly when nothing can be saved on this device (private mode, full disk, another tab upgrading), because
 // otherwise stars would silently vanish on reload. Dismissible for the rest of the tab's life.
+import { useState } from 'react'
 import { useSchedule } from '../hooks/useSchedule'
 import { useUiStore } from '../../store/uiStore'
 
 export function StorageNotice() {
   const { storage } = useSchedule()
-  const dismissed = useUiStore((s) => s.storageNoticeDismissed)
-  const dismiss = useUiStore((s) => s.dismissStorageNotice)
+  const dismissedEarlier = useUiStore((s) => s.storageNoticeDismissed)
+  const dismissEarlier = useUiStore((s) => s.dismissStorageNotice)
+  // Another tab's upgrade happens mid-session, after any earlier notice was dismissed, and it must be seen: it has
+  // its own dismissal, for this page only.
+  const [supersededDismissed, setSupersededDismissed] = useState(false)
+  const superseded = storage.kind === 'memory' && storage.problem.kind === 'superseded'
+  const dismissed = superseded ? supersededDismissed : dismissedEarlier
+  const dismiss = superseded ? () => setSupersededDismissed(true) : dismissEarlier
+  // Reloading is the fix when a newer Hallway owns the database: it loads that version.
+  const reloadFixes = superseded || (storage.kind === 'memory' && storage.problem.kind === 'newer-version')
   // The live region is always in the page so a problem that appears later is announced, not just shown.
   const visible = storage.kind === 'memory' && !dismissed
   return (
@@ -16,6 +25,11 @@ export function StorageNotice() {
           <p className="notice__text">
             <strong>Not saving on this device.</strong> {storage.problem.message}
           </p>
+          {reloadFixes && (
+            <button type="button" className="button notice__dismiss" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          )}
           <button type="button" className="button notice__dismiss" onClick={dismiss} aria-label="Dismiss storage notice">
             Dismiss
           </button>

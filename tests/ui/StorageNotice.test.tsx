@@ -1,0 +1,44 @@
+// The storage notice when a newer Hallway in another tab has taken the database: always seen (an earlier
+// dismissal was about another problem), with Reload as the way out.
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { storageProblemOf, type StorageProblemKind } from '../../src/db/storageErrors'
+import { StorageNotice } from '../../src/ui/components/StorageNotice'
+import { ScheduleContext, type ScheduleContextValue } from '../../src/ui/hooks/useSchedule'
+import { useUiStore } from '../../src/store/uiStore'
+
+function renderNotice(kind: StorageProblemKind) {
+  const value: ScheduleContextValue = {
+    state: { status: 'ready', sessions: [], storage: { kind: 'memory', problem: storageProblemOf(kind) } },
+    byId: new Map(),
+    db: null,
+  }
+  return render(
+    <ScheduleContext.Provider value={value}>
+      <StorageNotice />
+    </ScheduleContext.Provider>,
+  )
+}
+
+describe('StorageNotice', () => {
+  it('after another tab upgrades, shows even if an earlier notice was dismissed, and offers Reload', async () => {
+    useUiStore.getState().dismissStorageNotice()
+    const user = userEvent.setup()
+    renderNotice('superseded')
+    const notice = screen.getByRole('status')
+    expect(notice).toHaveTextContent('Hallway was updated in another tab')
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Dismiss storage notice' }))
+    expect(notice).toBeEmptyDOMElement()
+  })
+
+  it('offers Reload for data from a newer version, and not where reloading changes nothing', () => {
+    const newer = renderNotice('newer-version')
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument()
+    newer.unmount()
+    renderNotice('quota')
+    expect(screen.getByRole('status')).toHaveTextContent('Storage on this device is full')
+    expect(screen.queryByRole('button', { name: 'Reload' })).not.toBeInTheDocument()
+  })
+})
