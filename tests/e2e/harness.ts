@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { preview, type PreviewServer } from 'vite'
+import { build, preview, type InlineConfig, type PreviewServer } from 'vite'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -22,6 +22,20 @@ export function chromiumPath(): string {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
+}
+
+/**
+ * A production build, as shipped. Vitest runs with NODE_ENV=test, which would make Vite bundle React's
+ * development build, so NODE_ENV is production for the duration of the build.
+ */
+export async function buildProduction(config: InlineConfig = {}): Promise<void> {
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ mode: 'production', logLevel: 'warn', ...config })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
 }
 
 export interface Served {

@@ -71,7 +71,10 @@ describe('dist/sw.js', () => {
   it('waits for the user before a new version takes over (prompt mode), but controls a first visit at once', () => {
     // skipWaiting only on request (the Reload button posts SKIP_WAITING), never unconditionally.
     expect(sw).toMatch(/SKIP_WAITING/)
-    expect(sw.replace(/if\s*\([^)]*SKIP_WAITING[^)]*\)\s*\{?\s*self\.skipWaiting\(\)/, '')).not.toMatch(/skipWaiting\(\)/)
+    // Unminified: `if (event.data.type === 'SKIP_WAITING') self.skipWaiting()`; minified: `"SKIP_WAITING"===e.data.type&&self.skipWaiting()`.
+    const guarded = /(?:if\s*\([^)]*SKIP_WAITING[^)]*\)\s*\{?\s*|"SKIP_WAITING"\s*===\s*\w+\.data\.type\s*&&\s*)self\.skipWaiting\(\)/
+    expect(sw).toMatch(guarded)
+    expect(sw.replace(guarded, '')).not.toMatch(/skipWaiting\(\)/)
     expect(sw).toMatch(/\.clientsClaim\(\)/)
     // No runtime caching: everything offline comes from the precache.
     expect(sw).not.toMatch(/registerRoute\((?!new \w+\.NavigationRoute)/)

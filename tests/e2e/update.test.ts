@@ -4,8 +4,7 @@
 // blocked, and this tab stops writing and asks for a reload.
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { build } from 'vite'
-import { collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
 
 // Fixed: the update must come from the same origin the service worker was installed from. (Not 4173 or 4180/4181,
 // nor offline.test.ts's 4791.)
@@ -25,8 +24,7 @@ let served: Served | undefined
 
 beforeAll(async () => {
   // The "deployed later" version: the same app with another build id, which settings show. Lean: no source maps.
-  await build({
-    logLevel: 'warn',
+  await buildProduction({
     define: { 'import.meta.env.VITE_APP_BUILD': JSON.stringify(NEW_BUILD) },
     build: { outDir: UPDATE_DIR, emptyOutDir: true, sourcemap: false },
   })
