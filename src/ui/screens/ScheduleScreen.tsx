@@ -91,7 +91,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
     // Enter / the phone keyboard's Search key: go to the results (which also closes the on-screen keyboard).
-    document.getElementById(results.length > 0 ? 'session-list' : 'empty-state')?.focus()
+    document.getElementById('session-list')?.focus()
   }
 
   return (
@@ -201,7 +201,9 @@ function EmptyState({ view, dayHasSessions, endedMatches, onClear, onShowPast }:
   else message = 'No sessions match these filters'
 
   return (
-    <div id="empty-state" className="empty" tabIndex={-1}>
+    // The same id as the list: the empty state stands in for it, so "Skip to sessions" and Enter in the search box
+    // land on the message that says what to do.
+    <div id="session-list" className="empty" tabIndex={-1}>
       <p className="empty__message">{message}</p>
       {dayHasSessions && (
         <>

@@ -1,0 +1,34 @@
+// Timing "first session rows visible" in a real page: an init script notes performance.now() the moment the first
+// session link is in the DOM, so polling from the test driver adds nothing to the figure.
+import type { BrowserContext, Page } from 'playwright-core'
+
+/** Lighthouse's mobile profile slows the CPU 4×, roughly a mid-range phone against a desktop core. */
+export const MOBILE_CPU_SLOWDOWN = 4
+
+const RECORD_FIRST_ROWS = `(() => {
+  const seen = () => document.querySelector('main a[href*="/session/"], [data-first-rows] a[href*="/session/"]')
+  const mark = () => { if (window.__firstRowsAt === undefined && seen()) { window.__firstRowsAt = performance.now(); obs.disconnect() } }
+  const obs = new MutationObserver(mark)
+  obs.observe(document, { childList: true, subtree: true })
+  document.addEventListener('DOMContentLoaded', mark)
+})()`
+
+export async function instrument(context: BrowserContext): Promise<void> {
+  await context.addInitScript(RECORD_FIRST_ROWS)
+}
+
+export async function throttleCpu(page: Page, rate = MOBILE_CPU_SLOWDOWN): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+}
+
+/** Navigates (or reloads) and returns ms from navigation start to the first session rows in the DOM. */
+export async function timeToFirstRows(page: Page, url: string | undefined): Promise<number> {
+  if (url === undefined) await page.reload({ waitUntil: 'commit' })
+  else await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForFunction(() => (window as unknown as { __firstRowsAt?: number }).__firstRowsAt !== undefined, null, {
+    timeout: 60_000,
+    polling: 50,
+  })
+  return page.evaluate(() => (window as unknown as { __firstRowsAt: number }).__firstRowsAt)
+}

@@ -1,0 +1,85 @@
+// axe-core on every view, light and dark, in real Chromium against the production build. Zero violations is the
+// gate (deterministic, unlike timings), so a regression fails CI with the rule and the element named.
+import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { usePhonePage } from './harness'
+
+const require = createRequire(import.meta.url)
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+const { served, page } = usePhonePage()
+
+const snapshot = JSON.parse(readFileSync('data/kubecon-na-2025.snapshot.json', 'utf8')) as { sessions: { id: string; title: string }[] }
+const DRAGONFLY = snapshot.sessions.find((s) => s.title === 'Dragonfly v2.3.0')!
+const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
+const FLAGS = 'Feature Flags Suck!'
+
+interface AxeViolation {
+  id: string
+  impact: string
+  help: string
+  nodes: { target: string[] }[]
+}
+
+export async function axeViolations(p: Page): Promise<string[]> {
+  await p.addScriptTag({ content: AXE_SOURCE })
+  const violations = await p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+  })
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+async function starFromList(p: Page, title: string) {
+  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
+  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
+  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
+}
+
+// Each view in the state that shows the most: a clash in the plan, filters open, a preview time on Now.
+const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
+  ['the schedule list', async (p, base) => {
+    await p.goto(base)
+    await p.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
+  }],
+  ['the list with filters open and a search', async (p, base) => {
+    await p.goto(`${base}/?q=kubernetes`)
+    await p.getByRole('button', { name: /^Filters/ }).click()
+    await p.getByRole('combobox', { name: 'Building' }).waitFor()
+  }],
+  ['the empty state', async (p, base) => {
+    await p.goto(`${base}/?q=zzzxqj`)
+    await p.getByText('No sessions match "zzzxqj"').waitFor()
+  }],
+  ['a session detail', async (p, base) => {
+    await p.goto(`${base}/session/${DRAGONFLY.id}`)
+    await p.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
+  }],
+  ['My plan with a clash', async (p, base) => {
+    await p.goto(base)
+    await starFromList(p, FLUX)
+    await starFromList(p, FLAGS)
+    await p.goto(`${base}/plan`)
+    await p.getByText(`Overlaps with ${FLAGS} (11:00 – 11:30 AM EST)`).waitFor()
+  }],
+  ['Now & next (preview)', async (p, base) => {
+    await p.goto(`${base}/now?at=2025-11-13T16:10:00Z`)
+    await p.getByRole('heading', { level: 1, name: 'Now & next' }).waitFor()
+  }],
+  ['Settings', async (p, base) => {
+    await p.goto(`${base}/settings`)
+    await p.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  }],
+]
+
+describe('axe-core finds no violations', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it.each(VIEWS)(`on %s (${scheme})`, async (_name, open) => {
+      await page().emulateMedia({ colorScheme: scheme })
+      await open(page(), served().url)
+      expect(await axeViolations(page())).toEqual([])
+    })
+  }
+})
