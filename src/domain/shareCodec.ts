@@ -4,14 +4,33 @@ import type { StarLevel, StarMap } from './conflicts'
 import type { EventId, Session, SessionId } from './model'
 
 /**
- * A plan as it travels in a link: which event, which sessions at which level, and an optional name for the
- * receiver to see ("Sam's Thursday"). Session IDs may be unknown to the receiver's schedule; see
- * {@link matchSharedPlan}.
+ * A plan as the sender has it: which event, which sessions at which level, and an optional name for the receiver to
+ * see ("Sam's Thursday"). {@link encodePlan} turns it into a link.
  */
 export interface SharedPlan {
   eventId: EventId
-  /** The starred sessions. Decoded plans list them in ascending ID order. */
+  /** The starred sessions, by their full IDs. */
   stars: StarMap
+  /** Shown to the receiver as plain text; {@link encodePlan} passes it through {@link sanitizePlanName}. */
+  name?: string
+}
+
+/** One session of a link: the first {@link SharedPlanLink.idBits} bits of its ID, and the sender's level. */
+export interface SharedRef {
+  ref: number
+  level: StarLevel
+}
+
+/**
+ * A plan as a link holds it, and as {@link decodePlan} returns it. Sessions are ID prefixes, not whole IDs: the
+ * receiver finds them in its own schedule with {@link matchSharedPlan}.
+ */
+export interface SharedPlanLink {
+  eventId: EventId
+  /** How many leading bits of each 32-bit session ID the link keeps ({@link MIN_ID_BITS}…32); see {@link idBitsFor}. */
+  idBits: number
+  /** Strictly ascending by `ref`, each below 2^idBits. */
+  sessions: readonly SharedRef[]
   /** Plain text, already sanitized by {@link sanitizePlanName}. Absent when the sender gave none. */
   name?: string
 }
@@ -30,7 +49,7 @@ export type DecodeFailure =
   | 'future-version'
 
 export type DecodeResult =
-  | { ok: true; plan: SharedPlan }
+  | { ok: true; plan: SharedPlanLink }
   | { ok: false; reason: DecodeFailure; message: string }
 
 /** The format version {@link encodePlan} writes; the first byte of every payload. */
@@ -72,19 +91,27 @@ const MESSAGES: Readonly<Record<DecodeFailure, string>> = {
 //                 `#p=AQ…kubecon-na-2025…`)
 //   8 bits × len  …or as UTF-8 bytes, when the ID has a character outside [A-Za-z0-9_-]
 //   Exp-Golomb    session count (0…500)
-//   5 bits        Rice parameter k (only when count > 0)
-//   Rice(k) × n   session IDs as 32-bit numbers, ascending: the first as is, then each gap minus 1, so IDs are
-//                 strictly increasing and a duplicate cannot be written at all
+//   5 bits        b − 1: the ID prefix length b in bits, 16…32 (only when count > 0)
+//   5 bits        Rice parameter k, below b (only when count > 0)
+//   Rice(k) × n   the sessions' b-bit ID prefixes, ascending: the first as is, then each gap minus 1, so prefixes
+//                 are strictly increasing and a duplicate cannot be written at all
 //   1 bit × n     levels in the same order, 1 = must, 0 = maybe (only with FLAG_LEVELS; without it every
 //                 session is "must", which saves n bits for the many users who never use "maybe")
 //   Exp-Golomb    name length in UTF-8 bytes (1…240), then the bytes (only with FLAG_NAME)
 //   0–7 bits      zero padding to a whole byte
 //   16 bits       CRC-16/CCITT-FALSE of every byte before it
 //
-// then base64url without '=' padding. Why delta + Rice coding: 30 random 32-bit IDs cost 960 bits raw, but a
-// sorted set of them carries only ~850 bits of information; Rice coding the gaps gets within ~3% of that, which
-// is what brings 30 sessions plus a name under 200 characters. Why CRC-16: it catches every error burst up to
-// 16 bits, so any single garbled character (6 bits) or flipped bit is always detected, for 2 bytes instead of 4.
+// then base64url without '=' padding.
+//
+// Why prefixes: a session ID is 32 bits, but telling apart the ~100 sessions of a day takes far fewer. The sender
+// picks b from the size of its schedule (idBitsFor), so every session of its snapshot has a prefix of its own with
+// room to spare for a re-import that adds sessions; the receiver looks prefixes up in its own schedule and treats
+// one that fits several sessions as unknown, never as a guess. For the 99-session seed b = 20, which saves 12 bits
+// a session (a third) over whole IDs.
+// Why delta + Rice coding: a sorted set of 30 prefixes of 20 bits carries ~500 bits of information; Rice coding
+// the gaps gets within ~5% of that. Together they bring 30 sessions plus a name to ~170 characters of whole URL.
+// Why CRC-16: it catches every error burst up to 16 bits, so any single garbled character (6 bits) or flipped bit
+// is always detected, for 2 bytes instead of 4.
 
 const FLAG_NAME = 0b0001
 const FLAG_EVENT_UTF8 = 0b0010
@@ -93,11 +120,26 @@ const KNOWN_FLAGS = FLAG_NAME | FLAG_EVENT_UTF8 | FLAG_LEVELS
 const FLAG_BITS = 4
 const EVENT_ID_MAX = 64 // characters (or UTF-8 bytes): fits the 6-bit length field; real IDs are ~15
 const EVENT_LEN_BITS = 6
-const RICE_K_BITS = 5 // k ∈ 0…31: a 32-bit gap never needs a larger one
+const ID_BITS_BITS = 5 // stores b − 1, so b ∈ 1…32 fits; readers accept MIN_ID_BITS…32
+const RICE_K_BITS = 5 // k ∈ 0…31: the best k for gaps below 2^b is always below b ≤ 32
 const NAME_MAX_BYTES = PLAN_NAME_MAX_CHARS * 4 // UTF-8 bytes: 4 is the longest UTF-8 sequence
 const CRC_BYTES = 2
 const EXP_GOLOMB_MAX_ZEROS = 20 // bits: values up to ~2 million, far above any count or length we accept
-const ID_SPACE = 2 ** 32 // session IDs are 8 hex digits
+const ID_BITS = 32 // session IDs are 8 hex digits
+
+/**
+ * Bits: the shortest ID prefix a link may use, a floor for small schedules, which grow the most between imports.
+ * At 16 bits, a starred session shares its prefix with another of a schedule that has since grown to 100
+ * sessions with odds of 100 in 65,536 (~1 in 650); a reader refuses shorter prefixes as damage.
+ */
+export const MIN_ID_BITS = 16
+/**
+ * Bits added to 2·log2(n) when choosing b for n sessions: the chance that any two of n random IDs share a b-bit
+ * prefix is about n²/2^(b+1), so 6 bits make it ~1 in 128 for the sender's schedule (and the sender adds bits
+ * until its own schedule has no shared prefix at all), and a given session's prefix matching one of the others
+ * ~1 in 64·n: a newer snapshot with a few more sessions stays almost surely unambiguous.
+ */
+const ID_BITS_MARGIN = 6
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const B64URL_INDEX: ReadonlyMap<string, number> = new Map([...B64URL].map((c, i) => [c, i]))
@@ -106,38 +148,96 @@ const SESSION_ID_RE = /^[0-9a-f]{8}$/
 // ---- Encoding -------------------------------------------------------------------------------------------------
 
 /**
- * The payload for `#p=` (base64url, no padding). Deterministic: the same plan always gives the same text, whatever
- * the order of `plan.stars`. The name is sanitized first, so `decodePlan(encodePlan(p)).plan.name` is
- * `sanitizePlanName(p.name)`.
+ * The ID prefix length b (bits) for a link from a schedule with these session IDs: clamp(⌈2·log2 n⌉ + 6, 16, 32),
+ * raised until every session of the schedule has a prefix of its own (at 32 they are the whole IDs). 20 for the
+ * 99-session seed, 32 for 10,000 sessions.
  *
- * @throws RangeError for input the app never produces: a session ID that is not 8 lowercase hex digits, more than
- *   {@link MAX_SHARED_SESSIONS} sessions, or an empty or over-long (> 64 UTF-8 bytes) event ID.
+ * @throws RangeError on an ID that is not 8 lowercase hex digits.
  */
-export function encodePlan(plan: SharedPlan): string {
-  const w = new BitWriter()
-  const name = plan.name === undefined ? undefined : sanitizePlanName(plan.name)
-  const event = eventIdField(plan.eventId)
-  const entries = [...plan.stars].map(([id, level]) => {
-    if (!SESSION_ID_RE.test(id)) throw new RangeError(`encodePlan: "${id}" is not a session ID (8 lowercase hex digits)`)
-    return { n: parseInt(id, 16), level }
-  })
-  if (entries.length > MAX_SHARED_SESSIONS) {
-    throw new RangeError(`encodePlan: ${entries.length} sessions; a shared plan holds at most ${MAX_SHARED_SESSIONS}`)
+export function idBitsFor(scheduleIds: readonly SessionId[]): number {
+  const ids = [...new Set(scheduleIds)].map(idNumber).sort((a, b) => a - b)
+  const n = Math.max(ids.length, 2) // log2 of 0 or 1 says nothing; the minimum applies anyway
+  let bits = Math.min(ID_BITS, Math.max(MIN_ID_BITS, Math.ceil(2 * Math.log2(n)) + ID_BITS_MARGIN))
+  // Sorted, a prefix is shared only by neighbours: one more bit than the longest common prefix of any neighbours.
+  for (let i = 1; i < ids.length && bits < ID_BITS; i++) {
+    bits = Math.max(bits, Math.min(ID_BITS, Math.clz32(ids[i - 1]! ^ ids[i]!) + 1))
   }
-  entries.sort((a, b) => a.n - b.n)
-  const levels = entries.some((e) => e.level !== 'must')
+  return bits
+}
 
+/**
+ * The link form of a plan: each starred session as the first {@link idBitsFor} bits of its ID, ascending. The name
+ * is sanitized.
+ *
+ * @throws RangeError for input the app never produces: a session ID that is not 8 lowercase hex digits, a starred
+ *   session missing from `scheduleIds` (its prefix might belong to another session), or more than
+ *   {@link MAX_SHARED_SESSIONS} sessions.
+ */
+export function sharedPlanLink(plan: SharedPlan, scheduleIds: readonly SessionId[]): SharedPlanLink {
+  const idBits = idBitsFor(scheduleIds)
+  const inSchedule = new Set(scheduleIds)
+  const sessions = [...plan.stars].map(([id, level]): SharedRef => {
+    const n = idNumber(id)
+    if (!inSchedule.has(id)) throw new RangeError(`encodePlan: session ${id} is not in the schedule`)
+    return { ref: Math.floor(n / 2 ** (ID_BITS - idBits)), level }
+  })
+  sessions.sort((a, b) => a.ref - b.ref)
+  const link: SharedPlanLink = { eventId: plan.eventId, idBits, sessions }
+  const name = plan.name === undefined ? undefined : sanitizePlanName(plan.name)
+  if (name !== undefined) link.name = name
+  return link
+}
+
+/**
+ * The payload for `#p=` (base64url, no padding) of `plan`, whose sessions are all in `scheduleIds` (the sender's
+ * whole schedule, which decides the prefix length). Deterministic: the same plan and schedule always give the same
+ * text, whatever the order of `plan.stars`. `decodePlan(encodePlan(p, ids)).plan` is `sharedPlanLink(p, ids)`.
+ *
+ * @throws RangeError as {@link sharedPlanLink} and {@link encodeLink} do.
+ */
+export function encodePlan(plan: SharedPlan, scheduleIds: readonly SessionId[]): string {
+  return encodeLink(sharedPlanLink(plan, scheduleIds))
+}
+
+/**
+ * The payload for a link as it is, prefixes and all: what {@link encodePlan} writes, and what re-shares a decoded
+ * link unchanged. The name is sanitized again (a no-op on a decoded one).
+ *
+ * @throws RangeError for a link the format cannot hold: idBits outside {@link MIN_ID_BITS}…32, prefixes not
+ *   strictly ascending or not below 2^idBits, more than {@link MAX_SHARED_SESSIONS} sessions, or an empty or
+ *   over-long (> 64 UTF-8 bytes) event ID.
+ */
+export function encodeLink(link: SharedPlanLink): string {
+  const { idBits, sessions } = link
+  if (!Number.isInteger(idBits) || idBits < MIN_ID_BITS || idBits > ID_BITS) {
+    throw new RangeError(`encodePlan: prefixes of ${idBits} bits; a link holds ${MIN_ID_BITS}–${ID_BITS}`)
+  }
+  if (sessions.length > MAX_SHARED_SESSIONS) {
+    throw new RangeError(`encodePlan: ${sessions.length} sessions; a shared plan holds at most ${MAX_SHARED_SESSIONS}`)
+  }
+  sessions.forEach(({ ref }, i) => {
+    const ascending = i === 0 || ref > sessions[i - 1]!.ref
+    if (!Number.isInteger(ref) || ref < 0 || ref >= 2 ** idBits || !ascending) {
+      throw new RangeError(`encodePlan: prefix ${ref} is not an ascending ${idBits}-bit number`)
+    }
+  })
+  const name = link.name === undefined ? undefined : sanitizePlanName(link.name)
+  const event = eventIdField(link.eventId)
+  const levels = sessions.some((s) => s.level !== 'must')
+
+  const w = new BitWriter()
   w.write(SHARE_FORMAT_VERSION, 8)
   w.write((name ? FLAG_NAME : 0) | (event.utf8 ? FLAG_EVENT_UTF8 : 0) | (levels ? FLAG_LEVELS : 0), FLAG_BITS)
   w.write(event.symbols.length - 1, EVENT_LEN_BITS)
   for (const s of event.symbols) w.write(s, event.utf8 ? 8 : 6)
-  writeExpGolomb(w, entries.length)
-  if (entries.length > 0) {
-    const gaps = entries.map((e, i) => (i === 0 ? e.n : e.n - entries[i - 1]!.n - 1))
-    const k = bestRiceParameter(gaps)
+  writeExpGolomb(w, sessions.length)
+  if (sessions.length > 0) {
+    w.write(idBits - 1, ID_BITS_BITS)
+    const gaps = sessions.map((s, i) => (i === 0 ? s.ref : s.ref - sessions[i - 1]!.ref - 1))
+    const k = bestRiceParameter(gaps, idBits)
     w.write(k, RICE_K_BITS)
     for (const g of gaps) writeRice(w, g, k)
-    if (levels) for (const e of entries) w.write(e.level === 'must' ? 1 : 0, 1)
+    if (levels) for (const s of sessions) w.write(s.level === 'must' ? 1 : 0, 1)
   }
 
   if (name) {
@@ -156,12 +256,17 @@ export function encodePlan(plan: SharedPlan): string {
 }
 
 /**
- * `base#p=<payload>`, e.g. `shareUrl(plan, 'https://hallway.app/share')`. Any fragment already on `base` is
- * replaced. The domain does not know where the app is hosted, so the caller passes the base.
+ * `base#p=<payload>`, e.g. `shareUrl(plan, ids, 'https://hallway.example.org/share')`. Any fragment already on
+ * `base` is replaced. The domain does not know where the app is hosted, so the caller passes the base.
  */
-export function shareUrl(plan: SharedPlan, base: string): string {
+export function shareUrl(plan: SharedPlan, scheduleIds: readonly SessionId[], base: string): string {
   const hash = base.indexOf('#')
-  return `${hash < 0 ? base : base.slice(0, hash)}#${SHARE_FRAGMENT_PARAM}=${encodePlan(plan)}`
+  return `${hash < 0 ? base : base.slice(0, hash)}#${SHARE_FRAGMENT_PARAM}=${encodePlan(plan, scheduleIds)}`
+}
+
+function idNumber(id: SessionId): number {
+  if (!SESSION_ID_RE.test(id)) throw new RangeError(`encodePlan: "${id}" is not a session ID (8 lowercase hex digits)`)
+  return parseInt(id, 16)
 }
 
 function eventIdField(eventId: string): { utf8: boolean; symbols: number[] } {
@@ -176,11 +281,11 @@ function eventIdField(eventId: string): { utf8: boolean; symbols: number[] } {
   return { utf8: true, symbols: bytes }
 }
 
-/** The k that makes the Rice code of `gaps` shortest (ties: the smaller k). 32 candidates × n: trivial. */
-function bestRiceParameter(gaps: readonly number[]): number {
+/** The k below `idBits` that makes the Rice code of `gaps` shortest (ties: the smaller k). ≤ 32 candidates × n. */
+function bestRiceParameter(gaps: readonly number[], idBits: number): number {
   let best = 0
   let bestBits = Infinity
-  for (let k = 0; k < 2 ** RICE_K_BITS; k++) {
+  for (let k = 0; k < idBits; k++) {
     const div = 2 ** k
     let bits = 0
     for (const g of gaps) bits += Math.floor(g / div) + 1 + k
@@ -200,8 +305,8 @@ function bestRiceParameter(gaps: readonly number[]): number {
  * {@link MAX_LINK_CHARS}.
  *
  * The returned name is untrusted plain text with control and bidi-override characters removed: render it as text
- * (a React text child), never as HTML. Session IDs are returned whether or not the receiver's schedule has them;
- * check `plan.eventId` against the installed event, then use {@link matchSharedPlan}.
+ * (a React text child), never as HTML. Sessions come back as ID prefixes, whether or not the receiver's schedule
+ * has them: check `plan.eventId` against the installed event, then use {@link matchSharedPlan}.
  */
 export function decodePlan(text: string): DecodeResult {
   try {
@@ -267,7 +372,7 @@ function decodeUnchecked(text: unknown): DecodeResult {
 }
 
 /** The v1 body. `checked`: the CRC matched, so strict trailing checks apply and unknown flags mean "newer". */
-function readV1(r: BitReader, checked: boolean): SharedPlan {
+function readV1(r: BitReader, checked: boolean): SharedPlanLink {
   r.read(8) // version, already checked
   const flags = r.read(FLAG_BITS)
   if ((flags & ~KNOWN_FLAGS) !== 0) throw new Invalid(checked ? 'future-version' : 'corrupt')
@@ -287,24 +392,29 @@ function readV1(r: BitReader, checked: boolean): SharedPlan {
 
   const count = readExpGolomb(r)
   if (count > MAX_SHARED_SESSIONS) throw new Invalid('too-large')
-  const ids: number[] = []
+  const refs: number[] = []
+  // A link without sessions carries no prefix length; any valid value describes it equally well.
+  let idBits = MIN_ID_BITS
   if (count > 0) {
+    idBits = r.read(ID_BITS_BITS) + 1
     const k = r.read(RICE_K_BITS)
+    // Shorter prefixes cannot tell sessions apart; a k of b or more is never the best one, so no writer uses it.
+    if (idBits < MIN_ID_BITS || k >= idBits) throw new Invalid()
+    const space = 2 ** idBits
     let prev = -1
     for (let i = 0; i < count; i++) {
-      const id = prev + 1 + readRice(r, k)
-      if (id >= ID_SPACE) throw new Invalid()
-      ids.push(id)
-      prev = id
+      const ref = prev + 1 + readRice(r, k, space)
+      if (ref >= space) throw new Invalid()
+      refs.push(ref)
+      prev = ref
     }
   }
-  const stars = new Map<SessionId, StarLevel>()
-  for (const id of ids) {
-    const level: StarLevel = flags & FLAG_LEVELS && r.read(1) === 0 ? 'maybe' : 'must'
-    stars.set(id.toString(16).padStart(8, '0') as SessionId, level)
-  }
+  const sessions = refs.map((ref): SharedRef => ({
+    ref,
+    level: flags & FLAG_LEVELS && r.read(1) === 0 ? 'maybe' : 'must',
+  }))
 
-  const plan: SharedPlan = { eventId: eventId as EventId, stars }
+  const plan: SharedPlanLink = { eventId: eventId as EventId, idBits, sessions }
   if (flags & FLAG_NAME) {
     const len = readExpGolomb(r)
     if (len < 1 || len > NAME_MAX_BYTES) throw new Invalid()
@@ -383,29 +493,48 @@ export function sanitizePlanName(raw: string): string | undefined {
 export interface SharedPlanMatch {
   /** Sessions the receiver has, in the order of `sessions` (the schedule's order), with the sender's level. */
   found: Array<{ session: Session; level: StarLevel }>
-  /** IDs the receiver's schedule does not have: "no longer in the schedule" (or from a newer schedule). */
-  missing: Array<{ id: SessionId; level: StarLevel }>
+  /** Prefixes no session of the receiver's schedule has: "no longer in the schedule" (or from a newer one). */
+  missing: SharedRef[]
+  /**
+   * Prefixes several sessions of the receiver's schedule share (possible only when its schedule differs from the
+   * sender's): which one was meant cannot be known, so none is picked.
+   */
+  ambiguous: SharedRef[]
 }
 
 /**
- * Splits a decoded plan into the sessions the receiver's schedule has and the ones it does not. Does not look at
- * `plan.eventId`: compare that with the installed event first, since another event's IDs would all be missing.
+ * Finds each session of a decoded link in the receiver's schedule by its ID prefix. Never guesses: a prefix that
+ * fits no session is missing, one that fits several is ambiguous. Does not look at `plan.eventId`: compare that
+ * with the installed event first, since another event's sessions would match at random. O(sessions + refs).
  */
-export function matchSharedPlan(plan: SharedPlan, sessions: readonly Session[]): SharedPlanMatch {
-  const found: SharedPlanMatch['found'] = []
+export function matchSharedPlan(plan: SharedPlanLink, sessions: readonly Session[]): SharedPlanMatch {
+  const shift = 2 ** (ID_BITS - plan.idBits)
+  const wanted = new Map(plan.sessions.map((s) => [s.ref, s]))
+  const byRef = new Map<number, Session[]>()
   const seen = new Set<SessionId>()
   for (const session of sessions) {
-    const level = plan.stars.get(session.id)
-    if (level && !seen.has(session.id)) {
-      found.push({ session, level })
-      seen.add(session.id)
-    }
+    // A schedule lists a session once; a repeated ID is still one session, not an ambiguity.
+    if (!SESSION_ID_RE.test(session.id) || seen.has(session.id)) continue
+    seen.add(session.id)
+    const ref = Math.floor(parseInt(session.id, 16) / shift)
+    if (!wanted.has(ref)) continue
+    const list = byRef.get(ref)
+    if (list) list.push(session)
+    else byRef.set(ref, [session])
   }
-  const missing = [...plan.stars]
-    .filter(([id]) => !seen.has(id))
-    .map(([id, level]) => ({ id, level }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  return { found, missing }
+  const found: SharedPlanMatch['found'] = []
+  const missing: SharedRef[] = []
+  const ambiguous: SharedRef[] = []
+  for (const entry of plan.sessions) {
+    const matches = byRef.get(entry.ref)
+    if (!matches) missing.push(entry)
+    else if (matches.length > 1) ambiguous.push(entry)
+    else found.push({ session: matches[0]!, level: entry.level })
+  }
+  // Schedule order, like every other list of sessions: one index lookup each.
+  const order = new Map(sessions.map((s, i) => [s, i]))
+  found.sort((x, y) => order.get(x.session)! - order.get(y.session)!)
+  return { found, missing, ambiguous }
 }
 
 // ---- Bits, codes, base64url, CRC ------------------------------------------------------------------------------
@@ -489,9 +618,9 @@ function writeRice(w: BitWriter, value: number, k: number): void {
   w.write(value % div, k)
 }
 
-function readRice(r: BitReader, k: number): number {
+function readRice(r: BitReader, k: number, space: number): number {
   const div = 2 ** k
-  const maxQ = Math.floor((ID_SPACE - 1) / div) // a longer run cannot be a 32-bit gap: stop before reading it all
+  const maxQ = Math.floor((space - 1) / div) // a longer run cannot be a gap below `space`: stop before reading it all
   let q = 0
   while (r.read(1) === 1) {
     if (++q > maxQ) throw new Invalid()

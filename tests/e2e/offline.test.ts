@@ -87,7 +87,11 @@ describe('offline after one visit', () => {
     await settings.getByText('Ready. Hallway opens and works with no connection.').waitFor()
 
     // A shared plan: the plan rides in the fragment, so offline it is the shell's job to read it.
-    const shared = shareUrl({ eventId: 'kubecon-na-2025' as EventId, stars: new Map([[DRAGONFLY.id as SessionId, 'must']]) }, '/share')
+    const shared = shareUrl(
+      { eventId: 'kubecon-na-2025' as EventId, stars: new Map([[DRAGONFLY.id as SessionId, 'must']]) },
+      snapshot.sessions.map((s) => s.id as SessionId),
+      '/share',
+    )
     const share = await coldOpen(shared)
     await share.locator('main h1').waitFor()
     expect(new URL(share.url()).hash).toBe(new URL(shared, 'http://x').hash)
