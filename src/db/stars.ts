@@ -18,8 +18,11 @@ export interface StarUndo {
   previous: ReadonlyArray<{ sessionId: SessionId; row: StarRow | undefined }>
 }
 
-/** Sets each session's level (null removes the star) inside `tx`, and returns what was there before. */
-async function writeLevels(
+/**
+ * Sets each session's level (null removes the star) inside `tx`, and returns what was there before. The building
+ * block of every star write here and in merge.ts, so each one is undone by {@link undoStars} the same way.
+ */
+export async function writeLevels(
   tx: UserDataTx,
   eventId: EventId,
   changes: ReadonlyArray<readonly [SessionId, StarLevel | null]>,

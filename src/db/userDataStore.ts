@@ -7,6 +7,8 @@ import type { HallwayDB, SettingRow, StarRow } from './HallwayDB'
 /** The reads and writes a unit of work may do. Everything inside one `transact` call commits or none of it. */
 export interface UserDataTx {
   getStar(eventId: EventId, sessionId: SessionId): Promise<StarRow | undefined>
+  /** Every star of one event, so a whole-plan change (replacing it with a shared plan) reads inside its unit of work. */
+  listStars(eventId: EventId): Promise<StarRow[]>
   putStar(row: StarRow): Promise<void>
   deleteStar(eventId: EventId, sessionId: SessionId): Promise<void>
   putSetting(key: string, value: unknown): Promise<void>
@@ -30,6 +32,7 @@ export interface UserDataSnapshot {
 export function indexedDbUserData(db: HallwayDB): UserDataStore {
   const tx: UserDataTx = {
     getStar: (eventId, sessionId) => db.stars.get([eventId, sessionId]),
+    listStars: (eventId) => db.stars.where('eventId').equals(eventId).toArray(),
     putStar: async (row) => {
       await db.stars.put(row)
     },
@@ -86,6 +89,7 @@ export class MemoryUserData implements UserDataStore {
           const row = stars.get(starKey(eventId, sessionId))
           return row ? { ...row } : undefined
         },
+        listStars: async (eventId) => [...stars.values()].filter((r) => r.eventId === eventId).map((r) => ({ ...r })),
         putStar: async (row) => {
           stars.set(starKey(row.eventId, row.sessionId), { ...row })
         },
