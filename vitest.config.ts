@@ -1,7 +1,22 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
-// Three projects: pure/db logic in node, components in jsdom, and real Chromium against `vite preview`.
+// Three projects: pure/db logic in node, components in jsdom, and real Chromium against `vite preview`; plus the
+// zone-sensitive unit tests again under two other process time zones.
+
+// Files that parse, format or group times: the importers, venue days, calendar export, schedule-change wording,
+// now & next and the plan's days.
+const ZONE_SENSITIVE_UNIT_TESTS = [
+  'tests/unit/time.test.ts',
+  'tests/unit/schedParser.test.ts',
+  'tests/unit/frabParser.test.ts',
+  'tests/unit/snapshot.test.ts',
+  'tests/unit/synthetic.test.ts',
+  'tests/unit/ics.test.ts',
+  'tests/unit/scheduleDiff.test.ts',
+  'tests/unit/nowNext.test.ts',
+  'tests/unit/plan.test.ts',
+]
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -11,6 +26,24 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
       },
+      // The unit tests where instants meet wall clocks, again with the process in a zone far from the venue's
+      // (America/New_York) on either side, so nothing leans on the device zone. The machine's zone is UTC. Only these
+      // files: the rest (search, walking, share links, db…) never turn an instant into a clock time, and running them
+      // three times would add ~25 s CPU to `npm test` for nothing. `forks`, because TZ must be set before the process
+      // reads it, and one process per file keeps zones from leaking between files.
+      ...(['Asia/Tokyo', 'America/Los_Angeles'] as const).map((zone) => ({
+        extends: true,
+        test: {
+          name: zone === 'Asia/Tokyo' ? 'unit-tokyo' : 'unit-la',
+          environment: 'node',
+          pool: 'forks' as const,
+          env: { TZ: zone },
+          include: ZONE_SENSITIVE_UNIT_TESTS,
+          // The speed checks at 10,000 sessions run once, in `unit`: the zone changes no cost, and three copies of a
+          // millisecond budget on a 2-core box running two other projects would only measure the box.
+          testNamePattern: /^(?!.*10,000)/,
+        },
+      })),
       {
         extends: true,
         test: {

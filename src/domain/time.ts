@@ -48,19 +48,50 @@ export function formatVenueTimeRange(start: Instant, end: Instant, timeZone: str
 
 // Building an Intl.DateTimeFormat costs far more than using one, and a list formats hundreds of times per zone.
 const zoneNameFormats = new Map<string, Intl.DateTimeFormat>()
-function zoneNameFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = zoneNameFormats.get(timeZone)
+function zoneNameFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`
+  let f = zoneNameFormats.get(key)
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    zoneNameFormats.set(timeZone, f)
+    f = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    zoneNameFormats.set(key, f)
   }
   return f
 }
 
-/** "EST", "EDT", "CET"… as the venue's wall clock calls it at that instant (falls back to "GMT+1"). */
+// CLDR gives a zone a short name ("JST", "CET", "IST") only in the locales where people use it, and "GMT+9" in all
+// others, en-US included. So the name comes from the first of these locales that has one, en-US first so American
+// venues read as before. Each was checked against every IANA zone: none names a zone another one names differently,
+// and every name is Latin letters. Zones no locale names (Asia/Seoul, Asia/Shanghai) keep en-US's "GMT+9".
+const ZONE_NAME_LOCALES = ['en-US', 'en-CA', 'en-GB', 'en-IN', 'en-AU', 'en-NZ', 'en-SG', 'en-HK', 'en-ZA', 'ja-JP', 'pt-BR']
+const ZONE_NAME_RE = /^[A-Z]{2,5}$/ // "EST", "AEDT", "GMT", "UTC"; not "GMT+9" or a non-Latin name
+const zoneNameLocales = new Map<string, string>()
+
+function zoneNameAt(locale: string, instant: Instant, timeZone: string): string | undefined {
+  return zoneNameFormat(locale, timeZone)
+    .formatToParts(new Date(toMs(instant)))
+    .find((p) => p.type === 'timeZoneName')?.value
+}
+
+/** "EST", "EDT", "JST", "CET"… as the zone's own wall clock calls it at that instant (falls back to "GMT+9"). */
 export function zoneAbbreviation(instant: Instant, timeZone: string): string {
-  const parts = zoneNameFormat(timeZone).formatToParts(new Date(toMs(instant)))
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone
+  let locale = zoneNameLocales.get(timeZone)
+  if (locale === undefined) {
+    // A locale that names a zone names its summer time too (EST/EDT, CET/CEST), so one probe per zone decides.
+    locale = ZONE_NAME_LOCALES.find((l) => ZONE_NAME_RE.test(zoneNameAt(l, instant, timeZone) ?? '')) ?? 'en-US'
+    zoneNameLocales.set(timeZone, locale)
+  }
+  return zoneNameAt(locale, instant, timeZone) ?? timeZone
+}
+
+/**
+ * How many calendar days the date at `instant` in `timeZone` is after `day` (negative: before). 0 when the zone is
+ * the venue's and `day` the session's venue day; +1 for a 3:15 PM EST talk seen from Tokyo (5:15 AM, the next day).
+ */
+export function calendarDaysFrom(day: VenueDay, instant: Instant, timeZone: string): number {
+  const there = venueDayOf(instant, timeZone)
+  if (there === day) return 0
+  const utcNoon = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)), 12)
+  return Math.round((utcNoon(there) - utcNoon(day)) / 86_400_000) // ms in a day
 }
 
 /** "Thursday, Nov 13" for a venue day. */
