@@ -248,6 +248,15 @@ export interface StarredChange {
   what: StarredChangeKind[]
 }
 
+/** The user-facing kinds for the fields a change touched, in the order renamed, retimed, moved. */
+function whatOf(fields: readonly ChangedField[]): StarredChangeKind[] {
+  const what: StarredChangeKind[] = []
+  if (fields.includes('title')) what.push('renamed')
+  if (fields.includes('time')) what.push('retimed')
+  if (fields.includes('room')) what.push('moved')
+  return what
+}
+
 /**
  * The changes a user with these stars must be told about, in the old schedule's time order. `starred` is the star
  * map or a set of IDs (anything with `has`), keyed by the old schedule's IDs. A session that only got a new ID
@@ -255,13 +264,6 @@ export interface StarredChange {
  */
 export function starredChanges(diff: ScheduleDiff, starred: { has(id: SessionId): boolean }): StarredChange[] {
   const out: StarredChange[] = []
-  const whatOf = (fields: readonly ChangedField[]): StarredChangeKind[] => {
-    const what: StarredChangeKind[] = []
-    if (fields.includes('title')) what.push('renamed')
-    if (fields.includes('time')) what.push('retimed')
-    if (fields.includes('room')) what.push('moved')
-    return what
-  }
   for (const c of diff.changed) {
     if (starred.has(c.id)) out.push({ id: c.id, newId: c.id, before: c.before, after: c.after, what: whatOf(c.fields) })
   }
@@ -292,6 +294,56 @@ export function carryOverStars(stars: StarMap, diff: ScheduleDiff): Map<SessionI
     next.set(r.newId, existing === 'must' || level === 'must' ? 'must' : 'maybe')
   }
   return next
+}
+
+/**
+ * The changes to show after this update, given those the user has not acknowledged from earlier ones
+ * (`pending`). The user has not seen what an earlier update did, so a session that changes again keeps one entry,
+ * measured from what the user last saw (its `before`) to the session now:
+ * - moved, then moved again: one "moved" entry to the newest room;
+ * - moved, then moved back: no entry at all (nothing differs from what the user knows);
+ * - cancelled, then back in the schedule under the same ID: compared like any other change.
+ * Sessions the earlier entries do not cover get {@link starredChanges}' entries, so pass the same `starred` (the
+ * stars before this update, by the old schedule's IDs).
+ *
+ * In a result entry that follows a pending one, `id` is the session's ID before this update (where the star is
+ * now, as {@link StarredChange.id} says) while `before` keeps the session the user last saw, whose ID may be older.
+ */
+export function followStarredChanges(
+  pending: readonly StarredChange[],
+  diff: ScheduleDiff,
+  starred: { has(id: SessionId): boolean },
+): StarredChange[] {
+  const changedById = new Map(diff.changed.map((c) => [c.id, c.after]))
+  const renamedByOld = new Map(diff.renamed.map((r) => [r.oldId, r]))
+  const removed = new Set(diff.removed.map((r) => r.session.id))
+  const addedById = new Map(diff.added.map((a) => [a.session.id, a.session]))
+
+  const out: StarredChange[] = []
+  const followed = new Set<SessionId>()
+  for (const p of pending) {
+    const current = p.newId ?? p.id
+    followed.add(current)
+    let now: { id: SessionId; after: Session | null } | undefined
+    const renamed = renamedByOld.get(current)
+    if (changedById.has(current)) now = { id: current, after: changedById.get(current)! }
+    else if (renamed) now = { id: renamed.newId, after: renamed.after }
+    else if (removed.has(current)) now = { id: current, after: null }
+    else if (p.after === null && addedById.has(current)) now = { id: current, after: addedById.get(current)! }
+    if (!now) {
+      out.push(p) // untouched by this update
+      continue
+    }
+    if (now.after === null) {
+      out.push({ id: current, newId: null, before: p.before, after: null, what: ['cancelled'] })
+      continue
+    }
+    const what = whatOf(changedFields(p.before, now.after))
+    // Back to what the user last saw (same title, time and room): nothing left to tell.
+    if (what.length > 0) out.push({ id: current, newId: now.id, before: p.before, after: now.after, what })
+  }
+  for (const change of starredChanges(diff, starred)) if (!followed.has(change.id)) out.push(change)
+  return out.sort((a, b) => compareByTime(a.before, b.before))
 }
 
 /**

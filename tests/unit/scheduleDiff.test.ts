@@ -9,10 +9,12 @@ import {
   carryOverStars,
   describeStarredChange,
   diffSchedules,
+  followStarredChanges,
   hasScheduleChanges,
   starredChangeKey,
   starredChanges,
   type ScheduleDiff,
+  type StarredChange,
 } from '../../src/domain/scheduleDiff'
 import { parseSnapshot } from '../../src/domain/snapshot'
 import { est, makeSession, manySessions, place } from './planFactories'
@@ -171,6 +173,63 @@ describe('starredChanges', () => {
     const later = NEW.map((s) => (s.id === FLUX.id ? { ...s, venue: place('Building B | Level 3 | B308-309') } : s))
     const again = starredChanges(diffSchedules(OLD, later), stars).find((c) => c.id === FLUX.id)!
     expect(starredChangeKey(again)).not.toBe(key)
+  })
+})
+
+describe('followStarredChanges: a second update before the user looked', () => {
+  const stars = new Map<SessionId, StarLevel>([
+    [FLAGS.id, 'must'],
+    [FLUX.id, 'maybe'],
+    [KUBEFLOW.id, 'must'],
+    [PUP.id, 'maybe'],
+  ])
+  const first = starredChanges(diffSchedules(OLD, NEW), stars)
+  const starsAfter = carryOverStars(stars, diffSchedules(OLD, NEW))
+  const update = (edit: (s: Session) => Session | null): Session[] =>
+    NEW.map(edit).filter((s): s is Session => s !== null)
+  const entry = (changes: StarredChange[], id: SessionId) => changes.find((c) => c.before.id === id)
+
+  it('a session moved twice is one entry, from the room the user knew to the newest one', () => {
+    const second = update((s) => (s.id === FLAGS.id ? { ...s, venue: place('Building B | Level 3 | B308-309') } : s))
+    const next = followStarredChanges(first, diffSchedules(NEW, second), starsAfter)
+    expect(next.filter((c) => c.before.id === FLAGS.id)).toHaveLength(1)
+    expect(describeStarredChange(entry(next, FLAGS.id)!, TZ)).toEqual([
+      'Moved to B308-309, Building B, Level 3 (was Thomas Murphy Ballroom 2-3, Building B, Level 5)',
+    ])
+  })
+
+  it('a session moved back to where the user knew it leaves no entry', () => {
+    const second = update((s) => (s.id === FLAGS.id ? { ...s, venue: FLAGS.venue } : s))
+    const next = followStarredChanges(first, diffSchedules(NEW, second), starsAfter)
+    expect(entry(next, FLAGS.id)).toBeUndefined()
+    expect(next.map((c) => c.before.id).sort()).toEqual(first.filter((c) => c.id !== FLAGS.id).map((c) => c.before.id).sort())
+  })
+
+  it('a cancelled session that comes back is compared with what the user knew: unchanged, or retimed', () => {
+    const back = [...NEW, PUP]
+    expect(entry(followStarredChanges(first, diffSchedules(NEW, back), starsAfter), PUP.id)).toBeUndefined()
+    const later = { ...PUP, start: shift(PUP.start, 30), end: shift(PUP.end, 30) }
+    const retimed = entry(followStarredChanges(first, diffSchedules(NEW, [...NEW, later]), starsAfter), PUP.id)!
+    expect(retimed).toMatchObject({ id: PUP.id, newId: PUP.id, what: ['retimed'], after: later })
+  })
+
+  it('a renamed session then cancelled is one "cancelled" entry, keyed by the ID its star moved to', () => {
+    const newId = idFor(RENAMED_TITLE)
+    const second = update((s) => (s.id === newId ? null : s))
+    const next = followStarredChanges(first, diffSchedules(NEW, second), starsAfter)
+    expect(entry(next, KUBEFLOW.id)).toMatchObject({ id: newId, newId: null, after: null, what: ['cancelled'], before: KUBEFLOW })
+    expect(starsAfter.has(newId)).toBe(true)
+  })
+
+  it('keeps entries the update did not touch as they were, and adds entries for newly changed sessions', () => {
+    const second = update((s) => (s.id === FFDD.id ? { ...s, title: 'Feature Flag Driven Development, Revisited' } : s))
+    const withFfdd = new Map(starsAfter).set(FFDD.id, 'must')
+    const next = followStarredChanges(first, diffSchedules(NEW, second), withFfdd)
+    for (const c of first) expect(next).toContainEqual(c)
+    // FFDD had moved in the first update too, but without a star then: the user only learns of the rename now.
+    expect(entry(next, FFDD.id)?.what).toEqual(['renamed'])
+    expect(next).toHaveLength(first.length + 1)
+    expect(next.map((c) => c.before.start)).toEqual([...next.map((c) => c.before.start)].sort())
   })
 })
 
