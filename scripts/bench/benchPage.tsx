@@ -153,7 +153,37 @@ async function toggleFilters(selector: string, rounds: number): Promise<number[]
   return samples
 }
 
-const bench = { importRuns, rawIdbRuns, mountApp, typeSearch, toggleFilters }
+/**
+ * Scrolls the whole day list from top to bottom, `stepPx` per animation frame, and returns every long task
+ * (> 50 ms main-thread block) the browser reported meanwhile.
+ */
+async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTasks: number[]; scrolledPx: number }> {
+  const longTasks: number[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration)
+  })
+  observer.observe({ type: 'longtask', buffered: false })
+  window.scrollTo(0, 0)
+  let frames = 0
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      frames++
+      const before = window.scrollY
+      window.scrollBy(0, stepPx)
+      const atBottom = window.scrollY === before || window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1
+      if (atBottom) resolve()
+      else requestAnimationFrame(step)
+    }
+    requestAnimationFrame(step)
+  })
+  // Let the last frames' tasks be reported.
+  await new Promise((r) => setTimeout(r, 200))
+  observer.disconnect()
+  return { frames, longTasks, scrolledPx: window.scrollY }
+}
+
+
+const bench = { importRuns, rawIdbRuns, mountApp, typeSearch, toggleFilters, scrollWholeList }
 declare global {
   interface Window {
     bench: typeof bench
