@@ -2,10 +2,11 @@
 // Every read and write of IndexedDB goes through this class; the UI never opens IndexedDB itself.
 import { Dexie, type DexieOptions, type Table } from 'dexie'
 import type { EventId, EventInfo, Session, SessionId } from '../domain/model'
+import type { StarredChange } from '../domain/scheduleDiff'
 
 export const DB_NAME = 'hallway'
 /** The newest schema version this build knows. Bump it together with a new `this.version(n)` below. */
-export const DB_VERSION = 1
+export const DB_VERSION = 2
 /** IndexedDB version numbers are Dexie's times ten (Dexie reserves the last digit for its own schema patches). */
 const NATIVE_VERSION_FACTOR = 10
 
@@ -41,6 +42,21 @@ export interface SettingRow {
   value: unknown
 }
 
+/**
+ * What a schedule update did to one starred session (moved, retimed, renamed, cancelled), kept until the user
+ * acknowledges it and afterwards, so the same change is not announced twice. User data: written only in the
+ * install's transaction and by acknowledging. Since schema version 2.
+ */
+export interface ScheduleChangeRow {
+  eventId: EventId
+  /** starredChangeKey(change): the session and where it is now, so a further change gets a new row. */
+  key: string
+  change: StarredChange
+  acknowledged: boolean
+  /** ISO instant of the update that found it. */
+  recordedAt: string
+}
+
 export class HallwayDB extends Dexie {
   // `declare`, not `!`: with ES2022 class fields a plain field would be re-initialised to undefined after
   // super(), on top of the table that version().stores() puts there.
@@ -48,6 +64,7 @@ export class HallwayDB extends Dexie {
   declare readonly sessions: Table<StoredSession, [EventId, SessionId]>
   declare readonly stars: Table<StarRow, [EventId, SessionId]>
   declare readonly settings: Table<SettingRow, string>
+  declare readonly scheduleChanges: Table<ScheduleChangeRow, [EventId, string]>
 
   /**
    * True once another tab upgraded (or deleted) the database and this connection let go for good. From then on
@@ -88,6 +105,13 @@ export class HallwayDB extends Dexie {
       stars: '[eventId+sessionId], eventId',
       // Plain key/value; read by key.
       settings: '&key',
+    })
+    // Version 2 adds one table and changes no other, so the upgrade only creates it: the rows of version 1 stay as
+    // they are and need no upgrade function.
+    this.version(2).stores({
+      // [eventId+key]: one row per change to one starred session (see ScheduleChangeRow.key).
+      // eventId: an event's changes, read with its stars (the plan) and when an update folds in earlier ones.
+      scheduleChanges: '[eventId+key], eventId',
     })
     // Dexie 4 no longer fails with VersionError when the device holds a newer database: it quietly opens it at
     // that version. Rows written by a newer Hallway may have a shape this build does not know, so refuse

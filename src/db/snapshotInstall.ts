@@ -1,30 +1,38 @@
-// Putting a validated schedule snapshot into IndexedDB: all of it or none of it, and never the user's own tables.
+// Putting a validated schedule snapshot into IndexedDB: all of it or none of it. A replacement also carries the
+// user's stars over to renamed sessions and records what happened to their starred sessions, in the same transaction.
 import { Dexie } from 'dexie'
-import type { Snapshot } from '../domain/model'
-import type { HallwayDB, StoredEvent, StoredSession } from './HallwayDB'
+import type { StarMap } from '../domain/conflicts'
+import type { EventId, Session, Snapshot } from '../domain/model'
+import { carryOverStars, diffSchedules, followStarredChanges, hasScheduleChanges, starredChangeKey } from '../domain/scheduleDiff'
+import type { HallwayDB, ScheduleChangeRow, StarRow, StoredEvent, StoredSession } from './HallwayDB'
 
 export type InstallResult = 'installed' | 'unchanged' | 'replaced'
 
 /**
- * Installs `snapshot` for its event in one read-write transaction over events + sessions:
+ * Installs `snapshot` for its event in one read-write transaction over events, sessions, stars and scheduleChanges:
  * - same contentHash and schemaVersion as the installed one → 'unchanged', nothing written;
- * - otherwise the event's sessions are replaced wholesale and the event row rewritten.
- * Any failure (quota, constraint, …) aborts the transaction, so the previous schedule stays as it was.
- * Stars and settings are outside the transaction's scope, so it cannot touch them even by mistake.
+ * - otherwise the event's sessions are replaced wholesale and the event row rewritten; when an older schedule was
+ *   there, it is compared with the new one first (see {@link recordScheduleUpdate}).
+ * Any failure (quota, constraint, …) aborts the transaction, so the previous schedule, stars and change records stay
+ * as they were. Settings are outside the transaction's scope, so it cannot touch them even by mistake.
  */
-export async function installSnapshot(db: HallwayDB, snapshot: Snapshot): Promise<InstallResult> {
+export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Date = new Date()): Promise<InstallResult> {
   const eventId = snapshot.event.id
-  return db.transaction('rw', db.events, db.sessions, async (): Promise<InstallResult> => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges], async (): Promise<InstallResult> => {
     const existing = await db.events.get(eventId)
     if (existing && existing.contentHash === snapshot.contentHash && existing.schemaVersion === snapshot.schemaVersion) {
       return 'unchanged'
     }
-    // Replace, not diff: a snapshot is the whole truth for its event, and a range delete + one bulkAdd is
-    // far cheaper than comparing 10,000 rows one by one. The range is on the primary key ([eventId+id]) on
+    const eventSessions = db.sessions.where('[eventId+id]').between([eventId, Dexie.minKey], [eventId, Dexie.maxKey], true, true)
+    // The old schedule, read before it goes: the diff needs it. One range read on the primary key (10,000 rows in
+    // Chromium: see the README's numbers).
+    const previous: Session[] = existing ? (await eventSessions.toArray()).map(withoutEventId) : []
+    // Replace, not patch: a snapshot is the whole truth for its event, and a range delete + one bulkAdd is
+    // far cheaper than writing 10,000 rows one by one. The range is on the primary key ([eventId+id]) on
     // purpose: Dexie turns that into one native IDBObjectStore.delete(range), whereas a range on the eventId
     // index makes Dexie read and delete row by row (replacing 10,000 sessions in Chromium on the dev machine:
     // ≈2.5 s that way, ≈0.9 s this way).
-    await db.sessions.where('[eventId+id]').between([eventId, Dexie.minKey], [eventId, Dexie.maxKey], true, true).delete()
+    await eventSessions.delete()
     // bulkAdd (not bulkPut): a duplicate id inside one snapshot is a broken snapshot, and should abort the
     // install rather than silently keep the last of the duplicates.
     await db.sessions.bulkAdd(snapshot.sessions.map((s): StoredSession => ({ ...s, eventId })))
@@ -33,9 +41,61 @@ export async function installSnapshot(db: HallwayDB, snapshot: Snapshot): Promis
       contentHash: snapshot.contentHash,
       schemaVersion: snapshot.schemaVersion,
       source: snapshot.source,
-      installedAt: new Date().toISOString(),
+      installedAt: now.toISOString(),
     }
     await db.events.put(row)
+    if (existing) await recordScheduleUpdate(db, eventId, previous, snapshot.sessions, now)
     return existing ? 'replaced' : 'installed'
   })
+}
+
+function withoutEventId({ eventId: _eventId, ...session }: StoredSession): Session {
+  return session
+}
+
+/**
+ * Inside the install's transaction: what the update did to the user's starred sessions.
+ * - Stars of renamed sessions move to the new ID ({@link carryOverStars}); every other star stays, those of cancelled
+ *   sessions included.
+ * - Changes the user has not acknowledged yet are followed to the new schedule and new ones added
+ *   ({@link followStarredChanges}): one unacknowledged row per affected session.
+ * - A change the user already acknowledged (same key) is not raised again: a reinstall of an older schedule and then
+ *   the newer one (two tabs on two builds) must not repeat what they have seen.
+ */
+async function recordScheduleUpdate(
+  db: HallwayDB,
+  eventId: EventId,
+  previous: readonly Session[],
+  next: readonly Session[],
+  now: Date,
+): Promise<void> {
+  const diff = diffSchedules(previous, next)
+  if (!hasScheduleChanges(diff)) return
+
+  const starRows = await db.stars.where('eventId').equals(eventId).toArray()
+  const stars: StarMap = new Map(starRows.map((r) => [r.sessionId, r.level]))
+  const carried = carryOverStars(stars, diff)
+  const updatedAt = now.toISOString()
+  const gone = starRows.filter((r) => !carried.has(r.sessionId)).map((r): [EventId, StarRow['sessionId']] => [eventId, r.sessionId])
+  const arrived = [...carried]
+    .filter(([id, level]) => stars.get(id) !== level)
+    .map(([sessionId, level]): StarRow => ({ eventId, sessionId, level, updatedAt }))
+  if (gone.length > 0) await db.stars.bulkDelete(gone)
+  if (arrived.length > 0) await db.stars.bulkPut(arrived)
+
+  const rows = await db.scheduleChanges.where('eventId').equals(eventId).toArray()
+  const pending = rows.filter((r) => !r.acknowledged)
+  const acknowledged = new Set(rows.filter((r) => r.acknowledged).map((r) => r.key))
+  const recordedAt = new Map(pending.map((r) => [r.key, r.recordedAt]))
+  const followed = followStarredChanges(
+    pending.map((r) => r.change),
+    diff,
+    stars,
+  ).map((change): ScheduleChangeRow => {
+    const key = starredChangeKey(change)
+    return { eventId, key, change, acknowledged: acknowledged.has(key), recordedAt: recordedAt.get(key) ?? updatedAt }
+  })
+  // Pending rows are rewritten from scratch: a followed change has a new key (the session is somewhere else now).
+  if (pending.length > 0) await db.scheduleChanges.bulkDelete(pending.map((r): [EventId, string] => [eventId, r.key]))
+  if (followed.length > 0) await db.scheduleChanges.bulkPut(followed)
 }

@@ -1,8 +1,8 @@
-// Where the user's own data (stars, settings) is written: IndexedDB through HallwayDB, or, when storage has
+// Where the user's own data (stars, settings, acknowledged schedule changes) is written: IndexedDB through HallwayDB, or, when storage has
 // failed, memory for the life of the tab. Both run a unit of work atomically, so stars.ts and settings.ts write
 // their logic once for both, and a plan made in a private window still works until the tab closes.
 import type { EventId, SessionId } from '../domain/model'
-import type { HallwayDB, SettingRow, StarRow } from './HallwayDB'
+import type { HallwayDB, ScheduleChangeRow, SettingRow, StarRow } from './HallwayDB'
 
 /** The reads and writes a unit of work may do. Everything inside one `transact` call commits or none of it. */
 export interface UserDataTx {
@@ -12,6 +12,8 @@ export interface UserDataTx {
   putStar(row: StarRow): Promise<void>
   deleteStar(eventId: EventId, sessionId: SessionId): Promise<void>
   putSetting(key: string, value: unknown): Promise<void>
+  /** Marks a recorded schedule change as seen; false when there is no such change (acknowledged in another tab…). */
+  acknowledgeChange(eventId: EventId, key: string): Promise<boolean>
 }
 
 export interface UserDataStore {
@@ -21,14 +23,17 @@ export interface UserDataStore {
   transact<T>(work: (tx: UserDataTx) => Promise<T>): Promise<T>
 }
 
-/** One event's stars and every setting, read together so the UI never shows a half-applied change. */
+/** One event's stars, its unacknowledged schedule changes and every setting, read together so the UI never shows a
+ * half-applied change (a star carried to a renamed session, and the change that explains it, arrive as one). */
 export interface UserDataSnapshot {
   eventId: EventId
   stars: readonly StarRow[]
   settings: ReadonlyMap<string, unknown>
+  /** Unacknowledged only, in no particular order. */
+  changes: readonly ScheduleChangeRow[]
 }
 
-/** The IndexedDB store: one read-write transaction over stars + settings per unit of work. */
+/** The IndexedDB store: one read-write transaction over stars, settings and scheduleChanges per unit of work. */
 export function indexedDbUserData(db: HallwayDB): UserDataStore {
   const tx: UserDataTx = {
     getStar: (eventId, sessionId) => db.stars.get([eventId, sessionId]),
@@ -40,25 +45,36 @@ export function indexedDbUserData(db: HallwayDB): UserDataStore {
     putSetting: async (key, value) => {
       await db.settings.put({ key, value })
     },
+    acknowledgeChange: async (eventId, key) => (await db.scheduleChanges.update([eventId, key], { acknowledged: true })) === 1,
   }
   return {
     persistent: true,
-    transact: (work) => db.transaction('rw', db.stars, db.settings, () => work(tx)),
+    transact: (work) => db.transaction('rw', db.stars, db.settings, db.scheduleChanges, () => work(tx)),
   }
 }
 
-/** The live read behind the UI's hooks: one event's stars and all settings, in one read transaction. */
+/** The live read behind the UI's hooks: one event's stars and changes, and all settings, in one read transaction. */
 export function readUserData(db: HallwayDB, eventId: EventId): Promise<UserDataSnapshot> {
-  return db.transaction('r', db.stars, db.settings, async () => {
+  return db.transaction('r', db.stars, db.settings, db.scheduleChanges, async () => {
     const stars = await db.stars.where('eventId').equals(eventId).toArray()
     const settings = await db.settings.toArray()
-    return { eventId, stars, settings: new Map(settings.map((s) => [s.key, s.value])) }
+    const changes = await db.scheduleChanges
+      .where('eventId')
+      .equals(eventId)
+      .filter((c) => !c.acknowledged)
+      .toArray()
+    return { eventId, stars, settings: new Map(settings.map((s) => [s.key, s.value])), changes }
   })
 }
 
 function starKey(eventId: EventId, sessionId: SessionId): string {
   // NUL cannot occur in either id, so the pair maps to one key unambiguously.
   return `${eventId}\u0000${sessionId}`
+}
+
+function changeKey(eventId: EventId, key: string): string {
+  // An event id has no NUL, so the first one ends it (the change key itself may hold NULs: see starredChangeKey).
+  return `${eventId}\u0000${key}`
 }
 
 /**
@@ -70,20 +86,25 @@ export class MemoryUserData implements UserDataStore {
   readonly persistent = false
   private stars = new Map<string, StarRow>()
   private settings = new Map<string, unknown>()
+  private changes = new Map<string, ScheduleChangeRow>()
   private queue: Promise<unknown> = Promise.resolve()
   private listeners = new Set<() => void>()
   private snapshots = new Map<EventId, UserDataSnapshot>()
 
   /** `initial`: what the user had before storage failed, so their plan does not vanish mid-session. */
-  constructor(initial: { stars?: readonly StarRow[]; settings?: readonly SettingRow[] } = {}) {
+  constructor(
+    initial: { stars?: readonly StarRow[]; settings?: readonly SettingRow[]; changes?: readonly ScheduleChangeRow[] } = {},
+  ) {
     for (const row of initial.stars ?? []) this.stars.set(starKey(row.eventId, row.sessionId), { ...row })
     for (const row of initial.settings ?? []) this.settings.set(row.key, row.value)
+    for (const row of initial.changes ?? []) this.changes.set(changeKey(row.eventId, row.key), { ...row })
   }
 
   transact<T>(work: (tx: UserDataTx) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       const stars = new Map(this.stars)
       const settings = new Map(this.settings)
+      const changes = new Map(this.changes)
       const result = await work({
         getStar: async (eventId, sessionId) => {
           const row = stars.get(starKey(eventId, sessionId))
@@ -99,9 +120,15 @@ export class MemoryUserData implements UserDataStore {
         putSetting: async (key, value) => {
           settings.set(key, structuredClone(value))
         },
+        acknowledgeChange: async (eventId, key) => {
+          const row = changes.get(changeKey(eventId, key))
+          if (row) changes.set(changeKey(eventId, key), { ...row, acknowledged: true })
+          return row !== undefined
+        },
       })
       this.stars = stars
       this.settings = settings
+      this.changes = changes
       this.snapshots.clear()
       for (const listener of this.listeners) listener()
       return result
@@ -125,6 +152,7 @@ export class MemoryUserData implements UserDataStore {
         eventId,
         stars: [...this.stars.values()].filter((r) => r.eventId === eventId),
         settings: new Map(this.settings),
+        changes: [...this.changes.values()].filter((r) => r.eventId === eventId && !r.acknowledged),
       }
       this.snapshots.set(eventId, snap)
     }

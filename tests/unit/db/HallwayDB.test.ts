@@ -17,11 +17,13 @@ function indexNames(db: Dexie, table: string): string[] {
 }
 
 describe('HallwayDB', () => {
-  it('has the four tables with the keys and indexes the queries rely on', async () => {
+  it('has the five tables with the keys and indexes the queries rely on', async () => {
     const db = makeTestDB()
     opened.push(db)
     await db.open()
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'sessions', 'settings', 'stars'])
+    expect(db.verno).toBe(DB_VERSION)
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'scheduleChanges', 'sessions', 'settings', 'stars'])
+    expect(indexNames(db, 'scheduleChanges')).toEqual(['[eventId+key]', 'eventId'])
     expect(indexNames(db, 'events')).toEqual(['id'])
     expect(indexNames(db, 'sessions')).toEqual(['[eventId+id]', 'eventId', '[eventId+start]'])
     expect(indexNames(db, 'stars')).toEqual(['[eventId+sessionId]', 'eventId'])
@@ -37,12 +39,13 @@ describe('HallwayDB', () => {
     const name = `hallway-newer-${Date.now()}`
     const newer = new Dexie(name, fakeIdb)
     opened.push(newer)
-    newer.version(2).stores({
+    newer.version(DB_VERSION + 1).stores({
       events: '&id',
       sessions: '[eventId+id], eventId, [eventId+start]',
       stars: '[eventId+sessionId], eventId',
       settings: '&key',
-      lists: '++id, eventId', // something only version 2 knows
+      scheduleChanges: '[eventId+key], eventId',
+      lists: '++id, eventId', // something only the next version knows
     })
     await newer.table('stars').add({ eventId: 'e', sessionId: '0000abcd', level: 'must', updatedAt: '2025-11-01T00:00:00Z' })
     await newer.table('settings').add({ key: 'theme', value: 'dark' })
@@ -64,7 +67,7 @@ describe('HallwayDB', () => {
     expect(db.isOpen()).toBe(false)
 
     await newer.open()
-    expect(newer.verno).toBe(2)
+    expect(newer.verno).toBe(DB_VERSION + 1)
     expect(await newer.table('stars').count()).toBe(1)
     expect(await newer.table('settings').get('theme')).toEqual({ key: 'theme', value: 'dark' })
     expect(await newer.table('lists').count()).toBe(1)

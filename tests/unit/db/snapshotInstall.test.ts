@@ -56,7 +56,7 @@ describe('installSnapshot', () => {
     expect(await db.events.get(TEST_EVENT_ID)).toEqual(before)
   })
 
-  it('replaces the sessions of a newer snapshot and leaves stars and settings byte-identical', async () => {
+  it('replaces the sessions of a newer snapshot; with no renames, stars and settings stay byte-identical', async () => {
     const kept = makeSession({ title: 'Kept' })
     const retimed = makeSession({ title: 'Retimed' })
     const removed = makeSession({ title: 'Removed' })
@@ -76,7 +76,8 @@ describe('installSnapshot', () => {
     probe.writes.length = 0
 
     const retimedNow = { ...retimed, start: '2025-11-13T16:00:00Z' as Instant, end: '2025-11-13T16:30:00Z' as Instant }
-    const added = makeSession({ title: 'Added' })
+    // In another room: one in the removed session's slot and room would be taken for its rename (see scheduleDiff.ts).
+    const added = makeSession({ title: 'Added', venue: { room: 'Room 2', raw: 'Room 2' } })
     const newer = makeSnapshot([kept, retimedNow, added])
 
     expect(await installSnapshot(db, newer)).toBe('replaced')
@@ -87,7 +88,8 @@ describe('installSnapshot', () => {
     expect((await db.events.get(TEST_EVENT_ID))?.contentHash).toBe(newer.contentHash)
     expect(JSON.stringify(await db.stars.toArray())).toBe(starsBefore)
     expect(JSON.stringify(await db.settings.toArray())).toBe(settingsBefore)
-    expect(new Set(probe.writes.map((w) => w.table))).toEqual(new Set(['events', 'sessions']))
+    // The retimed and the removed starred session are recorded for the user (see the schedule-update tests below).
+    expect(new Set(probe.writes.map((w) => w.table))).toEqual(new Set(['events', 'sessions', 'scheduleChanges']))
     // The old sessions go in one native range delete, not row by row (which costs seconds at 10,000 rows).
     expect(probe.writes.filter((w) => w.table === 'sessions').map((w) => w.type)).toEqual(['deleteRange', 'add'])
   })

@@ -178,7 +178,9 @@ describe('stars and schedule updates', () => {
     const before = JSON.stringify((await readUserData(db, TEST_EVENT_ID)).stars)
     probe.writes.length = 0
 
-    expect(await installSnapshot(db, makeSnapshot([kept, makeSession({ title: 'Added' })]))).toBe('replaced')
+    // In another room: one in the removed session's slot and room would be taken for its rename (see scheduleDiff.ts).
+    const added = makeSession({ title: 'Added', venue: { room: 'Room 2', raw: 'Room 2' } })
+    expect(await installSnapshot(db, makeSnapshot([kept, added]))).toBe('replaced')
 
     expect(probe.writes.some((w) => w.table === 'stars')).toBe(false)
     expect(JSON.stringify((await readUserData(db, TEST_EVENT_ID)).stars)).toBe(before)
