@@ -1,5 +1,6 @@
-// The user's walking settings (pace and extra buffer), kept in the settings table and read back defensively:
-// a value this build does not understand (hand-edited, or written by another version) falls back to the default.
+// The user's settings (walking pace and buffer, calendar reminder, venue or device time), kept in the settings table
+// and read back defensively: a value this build does not understand (hand-edited, or written by another version)
+// falls back to the default.
 import type { WalkingOptions, WalkingPace } from '../domain/walking'
 import type { UserDataStore } from './userDataStore'
 
@@ -51,4 +52,57 @@ export function setWalkingBuffer(store: UserDataStore, bufferMin: number): Promi
     return Promise.reject(new RangeError(`The buffer must be a whole number of minutes from 0 to ${MAX_BUFFER_MIN}.`))
   }
   return store.transact((tx) => tx.putSetting(SETTING_WALKING_BUFFER, bufferMin))
+}
+
+// ---- Calendar export and time display --------------------------------------------------------------------------
+
+export const SETTING_REMINDER_MIN = 'calendarReminderMin'
+export const SETTING_TIME_DISPLAY = 'timeDisplay'
+
+/**
+ * minutes before a session: the calendar reminders on offer (null: none). Five steps cover "walk over now" (5–10)
+ * to "find the building" (30); anything else is better set in the calendar app itself.
+ */
+export const REMINDER_CHOICES: readonly (number | null)[] = [null, 5, 10, 15, 30]
+
+/** Whose clock times show in: the venue's (the default, as the printed schedule and the signs read) or the device's. */
+export type TimeDisplay = 'venue' | 'device'
+
+export interface DisplaySettings {
+  /** Minutes before each session for the exported calendar's reminder; null for none. */
+  reminderMin: number | null
+  timeDisplay: TimeDisplay
+}
+
+export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = { reminderMin: null, timeDisplay: 'venue' }
+
+function isReminderMin(value: unknown): value is number | null {
+  return REMINDER_CHOICES.includes(value as number | null)
+}
+
+function isTimeDisplay(value: unknown): value is TimeDisplay {
+  return value === 'venue' || value === 'device'
+}
+
+/** The export reminder and time display in a settings map, defaults where missing or invalid. */
+export function displaySettingsOf(settings: ReadonlyMap<string, unknown>): DisplaySettings {
+  const reminderMin = settings.get(SETTING_REMINDER_MIN)
+  const timeDisplay = settings.get(SETTING_TIME_DISPLAY)
+  return {
+    // Absent means never chosen: no reminder. (A stored null is a choice of none; both read the same.)
+    reminderMin: isReminderMin(reminderMin) ? reminderMin : DEFAULT_DISPLAY_SETTINGS.reminderMin,
+    timeDisplay: isTimeDisplay(timeDisplay) ? timeDisplay : DEFAULT_DISPLAY_SETTINGS.timeDisplay,
+  }
+}
+
+export function setReminderMinutes(store: UserDataStore, minutes: number | null): Promise<void> {
+  if (!isReminderMin(minutes)) {
+    return Promise.reject(new RangeError(`The reminder must be one of ${REMINDER_CHOICES.map(String).join(', ')} minutes.`))
+  }
+  return store.transact((tx) => tx.putSetting(SETTING_REMINDER_MIN, minutes))
+}
+
+export function setTimeDisplay(store: UserDataStore, display: TimeDisplay): Promise<void> {
+  if (!isTimeDisplay(display)) return Promise.reject(new RangeError(`Unknown time display: ${String(display)}`))
+  return store.transact((tx) => tx.putSetting(SETTING_TIME_DISPLAY, display))
 }

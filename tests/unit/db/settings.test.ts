@@ -1,10 +1,17 @@
-// Walking settings: stored in the settings table, validated on the way in and on the way out.
+// Settings (walking, calendar reminder, time display): stored in the settings table, validated on the way in and out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { HallwayDB } from '../../../src/db/HallwayDB'
 import {
+  DEFAULT_DISPLAY_SETTINGS,
   DEFAULT_WALKING_SETTINGS,
+  displaySettingsOf,
+  REMINDER_CHOICES,
+  SETTING_REMINDER_MIN,
+  SETTING_TIME_DISPLAY,
   SETTING_WALKING_BUFFER,
   SETTING_WALKING_PACE,
+  setReminderMinutes,
+  setTimeDisplay,
   setWalkingBuffer,
   setWalkingPace,
   walkingSettingsOf,
@@ -54,5 +61,37 @@ describe('walking settings', () => {
       { key: SETTING_WALKING_BUFFER, value: '10' },
     ])
     expect(await stored()).toEqual(DEFAULT_WALKING_SETTINGS)
+  })
+})
+
+describe('calendar reminder and time display', () => {
+  const display = async () => displaySettingsOf((await readUserData(db, TEST_EVENT_ID)).settings)
+
+  it('defaults to no reminder and venue time', async () => {
+    expect(await display()).toEqual(DEFAULT_DISPLAY_SETTINGS)
+    expect(DEFAULT_DISPLAY_SETTINGS).toEqual({ reminderMin: null, timeDisplay: 'venue' })
+  })
+
+  it('remembers each reminder on offer, "none" included, and the device-time choice', async () => {
+    const store = indexedDbUserData(db)
+    for (const minutes of REMINDER_CHOICES) {
+      await setReminderMinutes(store, minutes)
+      expect((await display()).reminderMin).toBe(minutes)
+    }
+    await setTimeDisplay(store, 'device')
+    expect(await display()).toEqual({ reminderMin: 30, timeDisplay: 'device' })
+  })
+
+  it('rejects reminders not on offer and unknown displays, writing nothing; reads junk as the default', async () => {
+    const store = indexedDbUserData(db)
+    await expect(setReminderMinutes(store, 7)).rejects.toThrow(RangeError)
+    await expect(setReminderMinutes(store, -5)).rejects.toThrow(RangeError)
+    await expect(setTimeDisplay(store, 'utc' as any)).rejects.toThrow(RangeError)
+    expect(await db.settings.count()).toBe(0)
+    await db.settings.bulkPut([
+      { key: SETTING_REMINDER_MIN, value: '10' },
+      { key: SETTING_TIME_DISPLAY, value: 'UTC' },
+    ])
+    expect(await display()).toEqual(DEFAULT_DISPLAY_SETTINGS)
   })
 })
