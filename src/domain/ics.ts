@@ -1,8 +1,12 @@
 // Calendar export: sessions as an RFC 5545 iCalendar file (.ics) that Apple Calendar, Google Calendar, Outlook and
 // Thunderbird import. Pure text in, text out; the UI turns it into a download or a share-sheet file.
 import { compareByTime } from './conflicts'
-import type { EventInfo, Instant, Session, Venue } from './model'
+import type { EventInfo, Instant, Session } from './model'
 import { isInstant } from './time'
+import { venueLocation } from './venueLocation'
+
+// Kept importable from here, where it started: the LOCATION of every event.
+export { venueLocation }
 
 /** The MIME type for the Blob / File the UI creates. */
 export const ICS_MIME_TYPE = 'text/calendar;charset=utf-8'
@@ -90,19 +94,6 @@ export function plansToIcs(sessions: readonly Session[], event: EventInfo, optio
   lines.push('END:VCALENDAR')
   // RFC 5545 §3.1: every line, the last one included, ends with CRLF.
   return lines.map(foldLine).join('\r\n') + '\r\n'
-}
-
-/**
- * "Georgia Ballroom 2, Building C, Level 3": most specific first, like an address, so a calendar that truncates
- * the location still shows the room. An area comes before its room ("Learning Lounge, Exhibit Hall B3-B5, …").
- * Falls back to the source's raw venue text when there is no room name.
- */
-export function venueLocation(venue: Venue): string {
-  if (venue.room.trim() === '') return venue.raw.trim()
-  return [venue.area, venue.room, venue.building, venue.level]
-    .map((p) => p?.trim() ?? '')
-    .filter((p) => p !== '')
-    .join(', ')
 }
 
 /** The abstract, then the speakers, then the link back to the app, as paragraphs. */

@@ -1,7 +1,7 @@
 // Schedule updates: what changed between two versions of one event's schedule, so stars survive the update and the
 // user sees which of their starred sessions moved, were retimed, renamed or cancelled.
 import { compareByTime, type StarLevel, type StarMap } from './conflicts'
-import { venueLocation } from './ics'
+import { venueLocation } from './venueLocation'
 import { normalizeTitle } from './ids'
 import type { Session, SessionId, Venue } from './model'
 import { formatVenueDay, formatVenueTimeRange, minutesBetween, venueDayOf } from './time'
