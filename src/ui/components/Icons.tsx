@@ -15,6 +15,10 @@ export type IconName =
   | 'settings'
   | 'check'
   | 'close'
+  | 'share'
+  | 'both'
+  | 'theirs'
+  | 'plus'
 
 const STAR = '12 2.8 14.8 8.7 21.2 9.4 16.4 13.8 17.7 20.2 12 17 6.3 20.2 7.6 13.8 2.8 9.4 9.2 8.7'
 
@@ -70,6 +74,24 @@ const PATHS: Record<IconName, ReactNode> = {
   ),
   check: <path d="m4.5 12.5 4.5 4.5 10.5-10.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />,
   close: <path d="M6 6l12 12M18 6 6 18" strokeLinecap="round" />,
+  // An arrow leaving a tray: the usual "share" mark on both phone platforms.
+  share: <path d="M12 3v12M7.5 7.5 12 3l4.5 4.5M5 12v7.5h14V12" fill="none" strokeLinecap="round" strokeLinejoin="round" />,
+  // Two overlapping rings with the overlap filled: "in both plans".
+  both: (
+    <>
+      <circle cx="9" cy="12" r="6" fill="none" />
+      <circle cx="15" cy="12" r="6" fill="none" />
+      <path d="M12 6.8a6 6 0 0 1 0 10.4 6 6 0 0 1 0-10.4Z" fill="currentColor" stroke="none" />
+    </>
+  ),
+  // A person: "someone else's plan".
+  theirs: (
+    <>
+      <circle cx="12" cy="8" r="3.5" fill="none" />
+      <path d="M5 20.5c.6-4 3.3-6 7-6s6.4 2 7 6" fill="none" strokeLinecap="round" />
+    </>
+  ),
+  plus: <path d="M12 5v14M5 12h14" strokeLinecap="round" />,
 }
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

@@ -3,7 +3,7 @@
 // as the user chooses; the toast that follows offers Undo. Mounted once; which clash is open lives in the UI store.
 import { useId, useMemo, useState } from 'react'
 import { alternativesFor, type Alternative } from '../../domain/alternatives'
-import { conflictMessage, otherSide, sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
+import { conflictMessage, otherSide, sidesOf, type PlannedSession } from '../../domain/conflicts'
 import type { Session } from '../../domain/model'
 import type { DropTo } from '../../db/stars'
 import { useUiStore, type ResolveTarget } from '../../store/uiStore'
@@ -13,6 +13,7 @@ import { useSchedule, useScheduleContext } from '../hooks/useSchedule'
 import { starButtonSelector, useStarActions } from '../hooks/useStarActions'
 import { venueLabel } from '../sessionText'
 import { venueTimeRangeLabel } from '../timeLabels'
+import { ConflictPreview } from './ConflictPreview'
 import { Dialog } from './Dialog'
 import { Icon } from './Icons'
 
@@ -204,7 +205,7 @@ function AlternativeItem({
     <li className="resolve__option resolve__option--alt">
       <SessionSummary session={session} timeZone={timeZone} />
       {why !== '' && <span className="resolve__why">{why}</span>}
-      <AlternativeFit conflicts={conflicts} sessionId={session.id} timeZone={timeZone} />
+      <ConflictPreview conflicts={conflicts} sessionId={session.id} timeZone={timeZone} />
       <button
         type="button"
         className="button button--small"
@@ -214,27 +215,5 @@ function AlternativeItem({
         Pick this instead
       </button>
     </li>
-  )
-}
-
-function AlternativeFit({ conflicts, sessionId, timeZone }: { conflicts: Conflict[]; sessionId: Session['id']; timeZone: string }) {
-  if (conflicts.length === 0) {
-    return (
-      <p className="fit fit--ok">
-        <Icon name="check" /> Fits your plan
-      </p>
-    )
-  }
-  return (
-    <ul className="fit__list">
-      {conflicts.map((c, i) => (
-        <li key={i} className={`fit fit--${c.severity}`}>
-          <Icon name={c.severity === 'hard' ? 'clash' : 'possible-clash'} className="conflict__icon" />
-          <span>
-            <strong>Would {c.severity === 'hard' ? 'clash' : 'possibly clash'}:</strong> {conflictMessage(c, sessionId, timeZone)}
-          </span>
-        </li>
-      ))}
-    </ul>
   )
 }
