@@ -1,6 +1,7 @@
 // Routes and the page frame (skip link, header, storage notice, main).
 // Routing is wouter: ~2 KB, hook-based, and plain History API paths, which is all a static-hosted PWA with a few
-// screens needs. Add later screens (/share…) as more <Route>s in <Switch>.
+// screens needs. A shared plan (/share#p=…) is a route like any other: its plan is in the fragment, which the
+// screen reads itself (the router ignores it).
 import type { MouseEvent, ReactNode } from 'react'
 import { Link, Route, Router, Switch, useRoute } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
@@ -18,6 +19,7 @@ import { PlanScreen } from './screens/PlanScreen'
 import { ScheduleScreen } from './screens/ScheduleScreen'
 import { SessionScreen } from './screens/SessionScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
+import { SharedPlanScreen } from './screens/SharedPlanScreen'
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
@@ -37,6 +39,9 @@ export function App() {
             </Route>
             <Route path="/now">
               <NowScreen />
+            </Route>
+            <Route path="/share">
+              <SharedPlanScreen />
             </Route>
             <Route path="/settings">
               <SettingsScreen>

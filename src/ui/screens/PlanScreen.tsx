@@ -10,6 +10,7 @@ import { formatVenueDay } from '../../domain/time'
 import { ConflictNotice } from '../components/ConflictNotice'
 import { Icon } from '../components/Icons'
 import { SessionRow } from '../components/SessionRow'
+import { SharePlanButton } from '../components/SharePlanDialog'
 import { usePageHeading } from '../hooks/usePageHeading'
 import { usePlan } from '../hooks/usePlan'
 import { useSchedule } from '../hooks/useSchedule'
@@ -72,6 +73,7 @@ function PlanBody({ event, sessions }: { event: EventInfo; sessions: readonly Se
   const soft = conflicts.length - hard
   return (
     <>
+      <SharePlanButton />
       {/* With one day, the day's own heading already says all this. */}
       {days.length > 1 && (
         <p className="plan__summary">
