@@ -93,8 +93,14 @@ describe('offline after one visit', () => {
       '/share',
     )
     const share = await coldOpen(shared)
-    await share.locator('main h1').waitFor()
+    await share.getByRole('heading', { level: 1, name: 'A shared plan' }).waitFor()
     expect(new URL(share.url()).hash).toBe(new URL(shared, 'http://x').hash)
+    // Taking it into the plan works offline, and so does sharing it on: the QR code's lazily loaded chunk is in the
+    // precache too.
+    await share.getByRole('button', { name: 'Add Dragonfly v2.3.0 to my plan as must' }).click()
+    await share.getByRole('link', { name: 'My plan (1)', exact: true }).click()
+    await share.getByRole('button', { name: 'Share my plan' }).click()
+    await share.getByRole('img', { name: 'QR code of the link to your plan' }).waitFor()
 
     // An unknown route still gets the shell, which says there is no such page.
     const unknown = await coldOpen('/no/such/page')

@@ -158,8 +158,9 @@ function SharedPlanBody({ link, match, event }: { link: SharedPlanLink; match: S
           ? match.missing.length + match.ambiguous.length > 0
             ? 'None of the sessions in this plan are in the schedule on this device.'
             : 'This plan is empty.'
-          : `${count(theirs.length, 'session', 'sessions')} in this plan: ${totals.both} also in yours, ${totals.theirs} only in theirs. ` +
-            `You have ${count(totals.mine, 'session', 'sessions')} they don't.`}
+          : `${count(theirs.length, 'session', 'sessions')} in this plan: ${totals.both || 'none'} also in yours, ` +
+            `${totals.theirs || 'none'} only in theirs.` +
+            (totals.mine > 0 ? ` You have ${count(totals.mine, 'session', 'sessions')} they don't.` : '')}
       </p>
       <Unmatched missing={match.missing} ambiguous={match.ambiguous} />
 
