@@ -3,6 +3,7 @@
 // the page is inert; Tab stays inside; Escape or the backdrop closes it; focus returns to where it was.
 import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
+import { Icon } from './Icons'
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
@@ -79,5 +80,19 @@ export function Dialog({ labelledBy, onClose, fallbackFocus, children }: DialogP
       </div>
     </div>,
     document.body,
+  )
+}
+
+/** A dialog's sticky head: its title (the `labelledBy` target, focused on open) and a Close button. */
+export function DialogHead({ id, onClose, children }: { id: string; onClose: () => void; children: ReactNode }) {
+  return (
+    <div className="dialog__head">
+      <h2 id={id} tabIndex={-1} className="dialog__title">
+        {children}
+      </h2>
+      <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <Icon name="close" />
+      </button>
+    </div>
   )
 }

@@ -5,7 +5,7 @@ import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { sanitizePlanName, shareUrl, type SharedPlan } from '../../domain/shareCodec'
 import { usePlan } from '../hooks/usePlan'
 import { useSchedule } from '../hooks/useSchedule'
-import { Dialog } from './Dialog'
+import { Dialog, DialogHead } from './Dialog'
 import { Icon } from './Icons'
 import { ShareQrCode } from './ShareQrCode'
 
@@ -88,14 +88,9 @@ function SharePlanDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose}>
-      <div className="dialog__head">
-        <h2 id={headingId} tabIndex={-1} className="dialog__title">
+      <DialogHead id={headingId} onClose={onClose}>
           <Icon name="share" /> Share your plan
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </div>
+      </DialogHead>
       <p className="muted share__intro">
         {plan.length === 1 ? '1 session' : `${plan.length} sessions`}. The plan travels inside the link: no account, and
         nothing is uploaded.

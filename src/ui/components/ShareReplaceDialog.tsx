@@ -1,8 +1,7 @@
 // "Replace my plan": the one merge that takes stars away, so it asks first and says exactly what will change. The
 // toast after it offers Undo, which puts back the plan as it was, row for row.
 import { useId } from 'react'
-import { Dialog } from './Dialog'
-import { Icon } from './Icons'
+import { Dialog, DialogHead } from './Dialog'
 
 /** What replacing would do to the user's plan. */
 export interface ReplaceCounts {
@@ -40,14 +39,9 @@ export function ShareReplaceDialog({
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={REPLACE_BUTTON_SELECTOR}>
-      <div className="dialog__head">
-        <h2 id={headingId} tabIndex={-1} className="dialog__title">
+      <DialogHead id={headingId} onClose={onClose}>
           Replace your plan?
-        </h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </div>
+      </DialogHead>
       <p>Your plan will become exactly {planLabel}:</p>
       <ul className="share-replace__changes">
         {changes.map((c) => (

@@ -1,4 +1,5 @@
 // Small builders for db tests: a valid Session / Snapshot with only the fields a test cares about spelled out.
+import { afterEach, beforeEach } from 'vitest'
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb'
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -124,4 +125,25 @@ export function instrumentWrites(db: HallwayDB): {
     }),
   })
   return probe
+}
+
+/**
+ * A fresh database per test of the calling file, with its writes recorded (see {@link instrumentWrites}), deleted
+ * after each test. Call at the top level; the getters work inside tests.
+ */
+export function useInstrumentedDB(): { db: () => HallwayDB; probe: () => ReturnType<typeof instrumentWrites> } {
+  let db: HallwayDB | undefined
+  let probe: ReturnType<typeof instrumentWrites> | undefined
+  beforeEach(() => {
+    db = makeTestDB()
+    probe = instrumentWrites(db)
+  })
+  afterEach(async () => {
+    await db?.delete()
+  })
+  const get = <T,>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useInstrumentedDB: no test is running')
+    return value
+  }
+  return { db: () => get(db), probe: () => get(probe) }
 }

@@ -1,13 +1,13 @@
 // Taking sessions from a shared plan, against real Dexie on fake-indexeddb and on the memory store: adding never
 // removes or demotes, replacing makes the plan exactly theirs (and leaves stars outside the schedule alone), both
 // are undone to the exact rows, and a replace that fails half-way keeps nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventId, SessionId } from '../../../src/domain/model'
-import type { HallwayDB, StarRow } from '../../../src/db/HallwayDB'
+import type { StarRow } from '../../../src/db/HallwayDB'
 import { addStars, replaceStars } from '../../../src/db/merge'
 import { setStarLevel, undoStars } from '../../../src/db/stars'
 import { indexedDbUserData, MemoryUserData, readUserData, type UserDataStore } from '../../../src/db/userDataStore'
-import { instrumentWrites, makeTestDB, TEST_EVENT_ID } from './factories'
+import { TEST_EVENT_ID, useInstrumentedDB } from './factories'
 
 const A = '0000aaaa' as SessionId
 const B = '0000bbbb' as SessionId
@@ -20,20 +20,10 @@ const T1 = new Date('2025-11-12T08:00:00.000Z')
 const T2 = new Date('2025-11-12T09:00:00.000Z')
 const inSchedule = (id: SessionId) => id !== GONE
 
-let db: HallwayDB
-let probe: ReturnType<typeof instrumentWrites>
-
-beforeEach(() => {
-  db = makeTestDB()
-  probe = instrumentWrites(db)
-})
-
-afterEach(async () => {
-  await db.delete()
-})
+const { db: getDb, probe: getProbe } = useInstrumentedDB()
 
 async function rows(store: UserDataStore, eventId: EventId = TEST_EVENT_ID): Promise<StarRow[]> {
-  const all = store instanceof MemoryUserData ? store.snapshot(eventId).stars : (await readUserData(db, eventId)).stars
+  const all = store instanceof MemoryUserData ? store.snapshot(eventId).stars : (await readUserData(getDb(), eventId)).stars
   return [...all].sort((x, y) => (x.sessionId < y.sessionId ? -1 : 1))
 }
 
@@ -42,7 +32,7 @@ async function levels(store: UserDataStore): Promise<Record<string, string>> {
 }
 
 describe.each([
-  ['IndexedDB', () => indexedDbUserData(db)],
+  ['IndexedDB', () => indexedDbUserData(getDb())],
   ['memory', () => new MemoryUserData()],
 ])('merging a shared plan (%s)', (_name, makeStore) => {
   it('adds only what the plan lacks, at their level, and never changes a star the user has', async () => {
@@ -99,7 +89,8 @@ describe.each([
 
 describe('atomicity in IndexedDB', () => {
   it('keeps nothing of a replace whose last write fails', async () => {
-    const store = indexedDbUserData(db)
+    const store = indexedDbUserData(getDb())
+    const probe = getProbe()
     await setStarLevel(store, TEST_EVENT_ID, A, 'must', T1)
     await setStarLevel(store, TEST_EVENT_ID, B, 'must', T1)
     const before = await rows(store)
