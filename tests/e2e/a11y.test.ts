@@ -3,6 +3,8 @@
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
+import type { EventId, SessionId } from '../../src/domain/model'
+import { shareUrl } from '../../src/domain/shareCodec'
 import { usePhonePage } from './harness'
 
 const require = createRequire(import.meta.url)
@@ -14,6 +16,19 @@ const snapshot = JSON.parse(readFileSync('data/kubecon-na-2025.snapshot.json', '
 const DRAGONFLY = snapshot.sessions.find((s) => s.title === 'Dragonfly v2.3.0')!
 const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 const FLAGS = 'Feature Flags Suck!'
+// Their plan: Flags (clashes with Flux, which the viewer has) and Dragonfly; named, so the heading is the name.
+const SHARED = shareUrl(
+  {
+    eventId: 'kubecon-na-2025' as EventId,
+    stars: new Map([
+      [snapshot.sessions.find((s) => s.title === FLAGS)!.id as SessionId, 'must'],
+      [DRAGONFLY.id as SessionId, 'maybe'],
+    ]),
+    name: "Sam's Thursday",
+  },
+  snapshot.sessions.map((s) => s.id as SessionId),
+  '/share',
+)
 
 interface AxeViolation {
   id: string
@@ -71,6 +86,24 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
   ['Settings', async (p, base) => {
     await p.goto(`${base}/settings`)
     await p.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  }],
+  ['the share dialog with its QR code', async (p, base) => {
+    await p.goto(base)
+    await starFromList(p, FLUX)
+    await p.goto(`${base}/plan`)
+    await p.getByRole('button', { name: 'Share my plan' }).click()
+    await p.getByRole('img', { name: 'QR code of the link to your plan' }).waitFor()
+  }],
+  ['a shared plan next to yours, with the clashes adding would bring', async (p, base) => {
+    await p.goto(base)
+    await starFromList(p, FLUX)
+    await p.goto(`${base}${SHARED}`)
+    await p.getByRole('heading', { level: 1, name: "Sam's Thursday" }).waitFor()
+    await p.getByRole('button', { name: 'Show them' }).click()
+  }],
+  ['a damaged share link', async (p, base) => {
+    await p.goto(`${base}${SHARED.slice(0, -8)}`)
+    await p.getByRole('heading', { level: 1, name: "This link can't be opened" }).waitFor()
   }],
 ]
 

@@ -97,7 +97,7 @@ describe('offline after one visit', () => {
     expect(new URL(share.url()).hash).toBe(new URL(shared, 'http://x').hash)
     // Taking it into the plan works offline, and so does sharing it on: the QR code's lazily loaded chunk is in the
     // precache too.
-    await share.getByRole('button', { name: 'Add Dragonfly v2.3.0 to my plan as must' }).click()
+    await share.getByRole('button', { name: 'Add to my plan: Dragonfly v2.3.0 (as must)' }).click()
     await share.getByRole('link', { name: 'My plan (1)', exact: true }).click()
     await share.getByRole('button', { name: 'Share my plan' }).click()
     await share.getByRole('img', { name: 'QR code of the link to your plan' }).waitFor()

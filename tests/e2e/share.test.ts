@@ -63,7 +63,7 @@ describe('sharing a plan in Chromium', () => {
       expect(await fluxCard.getByText('Would clash:').count()).toBe(1)
       await receiver.locator('.cmp', { has: receiver.getByRole('link', { name: FLAGS, exact: true }) }).getByText('Only yours').waitFor()
 
-      await fluxCard.getByRole('button', { name: `Add ${FLUX} to my plan as must` }).click()
+      await fluxCard.getByRole('button', { name: `Add to my plan: ${FLUX} (as must)` }).click()
       await receiver.getByText(`Added ${FLUX} to your plan.`).waitFor()
       await receiver.getByRole('link', { name: 'My plan (2)', exact: true }).waitFor()
       expect(await fluxCard.locator('.cmp__tag').textContent()).toContain('In both plans')

@@ -85,7 +85,7 @@ describe('a shared plan next to yours', () => {
 
   it('adds one session at their level, keeps yours as they are, and Undo takes it out again', async () => {
     const { user } = await openSamsPlan()
-    await user.click(screen.getByRole('button', { name: `Add ${DRAGONFLY} to my plan as must` }))
+    await user.click(screen.getByRole('button', { name: `Add to my plan: ${DRAGONFLY} (as must)` }))
 
     await screen.findByText(`Added ${DRAGONFLY} to your plan.`)
     expect(await levels()).toEqual({ [FLUX]: 'must', [SPRING]: 'maybe', [DRAGONFLY]: 'must' })
@@ -97,7 +97,7 @@ describe('a shared plan next to yours', () => {
 
     await screen.findByText('Undone.')
     expect(await levels()).toEqual({ [FLUX]: 'must', [SPRING]: 'maybe' })
-    await waitFor(() => expect(screen.getByRole('button', { name: `Add ${DRAGONFLY} to my plan as must` })).toHaveFocus())
+    await waitFor(() => expect(screen.getByRole('button', { name: `Add to my plan: ${DRAGONFLY} (as must)` })).toHaveFocus())
   })
 
   it('adds all of theirs without removing or demoting anything, undoably', async () => {

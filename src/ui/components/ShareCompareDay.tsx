@@ -144,7 +144,8 @@ function CompareCard({
             type="button"
             className="button button--small"
             data-add-for={session.id}
-            aria-label={`Add ${session.title} to my plan as ${levelWord(entry.theirs)}`}
+            // Starts with the visible words (WCAG 2.5.3), then says which session and at what level.
+            aria-label={`Add to my plan: ${session.title} (as ${levelWord(entry.theirs)})`}
             onClick={() => onAdd({ session, level: entry.theirs! })}
           >
             <Icon name="plus" /> Add to my plan
