@@ -4,8 +4,9 @@
 import { useEffect, useState } from 'react'
 
 // 'M' recovers ~15% of the code: enough for glare on a phone screen held up to another phone's camera, and the
-// ~160-character link still fits version 9 (53 × 53 modules), small enough to scan at arm's length.
-const ERROR_CORRECTION = 'M'
+// ~160-character link still fits version 9 (53 × 53 modules), small enough to scan at arm's length. A plan of
+// hundreds of sessions makes a link past M's largest code (2,331 bytes); 'L' (~7%) still holds 2,953.
+const ERROR_CORRECTION = ['M', 'L'] as const
 // modules: the blank border scanners need around the code (4 is the QR specification's minimum).
 const QUIET_ZONE = 4
 
@@ -21,9 +22,18 @@ type State = { kind: 'drawing' } | { kind: 'ready'; modules: Modules } | { kind:
 
 async function drawModules(text: string): Promise<Modules> {
   const { default: qrcode } = await import('qrcode-generator')
-  const qr = qrcode(0, ERROR_CORRECTION) // 0: the smallest version that holds the text
-  qr.addData(text, 'Byte')
-  qr.make()
+  const make = (level: (typeof ERROR_CORRECTION)[number]) => {
+    const qr = qrcode(0, level) // 0: the smallest version that holds the text
+    qr.addData(text, 'Byte')
+    qr.make() // throws when the text is too long for any version at this level
+    return qr
+  }
+  let qr
+  try {
+    qr = make(ERROR_CORRECTION[0])
+  } catch {
+    qr = make(ERROR_CORRECTION[1])
+  }
   const size = qr.getModuleCount()
   let path = ''
   for (let row = 0; row < size; row++) {
