@@ -10,7 +10,9 @@ import { OfflineIndicator } from '../pwa/OfflineIndicator'
 import { StorageSettings } from '../pwa/StorageSettings'
 import { MainNav } from './components/MainNav'
 import { ResolveDialog } from './components/ResolveDialog'
+import { ScheduleChangesNotice } from './components/ScheduleChanges'
 import { StorageNotice } from './components/StorageNotice'
+import { TimeAndCalendarSettings } from './components/TimeAndCalendarSettings'
 import { UndoToast } from './components/UndoToast'
 import { useSchedule } from './hooks/useSchedule'
 import { PlanProvider } from './PlanProvider'
@@ -45,6 +47,7 @@ export function App() {
             </Route>
             <Route path="/settings">
               <SettingsScreen>
+                <TimeAndCalendarSettings />
                 <InstallSettings />
                 <StorageSettings />
               </SettingsScreen>
@@ -93,6 +96,7 @@ function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <StorageNotice />
+      <ScheduleChangesNotice />
       <InstallBanner />
       <main id="main" className="main" tabIndex={-1}>
         {schedule.status === 'loading' ? (

@@ -2,17 +2,19 @@
 // the schedule came from, or from memory when storage failed, and derives the plan and its conflicts once.
 import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { conflictsBySession, findConflicts, planOf, type ConflictOptions } from '../domain/conflicts'
+import { compareByTime, conflictsBySession, findConflicts, planOf, type ConflictOptions } from '../domain/conflicts'
 import type { SessionId, VenueDay } from '../domain/model'
 import type { StarLevel } from '../db/HallwayDB'
-import { walkingSettingsOf } from '../db/settings'
+import { displaySettingsOf, walkingSettingsOf } from '../db/settings'
 import { indexedDbUserData, MemoryUserData, readUserData, type UserDataSnapshot } from '../db/userDataStore'
-import { PlanContext, type PlanState } from './hooks/usePlan'
+import { PlanContext, type PendingChange, type PlanState } from './hooks/usePlan'
 import { useScheduleContext } from './hooks/useSchedule'
+import { deviceTimeZone } from './timeLabels'
 
 type LiveRead = { ok: true; data: UserDataSnapshot } | { ok: false; error: unknown }
 
 const noSubscribe = () => () => {}
+const NO_CHANGES: readonly PendingChange[] = Object.freeze([])
 
 export function PlanProvider({ children }: { children?: ReactNode }) {
   const { state, db } = useScheduleContext()
@@ -45,6 +47,7 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
     memoryRef.current = new MemoryUserData({
       stars: seed?.stars,
       settings: seed ? [...seed.settings].map(([key, value]) => ({ key, value })) : [],
+      changes: seed?.changes,
     })
   }
   const memory = memoryMode ? memoryRef.current : null
@@ -66,6 +69,13 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
   // Keyed on the two values, not the read: a star change re-reads settings too, and must not recompute walks.
   const walking = useMemo(() => ({ pace, bufferMin }), [pace, bufferMin])
   const options = useMemo((): ConflictOptions => ({ walking: { pace, bufferMin } }), [pace, bufferMin])
+  const displayRead = useMemo(() => displaySettingsOf(data?.settings ?? new Map()), [data?.settings])
+  const { reminderMin, timeDisplay } = displayRead
+  const display = useMemo(() => ({ reminderMin, timeDisplay }), [reminderMin, timeDisplay])
+  // The device's zone is read when the choice changes (or the app starts): a traveller's new zone shows from the next
+  // start, which is when a phone's apps usually pick it up too.
+  const venueZone = state.event?.timeZone ?? 'UTC'
+  const displayZone = useMemo(() => (timeDisplay === 'device' ? deviceTimeZone() : venueZone), [timeDisplay, venueZone])
 
   const sessions = state.sessions
   const plan = useMemo(() => planOf(sessions, stars), [sessions, stars])
@@ -77,6 +87,22 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
     return counts
   }, [plan])
 
+  // A change stays on the list while its session is still starred (where the star is now: the new ID, or the old
+  // one for a cancelled session); un-starring a changed session takes it off without acknowledging it.
+  const changeRows = data?.changes
+  const changes = useMemo((): readonly PendingChange[] => {
+    if (!changeRows || changeRows.length === 0) return NO_CHANGES
+    return changeRows
+      .filter((r) => stars.has(r.change.newId ?? r.change.id))
+      .map((r) => ({ key: r.key, change: r.change }))
+      .sort((a, b) => compareByTime(a.change.before, b.change.before))
+  }, [changeRows, stars])
+  const changeBySession = useMemo(() => {
+    const map = new Map<SessionId, PendingChange>()
+    for (const c of changes) if (c.change.newId !== null) map.set(c.change.newId, c)
+    return map
+  }, [changes])
+
   const value = useMemo(
     (): PlanState => ({
       status: data ? 'ready' : 'loading',
@@ -85,13 +111,17 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
       persistent: store?.persistent ?? false,
       stars,
       walking,
+      display,
+      displayZone,
       options,
       plan,
       conflicts,
       conflictsBySession: bySession,
       countsByDay,
+      changes,
+      changeBySession,
     }),
-    [data, eventId, store, stars, walking, options, plan, conflicts, bySession, countsByDay],
+    [data, eventId, store, stars, walking, display, displayZone, options, plan, conflicts, bySession, countsByDay, changes, changeBySession],
   )
 
   return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>

@@ -1,27 +1,44 @@
-// Venue-time labels for cards, slot headers and day tabs, cached. Formatting one range builds TZDates and an
+// Clock-time labels for cards, slot headers and day tabs, cached. Formatting one range builds TZDates and an
 // Intl.DateTimeFormat (for "EST"), ~0.1 ms each; a keystroke re-renders a few dozen cards, and a schedule has far
 // fewer distinct start/end pairs than renders, so each label is computed once per app run.
+// The zone is the one the user reads times in (usePlan().displayZone): the venue's by default, else the device's.
+// Days are always the venue's, so a label in another zone says when its date is not the venue day it is listed under.
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import type { Instant, VenueDay } from '../domain/model'
-import { formatVenueTime, formatVenueTimeRange } from '../domain/time'
+import { calendarDaysFrom, formatVenueTime, formatVenueTimeRange } from '../domain/time'
 
 const ranges = new Map<string, string>()
 const times = new Map<string, string>()
 
-/** "3:15 – 3:45 PM EST" */
-export function venueTimeRangeLabel(start: Instant, end: Instant, timeZone: string): string {
-  const key = `${start}|${end}|${timeZone}`
+/** The zone the device's clock is in ("Asia/Tokyo"); UTC when the browser does not say. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
+/** " (next day)", " (previous day)", " (+2 days)": how the date at `instant` in `timeZone` stands to `day`. */
+function dayShift(instant: Instant, timeZone: string, day: VenueDay | undefined): string {
+  if (day === undefined) return ''
+  const n = calendarDaysFrom(day, instant, timeZone)
+  if (n === 0) return ''
+  if (n === 1) return ' (next day)'
+  if (n === -1) return ' (previous day)'
+  return ` (${n > 0 ? '+' : '−'}${Math.abs(n)} days)`
+}
+
+/** "3:15 – 3:45 PM EST"; with the venue `day` it is listed under, "5:15 – 5:45 AM JST (next day)" from Tokyo. */
+export function venueTimeRangeLabel(start: Instant, end: Instant, timeZone: string, day?: VenueDay): string {
+  const key = `${start}|${end}|${timeZone}|${day ?? ''}`
   let label = ranges.get(key)
-  if (label === undefined) ranges.set(key, (label = formatVenueTimeRange(start, end, timeZone)))
+  if (label === undefined) ranges.set(key, (label = formatVenueTimeRange(start, end, timeZone) + dayShift(start, timeZone, day)))
   return label
 }
 
-/** "3:15 PM" */
-export function venueTimeLabel(instant: Instant, timeZone: string): string {
-  const key = `${instant}|${timeZone}`
+/** "3:15 PM"; with the venue `day`, "5:15 AM (next day)" when the zone's date differs from it. */
+export function venueTimeLabel(instant: Instant, timeZone: string, day?: VenueDay): string {
+  const key = `${instant}|${timeZone}|${day ?? ''}`
   let label = times.get(key)
-  if (label === undefined) times.set(key, (label = formatVenueTime(instant, timeZone)))
+  if (label === undefined) times.set(key, (label = formatVenueTime(instant, timeZone) + dayShift(instant, timeZone, day)))
   return label
 }
 

@@ -4,7 +4,7 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { EventId, Instant, Session, SessionId, Snapshot } from '../../src/domain/model'
-import { HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
+import { DB_VERSION, HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { storageProblemOf } from '../../src/db/storageErrors'
 import { ScheduleProvider, type ScheduleState } from '../../src/ui/ScheduleProvider'
@@ -15,6 +15,15 @@ import { fakeIdb, instrumentWrites, makeEvent, makeSession, makeSnapshot as make
 
 /** Snapshots of the bundled event: the one the provider shows when no other event is chosen in settings. */
 const makeSnapshot = (sessions: Session[]) => makeAnySnapshot(sessions, { event: makeEvent({ id: BUNDLED_EVENT_ID, title: 'Bundled Con' }) })
+
+/** The stores of this build's schema, for opening the database as "a newer Hallway" one version up. */
+const CURRENT_STORES = {
+  events: '&id',
+  sessions: '[eventId+id], eventId, [eventId+start]',
+  stars: '[eventId+sessionId], eventId',
+  settings: '&key',
+  scheduleChanges: '[eventId+key], eventId',
+}
 
 const CORRUPT = 'The bundled schedule could not be read: snapshot.sessions[0].title: must not be empty'
 
@@ -231,7 +240,7 @@ describe('ScheduleProvider', () => {
     // What a newer Hallway in another tab does: open at a higher version (our connection must close for that
     // to proceed) and write.
     const newer = new Dexie(db.name, fakeIdb)
-    newer.version(2).stores({ events: '&id', sessions: '[eventId+id], eventId, [eventId+start]', stars: '[eventId+sessionId], eventId', settings: '&key' })
+    newer.version(DB_VERSION + 1).stores({ ...CURRENT_STORES, lists: '++id' })
     await newer.table('sessions').update([BUNDLED_EVENT_ID, snapshot.sessions[0]!.id], { title: 'Renamed by v2' })
     newer.close()
 
@@ -254,7 +263,7 @@ describe('ScheduleProvider', () => {
 
     // The other tab only upgrades; it writes nothing that would make this tab's live query run again.
     const newer = new Dexie(db.name, fakeIdb)
-    newer.version(2).stores({ events: '&id', sessions: '[eventId+id], eventId, [eventId+start]', stars: '[eventId+sessionId], eventId', settings: '&key', lists: '++id' })
+    newer.version(DB_VERSION + 1).stores({ ...CURRENT_STORES, lists: '++id' })
     await newer.open()
     newer.close()
 

@@ -10,6 +10,9 @@ export type IconName =
   | 'possible-clash'
   | 'walk'
   | 'clock'
+  | 'changed'
+  | 'cancelled'
+  | 'calendar-add'
   | 'list'
   | 'plan'
   | 'settings'
@@ -54,6 +57,29 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <circle cx="12" cy="12" r="9" fill="none" />
       <path d="M12 7v5l3.5 2" fill="none" strokeLinecap="round" />
+    </>
+  ),
+  // Two arrows chasing each other: "updated" (a starred session the schedule update moved, retimed or renamed).
+  changed: (
+    <path
+      d="M19.5 10.5A7.6 7.6 0 0 0 6 6.6M4.5 13.5A7.6 7.6 0 0 0 18 17.4M5.6 3v3.8h3.8M18.4 21v-3.8h-3.8"
+      fill="none"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  ),
+  // A struck-through circle: "no longer in the schedule".
+  cancelled: (
+    <>
+      <circle cx="12" cy="12" r="8.5" fill="none" />
+      <path d="m6 6 12 12" strokeLinecap="round" />
+    </>
+  ),
+  // A calendar page with an arrow into it: "add to your calendar" (the downloaded .ics file).
+  'calendar-add': (
+    <>
+      <rect x="3.5" y="4.5" width="17" height="16" rx="2" fill="none" />
+      <path d="M3.5 9.5h17M8 2.5v4M16 2.5v4M12 11.5v6M9.3 14.8l2.7 2.7 2.7-2.7" fill="none" strokeLinecap="round" strokeLinejoin="round" />
     </>
   ),
   list: <path d="M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01" strokeLinecap="round" strokeWidth="2.2" />,

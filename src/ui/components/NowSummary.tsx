@@ -13,7 +13,7 @@ import { Icon } from './Icons'
 
 export function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {
   const { event, sessions } = useSchedule()
-  const { stars, options } = usePlan()
+  const { stars, options, displayZone } = usePlan()
   const now = instantFromMs(nowMs)
   const lists = useMemo(() => {
     const daySessions = sessions.filter((s) => s.day === day)
@@ -25,7 +25,7 @@ export function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {
   }, [sessions, day, now, stars, options])
   if (!event || !lists) return null
 
-  const tz = event.timeZone
+  const tz = displayZone
   const yourNext = lists.nextStarred[0]
   const yourNow = lists.now.filter((s) => stars.has(s.id)).length
   return (
@@ -35,7 +35,7 @@ export function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {
       </h2>
       <p className="now-summary__text">
         {lists.now.length} on now{yourNow > 0 ? ` (${yourNow} in your plan)` : ''}
-        {lists.nextStart ? ` · next at ${venueTimeLabel(lists.nextStart, tz)}` : ''}
+        {lists.nextStart ? ` · next at ${venueTimeLabel(lists.nextStart, tz, day)}` : ''}
         {yourNext && (
           <>
             <br />

@@ -31,11 +31,10 @@ export function ResolveDialog() {
 function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () => void }) {
   const uid = useId()
   const headingId = `${uid}-heading`
-  const { event, sessions } = useSchedule()
+  const { sessions } = useSchedule()
   const { byId } = useScheduleContext()
-  const { stars, options, conflictsBySession } = usePlan()
+  const { stars, options, conflictsBySession, displayZone: timeZone } = usePlan()
   const { resolve } = useStarActions()
-  const timeZone = event?.timeZone ?? 'UTC'
 
   const conflict = conflictsBySession
     .get(target.sessionId)

@@ -5,9 +5,11 @@ import { memo, type MouseEvent } from 'react'
 import { Link } from 'wouter'
 import type { Conflict } from '../../domain/conflicts'
 import type { Session } from '../../domain/model'
+import type { StarredChange } from '../../domain/scheduleDiff'
 import type { StarLevel } from '../../db/stars'
 import { speakersSummary, venueLabel } from '../sessionText'
 import { venueTimeRangeLabel } from '../timeLabels'
+import { ChangeBadge } from './ChangeBadge'
 import { ConflictNotice } from './ConflictNotice'
 import { StarButton } from './StarButton'
 
@@ -16,6 +18,7 @@ export type SessionTiming = 'upcoming' | 'now' | 'ended'
 
 export interface SessionCardProps {
   session: Session
+  /** The zone times show in (venue or device); the session's venue day is noted when that zone's date differs. */
   timeZone: string
   timing: SessionTiming
   onOpen?: (session: Session, event: MouseEvent<HTMLAnchorElement>) => void
@@ -24,6 +27,8 @@ export interface SessionCardProps {
   conflicts?: readonly Conflict[]
   /** Absent: no star button (e.g. a list that only shows). */
   onCycle?: (session: Session) => void
+  /** What a schedule update did to this starred session, until the user acknowledges it. */
+  change?: StarredChange
 }
 
 export const SessionCard = memo(function SessionCard({
@@ -34,6 +39,7 @@ export const SessionCard = memo(function SessionCard({
   level,
   conflicts,
   onCycle,
+  change,
 }: SessionCardProps) {
   const speakers = speakersSummary(session)
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
@@ -52,8 +58,13 @@ export const SessionCard = memo(function SessionCard({
         <span className="card__meta">
           {timing === 'now' && <span className="badge badge--now">On now</span>}
           {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
-          <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
+          <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
         </span>{' '}
+        {change && (
+          <span className="card__change">
+            <ChangeBadge change={change} timeZone={timeZone} />
+          </span>
+        )}{' '}
         <span className="card__room">{venueLabel(session.venue)}</span>{' '}
         {speakers !== '' && <span className="card__speakers">{speakers}</span>}{' '}
         {session.type !== '' && <span className="card__type">{session.type}</span>}

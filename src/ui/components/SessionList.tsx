@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Conflict, StarMap } from '../../domain/conflicts'
 import type { Instant, Session, SessionId } from '../../domain/model'
+import type { StarredChange } from '../../domain/scheduleDiff'
 import { nextStarLevel } from '../../db/stars'
 import { useUiStore } from '../../store/uiStore'
 import type { ScheduleRow } from '../scheduleRows'
@@ -25,6 +26,7 @@ const RESTORE_FOCUS_FRAMES = 30
 
 export interface SessionListProps {
   rows: readonly ScheduleRow[]
+  /** The zone times show in: the venue's, or the device's when the user chose so. */
   timeZone: string
   /** The current minute, for "On now" / "Ended" labels. */
   now: Instant
@@ -34,6 +36,8 @@ export interface SessionListProps {
   conflictsBySession?: ReadonlyMap<SessionId, Conflict[]>
   /** Cycles a session's star; without it cards have no star button. */
   onCycle?: (session: Session) => void
+  /** Unacknowledged schedule changes of starred sessions, by session ID, for the badge on their cards. */
+  changeBySession?: ReadonlyMap<SessionId, { change: StarredChange }>
 }
 
 /** What a screen reader hears after "s" on a card: the new state, since focus stays on the card's link. */
@@ -69,7 +73,7 @@ function pageTop(el: HTMLElement): number {
   return el.getBoundingClientRect().top + window.scrollY
 }
 
-export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsBySession, onCycle }: SessionListProps) {
+export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsBySession, onCycle, changeBySession }: SessionListProps) {
   const listRef = useRef<HTMLDivElement>(null)
   const [announcement, setAnnouncement] = useState('')
   const rememberListPosition = useUiStore((s) => s.rememberListPosition)
@@ -253,7 +257,7 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
             >
               {row.kind === 'slot' ? (
                 <h2 className="slot">
-                  <span className="slot__time">{venueTimeLabel(row.start, timeZone)}</span>{' '}
+                  <span className="slot__time">{venueTimeLabel(row.start, timeZone, row.day)}</span>{' '}
                   <span className="slot__count">
                     {row.count} {row.count === 1 ? 'session' : 'sessions'}
                   </span>
@@ -267,6 +271,7 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
                   level={stars?.get(row.session.id)}
                   conflicts={conflictsBySession?.get(row.session.id)}
                   onCycle={onCycle}
+                  change={changeBySession?.get(row.session.id)?.change}
                 />
               )}
             </div>

@@ -4,8 +4,10 @@ import type { ReactNode } from 'react'
 import { Link } from 'wouter'
 import type { Session } from '../../domain/model'
 import type { StarLevel } from '../../db/stars'
+import { usePlan } from '../hooks/usePlan'
 import { venueLabel } from '../sessionText'
 import { venueTimeRangeLabel } from '../timeLabels'
+import { ChangeBadge } from './ChangeBadge'
 import { StarButton } from './StarButton'
 
 export interface SessionRowProps {
@@ -20,6 +22,8 @@ export interface SessionRowProps {
 }
 
 export function SessionRow({ session, timeZone, level, onCycle, lead, children, className }: SessionRowProps) {
+  // What a schedule update did to this starred session, until acknowledged (plan, now & next, suggestions alike).
+  const change = usePlan().changeBySession.get(session.id)?.change
   return (
     <div className={`srow${level ? ` srow--${level}` : ''}${className ? ` ${className}` : ''}`}>
       <div className="srow__main">
@@ -28,9 +32,14 @@ export function SessionRow({ session, timeZone, level, onCycle, lead, children, 
         </Link>
         <p className="srow__meta">
           {lead}
-          <span className="srow__time">{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
+          <span className="srow__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
           <span className="srow__place">{venueLabel(session.venue)}</span>
         </p>
+        {change && (
+          <p className="srow__change">
+            <ChangeBadge change={change} timeZone={timeZone} />
+          </p>
+        )}
         {children}
       </div>
       <StarButton session={session} level={level} onCycle={onCycle} compact />

@@ -57,10 +57,11 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
   const realNowMs = useNow()
   // Minute precision: the lists change at most once a minute, and memoised work follows.
   const now = instantFromMs(Math.floor((previewMs ?? realNowMs) / MINUTE_MS) * MINUTE_MS)
-  const { stars, plan, options } = usePlan()
+  const { stars, plan, options, displayZone } = usePlan()
   const { cycle } = useStarActions()
   const headingRef = usePageHeading('Now & next')
-  const tz = event.timeZone
+  // Clock times in the zone the user chose (the preview form below always takes venue time).
+  const tz = displayZone
 
   const lists = useMemo(() => nowAndNext(sessions, now, stars, options), [sessions, now, stars, options])
   const here = useMemo(() => whereYouAre(plan, now, options), [plan, now, options])

@@ -4,11 +4,13 @@
 import { useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'wouter'
 import { backgroundTest } from '../../domain/conflicts'
-import type { EventInfo, Instant, Session } from '../../domain/model'
+import type { Instant, Session } from '../../domain/model'
 import { freeSlots, planDays, type FreeSlot, type PlanDay, type PlanSessionEntry } from '../../domain/plan'
 import { formatVenueDay } from '../../domain/time'
+import { DayCalendarButton, PlanCalendarExport } from '../components/CalendarExport'
 import { ConflictNotice } from '../components/ConflictNotice'
 import { Icon } from '../components/Icons'
+import { CancelledInPlan, CancelledOnlyDays, WhatChanged } from '../components/ScheduleChanges'
 import { SessionRow } from '../components/SessionRow'
 import { SharePlanButton } from '../components/SharePlanDialog'
 import { usePageHeading } from '../hooks/usePageHeading'
@@ -34,12 +36,12 @@ export function PlanScreen() {
       <h1 ref={headingRef} tabIndex={-1} className="page-title">
         My plan
       </h1>
-      {event && <PlanBody event={event} sessions={sessions} />}
+      {event && <PlanBody sessions={sessions} />}
     </div>
   )
 }
 
-function PlanBody({ event, sessions }: { event: EventInfo; sessions: readonly Session[] }) {
+function PlanBody({ sessions }: { sessions: readonly Session[] }) {
   const { status, plan, options, conflicts, persistent } = usePlan()
   const { cycle } = useStarActions()
   // From the plan, taking away a maybe removes the row: say so and offer Undo, since the control goes with it.
@@ -56,16 +58,22 @@ function PlanBody({ event, sessions }: { event: EventInfo; sessions: readonly Se
 
   if (plan.length === 0) {
     return (
-      <div className="empty plan__empty">
-        <p className="empty__message">Nothing in your plan yet</p>
-        <p className="empty__hint">
-          Tap <Icon name="star" /> <strong>Star</strong> on a session to add it as a must; tap again for maybe. Clashes
-          and the walks between rooms show up here.
-        </p>
-        <Link href="/" className="button button--primary">
-          Browse the schedule
-        </Link>
-      </div>
+      <>
+        {/* A plan whose every session was cancelled still shows them, until dismissed. */}
+        <WhatChanged />
+        <CancelledOnlyDays shown={[]} />
+        <div className="empty plan__empty">
+          <p className="empty__message">Nothing in your plan yet</p>
+          <p className="empty__hint">
+            Tap <Icon name="star" /> <strong>Star</strong> on a session to add it as a must; tap again for maybe.
+            Clashes and the walks between rooms show up here.
+          </p>
+          <Link href="/" className="button button--primary">
+            Browse the schedule
+          </Link>
+        </div>
+        <PlanCalendarExport />
+      </>
     )
   }
 
@@ -74,6 +82,7 @@ function PlanBody({ event, sessions }: { event: EventInfo; sessions: readonly Se
   return (
     <>
       <SharePlanButton />
+      <WhatChanged />
       {/* With one day, the day's own heading already says all this. */}
       {days.length > 1 && (
         <p className="plan__summary">
@@ -88,25 +97,26 @@ function PlanBody({ event, sessions }: { event: EventInfo; sessions: readonly Se
         </p>
       )}
       {days.map((day) => (
-        <PlanDaySection key={day.day} day={day} event={event} sessions={sessions} onCycle={onCycle} />
+        <PlanDaySection key={day.day} day={day} sessions={sessions} onCycle={onCycle} />
       ))}
+      <CancelledOnlyDays shown={days.map((d) => d.day)} />
+      <PlanCalendarExport />
     </>
   )
 }
 
 function PlanDaySection({
   day,
-  event,
   sessions,
   onCycle,
 }: {
   day: PlanDay
-  event: EventInfo
   sessions: readonly Session[]
   onCycle: Cycle
 }) {
-  const { stars, options } = usePlan()
-  const tz = event.timeZone
+  const { stars, options, displayZone } = usePlan()
+  // Clock times in the zone the user chose; the day itself (and so this section) is always the venue's.
+  const tz = displayZone
   const headingId = useId()
 
   // The day's own bounds (first talk to last), so the free time before the first and after the last star counts.
@@ -131,14 +141,19 @@ function PlanDaySection({
 
   return (
     <section className="plan-day" aria-labelledby={headingId}>
-      <h2 id={headingId} className="plan-day__title">
-        {formatVenueDay(day.day)}{' '}
-        <span className="plan-day__count">
-          {countLabel(sessionsCount, 'session', 'sessions')}
-          {dayHard > 0 ? `, ${countLabel(dayHard, 'clash', 'clashes')}` : ''}
-          {daySoft > 0 ? `, ${countLabel(daySoft, 'possible clash', 'possible clashes')}` : ''}
-        </span>
-      </h2>
+      <div className="plan-day__head">
+        <h2 id={headingId} className="plan-day__title">
+          {formatVenueDay(day.day)}{' '}
+          <span className="plan-day__count">
+            {countLabel(sessionsCount, 'session', 'sessions')}
+            {dayHard > 0 ? `, ${countLabel(dayHard, 'clash', 'clashes')}` : ''}
+            {daySoft > 0 ? `, ${countLabel(daySoft, 'possible clash', 'possible clashes')}` : ''}
+          </span>
+        </h2>
+        <DayCalendarButton day={day.day} />
+      </div>
+
+      <CancelledInPlan day={day.day} />
 
       {day.background.length > 0 && (
         <div className="plan-day__background">
@@ -213,7 +228,9 @@ function FreeSlotItem({
   )
   const [showAll, setShowAll] = useState(false)
   const listId = useId()
-  const range = `${venueTimeLabel(slot.start, timeZone)} – ${venueTimeLabel(slot.end, timeZone)}`
+  // The venue day of the slot, so that in device time a label says when its date differs ("(next day)").
+  const slotDay = (slot.after ?? slot.before)?.session.day
+  const range = `${venueTimeLabel(slot.start, timeZone, slotDay)} – ${venueTimeLabel(slot.end, timeZone, slotDay)}`
   const what = edge === 'before' ? 'before your first session' : edge === 'after' ? 'after your last session' : ''
   const n = slot.suggestions.length
   const shown = showAll ? slot.suggestions : slot.suggestions.slice(0, FIRST_SUGGESTIONS)

@@ -40,7 +40,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const filtersOpen = useUiStore((s) => s.filtersOpen)
   const toggleFilters = useUiStore((s) => s.toggleFilters)
   const searchRef = useRef<HTMLInputElement>(null)
-  const { stars, conflictsBySession, countsByDay } = usePlan()
+  const { stars, conflictsBySession, countsByDay, displayZone, changeBySession } = usePlan()
   const { cycle } = useStarActions()
 
   // The expensive part (normalising every session's text) runs once per schedule, not per keystroke.
@@ -161,12 +161,13 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           {results.length > 0 ? (
             <SessionList
               rows={rows}
-              timeZone={event.timeZone}
+              timeZone={displayZone}
               now={nowMinute}
               labelledBy={HEADING_ID}
               stars={stars}
               conflictsBySession={conflictsBySession}
               onCycle={cycle}
+              changeBySession={changeBySession}
             />
           ) : (
             <EmptyState

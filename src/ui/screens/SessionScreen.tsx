@@ -3,8 +3,10 @@
 import { useEffect, useRef, type MouseEvent } from 'react'
 import { Link, useLocation } from 'wouter'
 import type { Session } from '../../domain/model'
-import { formatVenueDay, formatVenueTimeRange } from '../../domain/time'
+import { formatVenueDay, formatVenueTimeRange, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
+import { SessionCalendarButton } from '../components/CalendarExport'
+import { ChangeBadge } from '../components/ChangeBadge'
 import { ConflictNotice } from '../components/ConflictNotice'
 import { StarButton } from '../components/StarButton'
 import { usePlan } from '../hooks/usePlan'
@@ -42,7 +44,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function SessionScreen({ id }: { id: string }) {
   const { status, session, event } = useSession(id)
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const { stars, conflictsBySession, status: planStatus } = usePlan()
+  const { stars, conflictsBySession, status: planStatus, displayZone, changeBySession } = usePlan()
   const { cycle } = useStarActions()
   const resolving = useUiStore((s) => s.resolving !== null)
 
@@ -94,6 +96,7 @@ export function SessionScreen({ id }: { id: string }) {
   }
 
   const blocks = descriptionBlocks(session.description)
+  const change = changeBySession.get(session.id)?.change
   const hasSpeakers = session.speakers.length > 0 || session.speakersRaw !== ''
 
   return (
@@ -108,13 +111,18 @@ export function SessionScreen({ id }: { id: string }) {
           or press S
         </span>
       </div>
+      {change && (
+        <p className="detail__change">
+          <ChangeBadge change={change} timeZone={displayZone} /> <Link href="/plan">See what changed</Link>
+        </p>
+      )}
       {(conflictsBySession.get(session.id) ?? []).length > 0 && (
         <section className="detail__conflicts" aria-labelledby="conflicts-heading">
           <h2 id="conflicts-heading" className="visually-hidden">
             Clashes in your plan
           </h2>
           {conflictsBySession.get(session.id)!.map((c, i) => (
-            <ConflictNotice key={i} conflict={c} forSession={session.id} timeZone={event.timeZone} withKeep />
+            <ConflictNotice key={i} conflict={c} forSession={session.id} timeZone={displayZone} withKeep />
           ))}
         </section>
       )}
@@ -122,7 +130,15 @@ export function SessionScreen({ id }: { id: string }) {
         <div>
           <dt>When</dt>
           <dd>
-            {formatVenueDay(session.day)} · {formatVenueTimeRange(session.start, session.end, event.timeZone)}
+            {formatVenueDay(venueDayOf(session.start, displayZone))} ·{' '}
+            {formatVenueTimeRange(session.start, session.end, displayZone)}
+            {/* In device time, the venue's own day and clock too: the signs and the session list use them. */}
+            {displayZone !== event.timeZone && (
+              <span className="detail__venue-time">
+                {' '}
+                (at the venue: {formatVenueDay(session.day)} · {formatVenueTimeRange(session.start, session.end, event.timeZone)})
+              </span>
+            )}
           </dd>
         </div>
         <div>
@@ -136,6 +152,7 @@ export function SessionScreen({ id }: { id: string }) {
           </div>
         )}
       </dl>
+      <SessionCalendarButton session={session} />
 
       {hasSpeakers && (
         <section className="detail__section" aria-labelledby="speakers-heading">

@@ -45,7 +45,8 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
         Settings
       </h1>
       <WalkingSection />
-      {/* Further sections (the service worker's "Storage & offline") are passed in by App, after walking. */}
+      {/* Further sections (times and calendar, install, the service worker's "Storage & offline") are passed in by
+          App, after walking. */}
       {children}
     </div>
   )
