@@ -1,9 +1,11 @@
 // New versions while Hallway is open, in real Chromium: a second build served at the same origin is offered with
 // "A new version is ready — reload", nothing reloads by itself (not even another tab when one tab accepts), and
 // the reload keeps the user's stars and URL. Also: a newer Hallway in another tab upgrading the database is never
-// blocked, and this tab stops writing and asks for a reload.
+// blocked, and this tab stops writing and asks for a reload. And a database the first release wrote (schema version
+// 1) is upgraded in place on the first open, the user's star and settings kept.
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { DB_VERSION } from '../../src/db/HallwayDB'
 import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
 
 // Fixed: the update must come from the same origin the service worker was installed from. (Not 4173 or 4180/4181,
@@ -171,6 +173,8 @@ describe('a newer Hallway upgrading the database in another tab', () => {
       return { events, version: next }
     })
     expect(upgrade.events).toEqual(['upgrade'])
+    // The app had the database at this build's schema version (Dexie's version × 10), and the newer one is one up.
+    expect(upgrade.version).toBe((DB_VERSION + 1) * 10)
 
     // This tab: told at once, in words, with the schedule still there.
     const notice = page.getByRole('status').filter({ hasText: 'Hallway was updated in another tab' })
@@ -188,6 +192,71 @@ describe('a newer Hallway upgrading the database in another tab', () => {
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: 'Reload' }).click()])
     await page.getByRole('status').filter({ hasText: 'data from a newer version of Hallway' }).waitFor()
     expect(await newer.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'hallway')?.version)).toBe(upgrade.version)
+    expect(errors).toEqual([])
+  })
+})
+
+describe('a device whose database the first release (schema version 1) wrote', () => {
+  let context: BrowserContext
+
+  afterEach(async () => {
+    await context?.close()
+  })
+
+  it('is upgraded in place on the first open: the star is kept, the schedule works, the new table is there', async () => {
+    const url = await serve('dist')
+    context = await newPhoneContext(browser)
+    // Version 1's object stores, written with plain IndexedDB from a same-origin page that is not the app (the
+    // manifest), holding what a user of the first release had: a star and a walking setting.
+    const setup = await context.newPage()
+    await setup.goto(`${url}/manifest.webmanifest`)
+    await setup.evaluate(async (dragonfly) => {
+      const request = indexedDB.open('hallway', 10) // Dexie's version 1 × 10
+      request.onupgradeneeded = () => {
+        const db = request.result
+        db.createObjectStore('events', { keyPath: 'id' })
+        const sessions = db.createObjectStore('sessions', { keyPath: ['eventId', 'id'] })
+        sessions.createIndex('eventId', 'eventId')
+        sessions.createIndex('[eventId+start]', ['eventId', 'start'])
+        db.createObjectStore('stars', { keyPath: ['eventId', 'sessionId'] }).createIndex('eventId', 'eventId')
+        db.createObjectStore('settings', { keyPath: 'key' })
+      }
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      const tx = db.transaction(['stars', 'settings'], 'readwrite')
+      tx.objectStore('stars').put({ eventId: 'kubecon-na-2025', sessionId: dragonfly, level: 'must', updatedAt: '2025-11-12T22:00:00.000Z' })
+      tx.objectStore('settings').put({ key: 'walkingPace', value: 'relaxed' })
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error)
+      })
+      db.close()
+    }, DRAGONFLY.id)
+    await setup.close()
+
+    const page = await context.newPage()
+    const errors = collectPageErrors(page)
+    await page.goto(`${url}/session/${DRAGONFLY.id}`)
+    await page.getByRole('button', { name: STARRED }).waitFor()
+    await page.getByRole('link', { name: 'My plan (1)', exact: true }).waitFor()
+    const after = await page.evaluate(async () => {
+      const request = indexedDB.open('hallway')
+      const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)))
+      const names = [...db.objectStoreNames].sort()
+      const version = db.version
+      const get = db.transaction('settings').objectStore('settings').get('walkingPace')
+      const pace = await new Promise<unknown>((resolve) => (get.onsuccess = () => resolve(get.result)))
+      db.close()
+      return { names, version, pace }
+    })
+    expect(after).toEqual({
+      names: ['events', 'scheduleChanges', 'sessions', 'settings', 'stars'],
+      version: DB_VERSION * 10,
+      pace: { key: 'walkingPace', value: 'relaxed' },
+    })
+    expect(await readStars(page)).toEqual([expect.objectContaining({ sessionId: DRAGONFLY.id, level: 'must' })])
     expect(errors).toEqual([])
   })
 })
