@@ -100,7 +100,7 @@ describe('calendar export', () => {
     const downloads = catchDownloads()
     const { user } = await renderApp({ snapshot: seed, db: getDb(), url: '/plan' })
 
-    await user.click(await screen.findByRole('button', { name: 'Export Thursday, Nov 13 to your calendar (2 sessions, .ics file)' }))
+    await user.click(await screen.findByRole('button', { name: 'Export day: Thursday, Nov 13 to your calendar (2 sessions, .ics file)' }))
     await screen.findByText(/^Downloaded hallway-kubecon-na-2025-thursday\.ics \(2 sessions\)/)
 
     await user.click(screen.getByRole('link', { name: DRAGONFLY.title }))

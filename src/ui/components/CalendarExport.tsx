@@ -136,7 +136,8 @@ export function DayCalendarButton({ day }: { day: VenueDay }) {
       type="button"
       className="button button--small button--quiet-border"
       disabled={busy}
-      aria-label={`Export ${formatVenueDay(day)} to your calendar (${sessions.length === 1 ? '1 session' : `${sessions.length} sessions`}, .ics file)`}
+      // Starts with the visible words (label in name), then says which day and what the file holds.
+      aria-label={`Export day: ${formatVenueDay(day)} to your calendar (${sessions.length === 1 ? '1 session' : `${sessions.length} sessions`}, .ics file)`}
       onClick={() => download(sessions, { kind: 'day', day })}
     >
       <Icon name="calendar-add" /> Export day
