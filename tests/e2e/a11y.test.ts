@@ -1,14 +1,10 @@
 // axe-core on every view, light and dark, in real Chromium against the production build. Zero violations is the
 // gate (deterministic, unlike timings), so a regression fails CI with the rule and the element named.
-import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { EventId, SessionId } from '../../src/domain/model'
 import { shareUrl } from '../../src/domain/shareCodec'
-import { usePhonePage } from './harness'
-
-const require = createRequire(import.meta.url)
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+import { axeViolations, usePhonePage } from './harness'
 
 const { served, page } = usePhonePage()
 
@@ -29,23 +25,6 @@ const SHARED = shareUrl(
   snapshot.sessions.map((s) => s.id as SessionId),
   '/share',
 )
-
-interface AxeViolation {
-  id: string
-  impact: string
-  help: string
-  nodes: { target: string[] }[]
-}
-
-export async function axeViolations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ content: AXE_SOURCE })
-  const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations
-  })
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 async function starFromList(p: Page, title: string) {
   await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import ICAL from 'ical.js'
 import type { Download, Page } from 'playwright-core'
 import { byTitle, loadSeed } from '../fixtures/seedUpdate'
-import { usePhonePage } from './harness'
+import { axeViolations, usePhonePage } from './harness'
 
 const { served, page } = usePhonePage()
 const seed = loadSeed()
@@ -58,7 +58,7 @@ describe('calendar export in Chromium', () => {
     expect(plan.text).toContain('\r\nDTSTART:20251113T201500Z\r\n')
     await p.getByRole('status').filter({ hasText: 'Downloaded hallway-kubecon-na-2025-plan.ics (3 sessions, each with a reminder 10 min before)' }).waitFor()
 
-    const day = await download(p, () => p.getByRole('button', { name: 'Export Thursday, Nov 13 to your calendar (3 sessions, .ics file)' }).click())
+    const day = await download(p, () => p.getByRole('button', { name: 'Export day: Thursday, Nov 13 to your calendar (3 sessions, .ics file)' }).click())
     expect(day.name).toBe('hallway-kubecon-na-2025-thursday.ics')
     expect(events(day.text)).toHaveLength(3)
 
@@ -79,6 +79,7 @@ describe('calendar export in Chromium', () => {
     expect(await button.isDisabled()).toBe(true)
     expect(await button.getAttribute('aria-describedby')).not.toBeNull()
     await p.getByText('Your plan is empty: star sessions first, then export them here.').waitFor()
+    expect(await axeViolations(p)).toEqual([])
   })
 
   it('keeps the calendar writer out of the first view: its chunk loads on the first export only', async () => {

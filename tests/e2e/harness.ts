@@ -1,6 +1,7 @@
 // Real Chromium (Debian's, driven by playwright-core) against `vite preview` of the production build.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { build, preview, type InlineConfig, type PreviewServer } from 'vite'
@@ -73,6 +74,27 @@ export function collectPageErrors(page: Page): string[] {
     if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`)
   })
   return errors
+}
+
+interface AxeViolation {
+  id: string
+  impact: string
+  help: string
+  nodes: { target: string[] }[]
+}
+
+let axeSource: string | undefined
+
+/** axe-core's violations on the page as it is now, one line each: rule, impact, help and the elements. */
+export async function axeViolations(p: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await p.addScriptTag({ content: axeSource })
+  const violations = await p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+  })
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 export interface PhonePageFixture {

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type { Snapshot } from '../../src/domain/model'
 import { byTitle, idFor, loadSeed, TITLES, updatedSeed } from '../fixtures/seedUpdate'
-import { collectPageErrors, newPhoneContext, usePhonePage } from './harness'
+import { axeViolations, collectPageErrors, newPhoneContext, usePhonePage } from './harness'
 
 const { served, browser } = usePhonePage()
 const seed = loadSeed()
@@ -75,6 +75,11 @@ describe('a schedule update in Chromium', () => {
     await cancelled.getByText(TITLES.cancelled).waitFor()
     expect(await cancelled.textContent()).toContain('12:00 – 1:00 PM EST')
     await p.getByRole('link', { name: 'My plan (4)', exact: true }).waitFor()
+    // The list, badges and the cancelled row pass axe in both themes.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await p.emulateMedia({ colorScheme })
+      expect(await axeViolations(p), colorScheme).toEqual([])
+    }
 
     // Acknowledge one, by keyboard; it stays acknowledged across a reload, the others stay listed.
     await p.getByRole('button', { name: `Got it: ${TITLES.retimed}` }).focus()
@@ -87,6 +92,7 @@ describe('a schedule update in Chromium', () => {
     // Other screens point at the list.
     await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click()
     await p.getByRole('status').filter({ hasText: 'Schedule updated: 3 sessions in your plan changed.' }).waitFor()
+    expect(await axeViolations(p)).toEqual([])
 
     expect(errors).toEqual([])
   })

@@ -2,7 +2,7 @@
 // venue time (EST) by default, whatever the device zone, and in device time (JST, with "(next day)") once chosen,
 // while sessions stay under the venue's day.
 import type { BrowserContext } from 'playwright-core'
-import { collectPageErrors, newPhoneContext, usePhonePage } from './harness'
+import { axeViolations, collectPageErrors, newPhoneContext, usePhonePage } from './harness'
 
 const { served, browser } = usePhonePage()
 
@@ -28,6 +28,7 @@ describe('a device in Tokyo', () => {
     await p.getByRole('radio', { name: /^Venue time \(EST\)/ }).waitFor()
     expect(await p.getByRole('radio', { name: /^Venue time \(EST\)/ }).isChecked()).toBe(true)
     await p.getByRole('radio', { name: /^This device's time \(JST\)/ }).check()
+    expect(await axeViolations(p)).toEqual([])
 
     await p.goto(`${served().url}/?q=dragonfly`)
     await expect.poll(() => card.locator('.card__time').textContent()).toBe('5:15 – 5:45 AM JST (next day)')
