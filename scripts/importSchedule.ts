@@ -2,13 +2,13 @@
 // validated snapshot, serialized the one canonical way. Shared by the CLI and the test that checks the committed
 // snapshot is fresh.
 import { readFile } from 'node:fs/promises'
-import { basename, extname } from 'node:path'
-import type { EventId, Snapshot } from '../src/domain/model'
-import { parseFrabScheduleText, type FrabImportProblem } from '../src/domain/frabParser'
-import { parseSchedListing, type ImportProblem } from '../src/domain/schedParser'
-import { buildSnapshot, canonicalSession } from '../src/domain/snapshotBuild'
+import { basename } from 'node:path'
+import type { Snapshot } from '../src/domain/model'
+import { detectScheduleFormat, importScheduleText, type ScheduleFormat, type SourceProblem } from '../src/domain/scheduleFile'
+import { canonicalSession } from '../src/domain/snapshotBuild'
 
-export type SourceFormat = 'sched-text' | 'frab-json'
+export type SourceFormat = ScheduleFormat
+export type { SourceProblem }
 
 export interface SourceSpec {
   input: string
@@ -20,9 +20,6 @@ export interface SourceSpec {
   output: string
 }
 
-/** Sched problems carry a line number, frab problems a JSON path. */
-export type SourceProblem = ImportProblem | FrabImportProblem
-
 export type ImportOutcome =
   | { ok: true; snapshot: Snapshot; json: string; warnings: string[] }
   | { ok: false; problems: SourceProblem[] }
@@ -32,16 +29,8 @@ export function formatProblem(file: string, p: SourceProblem): string {
   return 'line' in p ? `${file}:${p.line}: ${p.message}` : `${file}: ${p.path}: ${p.message}`
 }
 
-/**
- * The format of a source: `.json` is frab, a `.txt` is Sched, and anything else is frab when its text is a
- * JSON object (a Sched listing starts with its title line, never with "{").
- */
-export function detectFormat(inputPath: string, text: string | undefined): SourceFormat {
-  const ext = extname(inputPath).toLowerCase()
-  if (ext === '.json') return 'frab-json'
-  if (ext === '.txt' || text === undefined) return 'sched-text'
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'frab-json' : 'sched-text'
-}
+/** The format of a source (see detectScheduleFormat: the app picks it the same way). */
+export const detectFormat = detectScheduleFormat
 
 export async function importSource(
   inputPath: string,
@@ -49,26 +38,18 @@ export async function importSource(
 ): Promise<ImportOutcome> {
   const text = await readFile(inputPath, 'utf8')
   const format = spec.format ?? detectFormat(inputPath, text)
-  if (format === 'frab-json') {
-    const options: { eventId?: string; timeZone?: string } = {}
-    if (spec.eventId !== undefined) options.eventId = spec.eventId
-    if (spec.timeZone !== undefined) options.timeZone = spec.timeZone
-    const parsed = parseFrabScheduleText(text, options)
-    if (!parsed.ok) return parsed
-    const snapshot = await buildSnapshot(parsed.event, parsed.sessions, `${format}:${basename(inputPath)}`)
-    return { ok: true, snapshot, json: serializeSnapshot(snapshot), warnings: parsed.warnings }
-  }
-  if (spec.eventId === undefined || spec.timeZone === undefined) {
+  // The CLI names a Sched listing's event: sources.json pins the bundled id, which stars and share links depend on.
+  if (format === 'sched-text' && (spec.eventId === undefined || spec.timeZone === undefined)) {
     return { ok: false, problems: [{ line: 0, message: 'a Sched listing needs an event id and a time zone' }] }
   }
-  const parsed = parseSchedListing(text, { eventId: spec.eventId as EventId, timeZone: spec.timeZone })
-  if (!parsed.ok) return parsed
-  const snapshot = await buildSnapshot(
-    { id: spec.eventId as EventId, title: parsed.title, timeZone: spec.timeZone },
-    parsed.sessions,
-    `${format}:${basename(inputPath)}`,
-  )
-  return { ok: true, snapshot, json: serializeSnapshot(snapshot), warnings: [] }
+  const imported = await importScheduleText(text, {
+    format,
+    source: `${format}:${basename(inputPath)}`,
+    ...(spec.eventId !== undefined && { eventId: spec.eventId }),
+    ...(spec.timeZone !== undefined && { timeZone: spec.timeZone }),
+  })
+  if (!imported.ok) return imported
+  return { ...imported, json: serializeSnapshot(imported.snapshot) }
 }
 
 /** One session per line: compact to serve, and a schedule change shows as a readable diff. */

@@ -176,7 +176,8 @@ function toMs(at: DateTime, timeZone: string): number {
   return new TZDate(c.y, c.mo - 1, c.d, c.h, c.mi, c.s, timeZone).getTime()
 }
 
-function slugify(text: string): string {
+/** An event id from a title or acronym: lowercase letters, digits, ".", "_" and "-" (what EVENT_ID_RE accepts). */
+export function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
