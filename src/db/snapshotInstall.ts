@@ -12,7 +12,7 @@ export type InstallResult = 'installed' | 'unchanged' | 'replaced'
  * Installs `snapshot` for its event in one read-write transaction over events, sessions, stars and scheduleChanges:
  * - same contentHash and schemaVersion as the installed one → 'unchanged', nothing written;
  * - otherwise the event's sessions are replaced wholesale and the event row rewritten; when an older schedule was
- *   there, it is compared with the new one first (see {@link recordScheduleUpdate}).
+ *   there and the user has stars in it, it is compared with the new one first (see {@link recordScheduleUpdate}).
  * Any failure (quota, constraint, …) aborts the transaction, so the previous schedule, stars and change records stay
  * as they were. Settings are outside the transaction's scope, so it cannot touch them even by mistake.
  */
@@ -24,9 +24,14 @@ export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Da
       return 'unchanged'
     }
     const eventSessions = db.sessions.where('[eventId+id]').between([eventId, Dexie.minKey], [eventId, Dexie.maxKey], true, true)
-    // The old schedule, read before it goes: the diff needs it. One range read on the primary key (10,000 rows in
-    // Chromium: see the README's numbers).
-    const previous: Session[] = existing ? (await eventSessions.toArray()).map(withoutEventId) : []
+    // The old schedule, read before it goes, when the diff has something to look after (stars, or changes not yet
+    // seen, which must follow the sessions): with neither there is nothing to carry over or tell, and reading 10,000
+    // rows would double the install's time for nothing.
+    const compare =
+      existing !== undefined &&
+      ((await db.stars.where('eventId').equals(eventId).count()) > 0 ||
+        (await db.scheduleChanges.where('eventId').equals(eventId).filter((r) => !r.acknowledged).count()) > 0)
+    const previous: Session[] = compare ? (await eventSessions.toArray()).map(withoutEventId) : []
     // Replace, not patch: a snapshot is the whole truth for its event, and a range delete + one bulkAdd is
     // far cheaper than writing 10,000 rows one by one. The range is on the primary key ([eventId+id]) on
     // purpose: Dexie turns that into one native IDBObjectStore.delete(range), whereas a range on the eventId
@@ -44,7 +49,7 @@ export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Da
       installedAt: now.toISOString(),
     }
     await db.events.put(row)
-    if (existing) await recordScheduleUpdate(db, eventId, previous, snapshot.sessions, now)
+    if (compare) await recordScheduleUpdate(db, eventId, previous, snapshot.sessions, now)
     return existing ? 'replaced' : 'installed'
   })
 }

@@ -125,6 +125,16 @@ describe('installing an updated schedule over one with stars', () => {
     expect(probe.writes).toEqual([])
   })
 
+  it('follows unseen changes even when no star is left, so re-starring later shows no stale change', async () => {
+    await installSnapshot(db, updated, T1)
+    await db.stars.clear() // the user un-starred everything, without looking at the changes
+    const original = byTitle(seed.sessions, TITLES.moved)
+    // The next version puts "Feature Flags Suck!" back where the user knew it.
+    const back = await rebuild(updated, (s) => (s.id === original.id ? { ...s, venue: original.venue } : s))
+    await installSnapshot(db, back, new Date('2025-11-13T07:00:00Z'))
+    expect((await changeSummary()).map(([title]) => title)).not.toContain(TITLES.moved)
+  })
+
   it('is one transaction: when recording the changes fails, the old schedule, stars and changes stay', async () => {
     const sessionsBefore = await db.sessions.count()
     const starsBefore = await starLevels()
