@@ -5,19 +5,13 @@ import { readFile } from 'node:fs/promises'
 import ICAL from 'ical.js'
 import type { Download, Page } from 'playwright-core'
 import { byTitle, loadSeed } from '../fixtures/seedUpdate'
-import { axeViolations, usePhonePage } from './harness'
+import { axeViolations, starFromList, usePhonePage } from './harness'
 
 const { served, page } = usePhonePage()
 const seed = loadSeed()
 const DRAGONFLY = byTitle(seed.sessions, 'Dragonfly v2.3.0')
 const FLUX = byTitle(seed.sessions, 'AI-Assisted GitOps With Flux MCP Server')
 const FLAGS = byTitle(seed.sessions, 'Feature Flags Suck!')
-
-async function starFromList(p: Page, title: string): Promise<void> {
-  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
-  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
-}
 
 /** Clicks, waits for the browser's download, and returns its name and text. */
 async function download(p: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {

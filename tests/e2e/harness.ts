@@ -97,6 +97,28 @@ export async function axeViolations(p: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
+/** Searches the list for `title` and stars it from its card (one tap: must). */
+export async function starFromList(page: Page, title: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
+  await page.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
+  await page.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
+}
+
+/** Rows in the stars table, read with plain IndexedDB (no version given, so it never upgrades anything). */
+export function readStars(page: Page): Promise<{ sessionId: string; level: string }[]> {
+  return page.evaluate(async () => {
+    const request = indexedDB.open('hallway')
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const all = db.transaction('stars').objectStore('stars').getAll()
+    const rows = await new Promise<{ sessionId: string; level: string }[]>((resolve) => (all.onsuccess = () => resolve(all.result)))
+    db.close()
+    return rows
+  })
+}
+
 export interface PhonePageFixture {
   served: () => Served
   browser: () => Browser

@@ -3,10 +3,10 @@
 // copy: moved, retimed, renamed, cancelled). The stars survive in IndexedDB, "What changed" lists the four, the
 // cancelled session stays in the plan, and what the user acknowledges stays acknowledged after a reload.
 // The service worker is blocked here: it would answer the snapshot request from its precache, past page.route.
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import type { Snapshot } from '../../src/domain/model'
 import { byTitle, idFor, loadSeed, TITLES, updatedSeed } from '../fixtures/seedUpdate'
-import { axeViolations, collectPageErrors, newPhoneContext, usePhonePage } from './harness'
+import { axeViolations, collectPageErrors, newPhoneContext, readStars, starFromList, usePhonePage } from './harness'
 
 const { served, browser } = usePhonePage()
 const seed = loadSeed()
@@ -20,27 +20,6 @@ beforeAll(async () => {
 afterEach(async () => {
   await context?.close()
 })
-
-async function starFromList(p: Page, title: string): Promise<void> {
-  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
-  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
-}
-
-/** The stars table, read with plain IndexedDB (no version given, so it upgrades nothing). */
-function storedStars(p: Page): Promise<string[]> {
-  return p.evaluate(async () => {
-    const request = indexedDB.open('hallway')
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const all = db.transaction('stars').objectStore('stars').getAll()
-    const rows = await new Promise<Array<{ sessionId: string }>>((resolve) => (all.onsuccess = () => resolve(all.result)))
-    db.close()
-    return rows.map((r) => r.sessionId).sort()
-  })
-}
 
 describe('a schedule update in Chromium', () => {
   it('keeps the stars, lists what changed until acknowledged, and keeps the cancelled session in the plan', async () => {
@@ -67,7 +46,7 @@ describe('a schedule update in Chromium', () => {
     ])
     // Stars: the renamed session's moved to its new ID; the cancelled one's is kept (it is still shown).
     const id = (title: string) => byTitle(seed.sessions, title).id
-    expect(await storedStars(p)).toEqual(
+    expect((await readStars(p)).map((r) => r.sessionId).sort()).toEqual(
       [id(TITLES.moved), id(TITLES.retimed), idFor(seed, TITLES.renamedTo), id(TITLES.cancelled), id(TITLES.unchanged)].sort(),
     )
     // The cancelled session is still in its day of the plan, as it was.

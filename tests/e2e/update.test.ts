@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DB_VERSION } from '../../src/db/HallwayDB'
-import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, readStars, servePreview, type Served } from './harness'
 
 // Fixed: the update must come from the same origin the service worker was installed from. (Not 4173 or 4180/4181,
 // nor offline.test.ts's 4791.)
@@ -41,21 +41,6 @@ async function serve(dir: string): Promise<string> {
   await served?.close()
   served = await servePreview(dir, PORT)
   return served.url
-}
-
-/** Rows in the stars table, read with plain IndexedDB (no version given, so it never upgrades anything). */
-function readStars(page: Page): Promise<{ sessionId: string; level: string }[]> {
-  return page.evaluate(async () => {
-    const request = indexedDB.open('hallway')
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const all = db.transaction('stars').objectStore('stars').getAll()
-    const rows = await new Promise<{ sessionId: string; level: string }[]>((resolve) => (all.onsuccess = () => resolve(all.result)))
-    db.close()
-    return rows
-  })
 }
 
 /** Marks the current document, so a test can tell whether the page was reloaded since. */
