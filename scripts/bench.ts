@@ -157,6 +157,18 @@ async function scale(browser: Browser): Promise<void> {
       })
     }
 
+    log(`schedule update of ${LARGE} sessions with 200 stars × ${IMPORT_RUNS.large}…`)
+    const update = await page.evaluate(([c, r]) => window.bench.updateRuns(c, r), [LARGE, IMPORT_RUNS.large] as const)
+    raw['update-10k'] = update
+    rows.push({
+      section: 'scale',
+      figure: `schedule update over ${LARGE} sessions (diff, stars carried over, changes recorded, replace)`,
+      value: median(update.update),
+      p95: percentile(update.update, 95),
+      unit: 'ms',
+      note: `one transaction; the diff alone ${median(update.diff).toFixed(0)} ms; ${update.changes} starred changes recorded`,
+    })
+
     log(`warm start of the app on ${LARGE} sessions…`)
     const mounts: number[] = []
     for (let i = 0; i < 3; i++) mounts.push(await page.evaluate((c) => window.bench.mountApp(c), LARGE))

@@ -4,7 +4,8 @@ import { createRoot, type Root } from 'react-dom/client'
 import { HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { loadBundledSnapshot } from '../../src/db/bundledSnapshot'
-import type { Snapshot } from '../../src/domain/model'
+import type { Session, SessionId, Snapshot } from '../../src/domain/model'
+import { diffSchedules } from '../../src/domain/scheduleDiff'
 import { makeSyntheticSnapshot } from '../../src/domain/synthetic'
 import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
 import App from '../../src/ui/App'
@@ -30,6 +31,53 @@ async function importRuns(count: number, runs: number): Promise<number[]> {
     await db.delete()
   }
   return samples
+}
+
+// The update, by a session's place in the schedule: every 50th starred (200 at 10,000 sessions); of those, half
+// renamed (a new ID) and half 15 minutes later; and among the rest, every 100th later too and every 200th cancelled.
+// Far more churn than a real overnight update, so the figure is an upper bound.
+function updatedVersion(snapshot: Snapshot): Snapshot {
+  const later = (iso: string) => new Date(Date.parse(iso) + 15 * 60_000).toISOString().replace('.000Z', 'Z') as Session['start']
+  const sessions = snapshot.sessions.flatMap((s, i): Session[] => {
+    if (i % 200 === 25) return []
+    if (i % 100 === 0) return [{ ...s, id: (0xf0000000 + i).toString(16) as SessionId, title: `${s.title} (updated)` }]
+    if (i % 100 === 50 || i % 100 === 75) return [{ ...s, start: later(s.start), end: later(s.end) }]
+    return [s]
+  })
+  return { ...snapshot, contentHash: `${snapshot.contentHash}-update`, sessions }
+}
+
+/**
+ * A schedule update at `count` sessions, `runs` times on a fresh database: install, star every 50th session, then
+ * install the updated version (read the old sessions, diff, carry the stars over, record the changes, replace: one
+ * transaction). Returns each update install's ms, the diff alone on the same two versions, and the changes recorded.
+ */
+async function updateRuns(count: number, runs: number): Promise<{ update: number[]; diff: number[]; changes: number }> {
+  const snapshot = await snapshotOf(count)
+  const next = updatedVersion(snapshot)
+  const update: number[] = []
+  const diff: number[] = []
+  let changes = 0
+  for (let i = 0; i < runs; i++) {
+    const db = new HallwayDB(`bench-update-${dbCounter++}`)
+    await installSnapshot(db, snapshot)
+    const updatedAt = new Date().toISOString()
+    await db.stars.bulkPut(
+      snapshot.sessions
+        .filter((_, j) => j % 50 === 0)
+        .map((s) => ({ eventId: snapshot.event.id, sessionId: s.id, level: 'must' as const, updatedAt })),
+    )
+    const t0 = performance.now()
+    await installSnapshot(db, next)
+    update.push(performance.now() - t0)
+    changes = await db.scheduleChanges.count()
+    const t1 = performance.now()
+    diffSchedules(snapshot.sessions, next.sessions)
+    diff.push(performance.now() - t1)
+    db.close()
+    await db.delete()
+  }
+  return { update, diff, changes }
 }
 
 function idbRequest<T>(req: IDBRequest<T>): Promise<T> {
@@ -183,7 +231,7 @@ async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTa
 }
 
 
-const bench = { importRuns, rawIdbRuns, mountApp, typeSearch, toggleFilters, scrollWholeList }
+const bench = { importRuns, rawIdbRuns, updateRuns, mountApp, typeSearch, toggleFilters, scrollWholeList }
 declare global {
   interface Window {
     bench: typeof bench
