@@ -1,6 +1,7 @@
 // The user's settings (walking pace and buffer, calendar reminder, venue or device time), kept in the settings table
 // and read back defensively: a value this build does not understand (hand-edited, or written by another version)
-// falls back to the default.
+// falls back to the default. They are the person's, so one value holds for every event on the device (what is per
+// event, and why, is decided at the top of events.ts).
 import type { WalkingOptions, WalkingPace } from '../domain/walking'
 import type { UserDataStore } from './userDataStore'
 

@@ -8,6 +8,8 @@ import { InstallBanner } from '../pwa/InstallBanner'
 import { InstallSettings } from '../pwa/InstallSettings'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
 import { StorageSettings } from '../pwa/StorageSettings'
+import { EventSwitcher } from './components/EventSwitcher'
+import { EventsSettings } from './components/EventsSettings'
 import { MainNav } from './components/MainNav'
 import { ResolveDialog } from './components/ResolveDialog'
 import { ScheduleChangesNotice } from './components/ScheduleChanges'
@@ -47,6 +49,7 @@ export function App() {
             </Route>
             <Route path="/settings">
               <SettingsScreen>
+                <EventsSettings />
                 <TimeAndCalendarSettings />
                 <InstallSettings />
                 <StorageSettings />
@@ -90,7 +93,7 @@ function Shell({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             Hallway
           </Link>
-          {schedule.event && <span className="app-header__event">{schedule.event.title}</span>}
+          {schedule.event && <EventSwitcher />}
           <OfflineIndicator />
           <MainNav />
         </div>

@@ -1,10 +1,20 @@
 // Loads the schedule (IndexedDB first, the bundled snapshot to fill or refresh it, memory when storage fails) and
-// shares it with useSchedule / useSession. The only place the UI layer reads the schedule from Dexie.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+// shares it with useSchedule / useSession, with the events on this device and the library that adds, switches and
+// removes them. The only place the UI layer reads the schedule from Dexie.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
 import { BUNDLED_EVENT_ID, loadBundledSnapshot } from '../db/bundledSnapshot'
+import {
+  indexedDbEventLibrary,
+  listInstalledEvents,
+  memoryEventOf,
+  MemoryEventLibrary,
+  type EventLibrary,
+  type InstalledEvent,
+  type MemoryEvent,
+} from '../db/events'
 import { getHallwayDB, type HallwayDB } from '../db/HallwayDB'
 import { installSnapshot } from '../db/snapshotInstall'
 import { storageProblemOf, toStorageProblem, type StorageProblem } from '../db/storageErrors'
@@ -22,28 +32,36 @@ export interface ScheduleProviderProps {
 
 type Phase =
   | { kind: 'opening' }
-  /** Showing what IndexedDB holds for eventId, live. */
+  /** Showing what IndexedDB holds for eventId, live. Per tab: switching here writes the setting for the next start,
+   * and never moves another tab to another event under its user. */
   | { kind: 'db'; db: HallwayDB; eventId: EventId }
-  /** Storage failed: showing a schedule held in memory. */
-  | { kind: 'memory'; event: EventInfo; sessions: readonly Session[]; problem: StorageProblem }
+  /** Storage failed: showing schedules held in memory (the current one, the bundled one, any opened since). */
+  | { kind: 'memory'; library: MemoryEventLibrary; problem: StorageProblem }
   | { kind: 'error'; message: string; problem?: StorageProblem }
 
 type Bundled = { ok: true; snapshot: Snapshot } | { ok: false; message: string }
 
-interface ScheduleData {
+/** What one read of IndexedDB shows; also a MemoryEvent, so memory mode can carry on with it. */
+interface ScheduleData extends MemoryEvent {
   eventId: EventId
   contentHash: string
   schemaVersion: number
+  source: string
   event: EventInfo
   sessions: readonly Session[]
 }
 
 type LiveOk = { ok: true; data: ScheduleData }
-/** One run of the live query. `data` on failure is the last good read, so the screen need not go blank. */
-type LiveRead = LiveOk | { ok: false; eventId: EventId; error: unknown; data?: ScheduleData }
+/**
+ * One run of the live query. `data` on failure is the last good read, so the screen need not go blank. `gone`: the
+ * event is no longer installed (removed here or in another tab), which is no storage failure.
+ */
+type LiveRead = LiveOk | { ok: false; eventId: EventId; error: unknown; gone?: boolean; data?: ScheduleData }
 
 const NO_SESSIONS: readonly Session[] = Object.freeze([])
+const NO_EVENTS: readonly InstalledEvent[] = Object.freeze([])
 const INDEXEDDB = { kind: 'indexeddb' } as const
+const noSubscribe = () => () => {}
 
 export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundledSnapshot, children }: ScheduleProviderProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' })
@@ -81,14 +99,13 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
     let cancelled = false
     const carryOn = () => {
       const problem = storageProblemOf('superseded')
-      // What the user was looking at, which may be an event other than the bundled one.
+      // What the user was looking at, which may be an event other than the bundled one: it stays on screen.
       const lastGood = lastRead.current?.data
-      if (lastGood?.eventId === eventId) {
-        setPhase({ kind: 'memory', event: lastGood.event, sessions: lastGood.sessions, problem })
-        return
-      }
+      const shown = lastGood?.eventId === eventId ? lastGood : undefined
       void (bundledRef.current ?? Promise.resolve<Bundled>({ ok: false, message: 'not loaded' })).then((b) => {
-        if (!cancelled) setPhase(b.ok ? memoryPhase(b.snapshot, problem) : { kind: 'error', message: b.message, problem })
+        if (cancelled) return
+        const next = memoryPhase(problem, shown, b.ok ? memoryEventOf(b.snapshot) : undefined)
+        setPhase(next ?? { kind: 'error', message: b.ok ? '' : b.message, problem })
       })
     }
     // It may have happened between start() handing over and this effect subscribing.
@@ -100,25 +117,52 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
     }
   }, [phase])
 
-  // A failing live read (read error, storage gone…): same fallback as at start-up.
+  // A failing live read (read error, storage gone…): same fallback as at start-up. The shown event being gone (the
+  // user removed it, here or in another tab) is no failure: show the event the device now has as current.
   useEffect(() => {
     if (phase.kind !== 'db' || live?.ok !== false || live.eventId !== phase.eventId) return
     // The superseded effect above handles that case, with its own notice.
     if (phase.db.superseded) return
     let cancelled = false
-    const problem = toStorageProblem(live.error)
-    console.warn('Hallway: reading the schedule from IndexedDB failed; falling back to memory.', live.error)
-    const lastGood = live.data
-    void (bundledRef.current ?? Promise.resolve<Bundled>({ ok: false, message: 'not loaded' })).then((b) => {
-      if (cancelled) return
-      if (b.ok) setPhase(memoryPhase(b.snapshot, problem))
-      else if (lastGood) setPhase({ kind: 'memory', event: lastGood.event, sessions: lastGood.sessions, problem })
-      else setPhase({ kind: 'error', message: b.message, problem })
-    })
+    const { db: phaseDb, eventId } = phase
+    const fallBack = () => {
+      const problem = toStorageProblem(live.error)
+      console.warn('Hallway: reading the schedule from IndexedDB failed; falling back to memory.', live.error)
+      const lastGood = live.data
+      void (bundledRef.current ?? Promise.resolve<Bundled>({ ok: false, message: 'not loaded' })).then((b) => {
+        if (cancelled) return
+        // The bundled snapshot first: for the bundled event it is the newest copy there is.
+        const bundled = b.ok ? memoryEventOf(b.snapshot) : undefined
+        const shown = lastGood && lastGood.eventId !== bundled?.event.id ? lastGood : undefined
+        setPhase(memoryPhase(problem, shown, bundled) ?? { kind: 'error', message: b.ok ? '' : b.message, problem })
+      })
+    }
+    if (!live.gone) {
+      fallBack()
+    } else {
+      phaseDb.storedCurrentEventId(BUNDLED_EVENT_ID).then((next) => {
+        if (cancelled) return
+        if (next !== undefined && next !== eventId) setPhase({ kind: 'db', db: phaseDb, eventId: next })
+        else fallBack()
+      }, fallBack)
+    }
     return () => {
       cancelled = true
     }
   }, [phase, live])
+
+  // The events on this device, for the switcher and Settings. Reads no stars, so a star never re-runs it.
+  const installed = useLiveQuery(() => (liveDb ? listInstalledEvents(liveDb).catch(() => undefined) : undefined), [liveDb])
+  const memoryLibrary = phase.kind === 'memory' ? phase.library : null
+  const memory = useSyncExternalStore(memoryLibrary?.subscribe ?? noSubscribe, () => memoryLibrary?.snapshot())
+  const library = useMemo((): EventLibrary | null => {
+    if (memoryLibrary) return memoryLibrary
+    if (!liveDb) return null
+    // After an add or a switch has committed: show that event (this tab only; the setting is for the next start).
+    return indexedDbEventLibrary(liveDb, (eventId) =>
+      setPhase((p) => (p.kind === 'db' && p.db === liveDb && p.eventId !== eventId ? { kind: 'db', db: liveDb, eventId } : p)),
+    )
+  }, [liveDb, memoryLibrary])
 
   const state = useMemo((): ScheduleState => {
     switch (phase.kind) {
@@ -132,26 +176,35 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
           error: phase.message,
         }
       case 'memory':
+        if (!memory) return { status: 'loading', sessions: NO_SESSIONS, storage: INDEXEDDB }
         return {
           status: 'ready',
-          event: phase.event,
-          sessions: phase.sessions,
+          event: memory.current.event,
+          sessions: memory.current.sessions,
           storage: { kind: 'memory', problem: phase.problem },
         }
       case 'db': {
-        // Until the first read for this event lands (or while a failed read is being handled), show the last
-        // good data if it is for this event.
-        const data = live && live.data?.eventId === phase.eventId ? live.data : undefined
+        // Until the first read lands (or while a failed read is being handled), show the last good data. Right after a
+        // switch that is the previous event's, for the few milliseconds the new one takes: better than a blank
+        // "Loading" that would unmount the screen (and the focus) the user switched from.
+        const data = live?.data
         if (!data) return { status: 'loading', sessions: NO_SESSIONS, storage: INDEXEDDB }
         return { status: 'ready', event: data.event, sessions: data.sessions, storage: INDEXEDDB }
       }
     }
-  }, [phase, live])
+  }, [phase, live, memory])
 
   const stateDb = phase.kind === 'db' && state.status === 'ready' ? phase.db : null
+  const events = phase.kind === 'db' ? (installed ?? NO_EVENTS) : (memory?.events ?? NO_EVENTS)
   const value = useMemo(
-    (): ScheduleContextValue => ({ state, byId: new Map(state.sessions.map((s) => [s.id, s])), db: stateDb }),
-    [state, stateDb],
+    (): ScheduleContextValue => ({
+      state,
+      byId: new Map(state.sessions.map((s) => [s.id, s])),
+      db: stateDb,
+      events,
+      library: state.status === 'ready' ? library : null,
+    }),
+    [state, stateDb, events, library],
   )
 
   return <ScheduleContext.Provider value={value}>{children}</ScheduleContext.Provider>
@@ -164,7 +217,7 @@ async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phas
     const problem = db?.superseded ? storageProblemOf('superseded') : found
     if (cause !== undefined) console.warn(`Hallway: storage problem (${problem.kind}); running from memory.`, cause)
     const b = await bundled
-    set(b.ok ? memoryPhase(b.snapshot, problem) : { kind: 'error', message: b.message, problem })
+    set(b.ok ? memoryPhase(problem, memoryEventOf(b.snapshot))! : { kind: 'error', message: b.message, problem })
   }
   if (db === null) return fallBack(storageProblemOf('unavailable'))
 
@@ -211,7 +264,10 @@ async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phas
 async function readSchedule(db: HallwayDB, eventId: EventId, lastRead: { current: LiveOk | undefined }): Promise<LiveRead> {
   try {
     const stored = await db.readEventSchedule(eventId)
-    if (!stored) throw new Error(`No schedule is stored for ${eventId}.`)
+    if (!stored) {
+      const prev = lastRead.current?.data
+      return { ok: false, eventId, gone: true, error: new Error(`No schedule is stored for ${eventId}.`), data: prev }
+    }
     const { event: row, sessions: rows } = stored
     const prev = lastRead.current
     // Same install as last time: hand back the very same result, so nothing re-renders and memoised UI keeps
@@ -229,6 +285,7 @@ async function readSchedule(db: HallwayDB, eventId: EventId, lastRead: { current
             eventId,
             contentHash: row.contentHash,
             schemaVersion: row.schemaVersion,
+            source: row.source,
             event: { id, title, timeZone, days },
             // Rows arrive in start order ([eventId+start]); the sort only settles ties (room, then title).
             sessions: Object.freeze(rows.sort(compareSessions)),
@@ -242,13 +299,11 @@ async function readSchedule(db: HallwayDB, eventId: EventId, lastRead: { current
   }
 }
 
-function memoryPhase(snapshot: Snapshot, problem: StorageProblem): Phase {
-  return {
-    kind: 'memory',
-    event: snapshot.event,
-    sessions: Object.freeze([...snapshot.sessions].sort(compareSessions)),
-    problem,
-  }
+/** Memory mode over `events` (the first one shown; later ones of the same id dropped); undefined when there is none. */
+function memoryPhase(problem: StorageProblem, ...events: Array<MemoryEvent | undefined>): Phase | undefined {
+  const present = events.filter((e): e is MemoryEvent => e !== undefined)
+  const unique = present.filter((e, i) => present.findIndex((f) => f.event.id === e.event.id) === i)
+  return unique.length > 0 ? { kind: 'memory', library: new MemoryEventLibrary(unique), problem } : undefined
 }
 
 function settle(load: () => Promise<Snapshot>): Promise<Bundled> {

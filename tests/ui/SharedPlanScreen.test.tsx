@@ -227,10 +227,13 @@ describe('bad links change nothing', () => {
     expect(await levels()).toEqual({ [FLUX]: 'must' })
   })
 
-  it('a plan for another event says which, and that it is not loaded here', async () => {
+  it('a plan for another event says which, that it is not on this device, and which file to open', async () => {
     await renderApp({ url: shareLink([[FLAGS, 'must']], "Sam's FOSDEM", 'fosdem-2026') })
     expect(screen.getByRole('heading', { level: 1, name: 'A plan for another event' })).toBeInTheDocument()
-    expect(screen.getByText(/This plan is for/)).toHaveTextContent("This plan is for fosdem-2026, which isn't loaded on this device.")
+    expect(screen.getByText(/This plan is for/)).toHaveTextContent(
+      "This plan is for fosdem-2026, which isn't on this device. Open its schedule file first.",
+    )
+    expect(screen.getByRole('button', { name: 'Open a schedule file…' })).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /^(Add|Replace)/ })).not.toBeInTheDocument()
     expect(await levels()).toEqual({})
   })

@@ -13,6 +13,8 @@ function renderNotice(kind: StorageProblemKind) {
     state: { status: 'ready', sessions: [], storage: { kind: 'memory', problem: storageProblemOf(kind) } },
     byId: new Map(),
     db: null,
+    events: [],
+    library: null,
   }
   return render(
     <ScheduleContext.Provider value={value}>

@@ -1,6 +1,7 @@
 // The schedule as the UI sees it. Components read it only through useSchedule / useSession, never from Dexie.
 import { createContext, useContext } from 'react'
 import type { EventInfo, Session } from '../../domain/model'
+import type { EventLibrary, InstalledEvent } from '../../db/events'
 import type { HallwayDB } from '../../db/HallwayDB'
 import type { StorageProblem } from '../../db/storageErrors'
 
@@ -23,6 +24,10 @@ export interface ScheduleContextValue {
   byId: ReadonlyMap<string, Session>
   /** The database the schedule is read from; null while loading and in memory mode. User data follows it. */
   db: HallwayDB | null
+  /** The events on this device (or in this tab, in memory mode), bundled first. Empty while loading. */
+  events: readonly InstalledEvent[]
+  /** Adds, switches and removes events; null until the schedule is ready. */
+  library: EventLibrary | null
 }
 
 export const ScheduleContext = createContext<ScheduleContextValue | null>(null)

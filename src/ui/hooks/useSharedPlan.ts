@@ -10,6 +10,7 @@ import {
   type SharedPlanLink,
   type SharedPlanMatch,
 } from '../../domain/shareCodec'
+import type { InstalledEvent } from '../../db/events'
 import { addStars, replaceStars, type MergeResult } from '../../db/merge'
 import { requestPersistence } from '../../db/persistence'
 import { toStorageProblem } from '../../db/storageErrors'
@@ -22,8 +23,11 @@ export type SharedPlanView =
   | { kind: 'loading' }
   /** No plan could be read from the link; `message` says why in words for the user. */
   | { kind: 'bad'; reason: DecodeFailure; message: string }
-  /** A readable plan for an event this device does not have. */
-  | { kind: 'other-event'; eventId: EventId; name?: string }
+  /**
+   * A readable plan for an event other than the one shown: `installed` when this device has it (the screen then
+   * switches to it), absent when it does not.
+   */
+  | { kind: 'other-event'; eventId: EventId; name?: string; installed?: InstalledEvent }
   /** `match.found` is their plan as the schedule on this device has it (moved sessions at their new times). */
   | { kind: 'ready'; link: SharedPlanLink; match: SharedPlanMatch }
 
@@ -44,7 +48,7 @@ const readHash = () => window.location.hash
 export function useSharedPlan(): SharedPlanView {
   const hash = useSyncExternalStore(subscribeToHash, readHash, () => '')
   const decoded = useMemo(() => decodePlan(hash), [hash])
-  const { state } = useScheduleContext()
+  const { state, events } = useScheduleContext()
   const { event, sessions } = state
 
   return useMemo((): SharedPlanView => {
@@ -54,10 +58,12 @@ export function useSharedPlan(): SharedPlanView {
     if (link.eventId !== event.id) {
       const view: SharedPlanView = { kind: 'other-event', eventId: link.eventId }
       if (link.name !== undefined) view.name = link.name
+      const installed = events.find((e) => e.id === link.eventId)
+      if (installed) view.installed = installed
       return view
     }
     return { kind: 'ready', link, match: matchSharedPlan(link, sessions) }
-  }, [decoded, event, sessions])
+  }, [decoded, event, sessions, events])
 }
 
 export interface MergeActions {

@@ -1,17 +1,21 @@
 // A plan someone shared (/share#p=…), next to the user's own: day by day, what both have, what only one has, when
 // both are free; add one of their sessions or all of them (conflicts shown before), or replace the plan (asked
 // first, undoable). The link is untrusted: a bad one gets a plain message and changes nothing; the plan's name is
-// only ever rendered as text.
-import { useCallback, useId, useMemo, useState, type ReactNode } from 'react'
+// only ever rendered as text. A link names its event: when that is another event on this device, the screen switches
+// to it (once per link, and says so); when the device lacks it, it says which file to open.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'wouter'
 import { sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
 import type { EventInfo, Session, SessionId } from '../../domain/model'
 import { comparePlans, conflictsIfAdded, type CompareSide } from '../../domain/planCompare'
 import type { SharedPlanLink, SharedPlanMatch, SharedRef } from '../../domain/shareCodec'
+import { useUiStore } from '../../store/uiStore'
 import { ConflictPreview } from '../components/ConflictPreview'
 import { Icon } from '../components/Icons'
+import { OpenScheduleDialog } from '../components/OpenScheduleDialog'
 import { addButtonSelector, ShareCompareDay, SIDE_WORDS, type CompareFilter } from '../components/ShareCompareDay'
 import { REPLACE_BUTTON_SELECTOR, ShareReplaceDialog, type ReplaceCounts } from '../components/ShareReplaceDialog'
+import { useEvents } from '../hooks/useEvents'
 import { usePageHeading } from '../hooks/usePageHeading'
 import { usePlan } from '../hooks/usePlan'
 import { useSchedule } from '../hooks/useSchedule'
@@ -41,6 +45,8 @@ export function SharedPlanScreen() {
   const { event } = useSchedule()
   const heading = headingOf(view)
   const headingRef = usePageHeading(heading)
+  const switched = useSwitchToLinkEvent(view)
+  const [opening, setOpening] = useState(false)
 
   return (
     <div className="shared">
@@ -56,14 +62,81 @@ export function SharedPlanScreen() {
           <p className="shared__problem">{view.message}</p>
         </Refusal>
       )}
-      {view.kind === 'other-event' && (
+      {view.kind === 'other-event' && !view.installed && (
         <Refusal>
           <p className="shared__problem">
-            This plan is for <span className="shared__event-id">{view.eventId}</span>, which isn't loaded on this device.
+            This plan is for <span className="shared__event-id">{view.eventId}</span>, which isn't on this device. Open its
+            schedule file first.
+          </p>
+          <p>
+            <button type="button" className="button" data-open-schedule-for-link="" onClick={() => setOpening(true)}>
+              <Icon name="plus" /> Open a schedule file…
+            </button>
           </p>
         </Refusal>
       )}
+      {view.kind === 'other-event' && view.installed && <OtherInstalledEvent title={view.installed.title} eventId={view.eventId} />}
+      {view.kind === 'ready' && switched && switched.to === view.link.eventId && (
+        <p className="shared__switched">
+          <Icon name="check" /> This plan is for {event?.title}, so Hallway switched to it
+          {switched.fromTitle ? ` (you were looking at ${switched.fromTitle})` : ''}. The event menu at the top switches back.
+        </p>
+      )}
       {view.kind === 'ready' && event && <SharedPlanBody link={view.link} match={view.match} event={event} />}
+      {opening && (
+        <OpenScheduleDialog afterAdd="stay" onClose={() => setOpening(false)} fallbackFocus="[data-open-schedule-for-link]" />
+      )}
+    </div>
+  )
+}
+
+/**
+ * Switches to the link's event when this device has it and another one is shown: once per link, so the user can still
+ * switch away with the event menu (and come back with the button below) without the screen pulling them back.
+ */
+function useSwitchToLinkEvent(view: SharedPlanView): { to: string; fromTitle: string | undefined } | null {
+  const { event } = useSchedule()
+  const { actions } = useEvents()
+  const [switched, setSwitched] = useState<{ to: string; fromTitle: string | undefined } | null>(null)
+  const tried = useRef<string | null>(null)
+  const target = view.kind === 'other-event' && view.installed ? view.eventId : null
+  const fromTitle = event?.title
+  useEffect(() => {
+    if (!target || !actions || tried.current === target) return
+    tried.current = target
+    actions.switchTo(target).then(
+      () => setSwitched({ to: target, fromTitle }),
+      // Left on the "switch to it" state below, whose button says what to do.
+      (error: unknown) => console.warn('Hallway: switching to the shared plan’s event failed.', error),
+    )
+  }, [target, actions, fromTitle])
+  return switched
+}
+
+/** The link's event is on this device but not shown (the user switched away after the automatic switch). */
+function OtherInstalledEvent({ title, eventId }: { title: string; eventId: SharedPlanLink['eventId'] }) {
+  const { actions } = useEvents()
+  const showToast = useUiStore((s) => s.showToast)
+  return (
+    <div className="shared__refusal">
+      <p className="shared__problem">This plan is for {title}, which isn't the event on screen.</p>
+      <p className="shared__refusal-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!actions}
+          onClick={() =>
+            void actions?.switchTo(eventId).catch((error: unknown) =>
+              showToast({ tone: 'error', message: error instanceof Error ? error.message : String(error) }),
+            )
+          }
+        >
+          Switch to {title}
+        </button>
+        <Link href="/plan" className="button">
+          Go to my plan
+        </Link>
+      </p>
     </div>
   )
 }
