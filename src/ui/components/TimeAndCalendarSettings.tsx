@@ -11,9 +11,10 @@ import { useSchedule } from '../hooks/useSchedule'
 import { deviceTimeZone, venueTimeLabel } from '../timeLabels'
 import { ReminderSelect } from './CalendarExport'
 
-/** An instant in the middle of the event's first day, for naming zones as they are during the event (EST, not EDT). */
-function eventMoment(days: readonly string[]): Instant {
-  return `${days[0] ?? new Date().toISOString().slice(0, 10)}T17:00:00Z` as Instant
+/** When the event starts, for naming zones as they are during it (EST in November, not EDT). */
+function eventMoment(first: Instant | undefined, days: readonly string[]): Instant {
+  // Noon UTC of the first day when there is no session: the same date in every zone, so the same season.
+  return first ?? (`${days[0] ?? new Date().toISOString().slice(0, 10)}T12:00:00Z` as Instant)
 }
 
 export function TimeAndCalendarSettings() {
@@ -27,7 +28,7 @@ export function TimeAndCalendarSettings() {
 
   const chosen = pending ?? display.timeDisplay
   const device = deviceTimeZone()
-  const at = eventMoment(event.days)
+  const at = eventMoment(sessions[0]?.start, event.days)
   const venueName = zoneAbbreviation(at, event.timeZone)
   const deviceName = zoneAbbreviation(at, device)
   const sameZone = venueName === deviceName && zoneOffsetsMatch(at, event.timeZone, device)

@@ -6,7 +6,7 @@ import type { HallwayDB, ScheduleChangeRow } from '../../../src/db/HallwayDB'
 import { acknowledgeChanges } from '../../../src/db/scheduleChanges'
 import { setStarLevel } from '../../../src/db/stars'
 import { installSnapshot } from '../../../src/db/snapshotInstall'
-import { indexedDbUserData, readUserData } from '../../../src/db/userDataStore'
+import { indexedDbUserData, MemoryUserData, readUserData } from '../../../src/db/userDataStore'
 import { buildSnapshot } from '../../../src/domain/snapshotBuild'
 import { byTitle, idFor, loadSeed, TITLES, updatedSeed } from '../../fixtures/seedUpdate'
 import { instrumentWrites, makeTestDB } from './factories'
@@ -185,3 +185,27 @@ async function rebuild(from: Snapshot, edit: (s: Snapshot['sessions'][number]) =
   const { days: _days, ...event } = from.event
   return buildSnapshot(event, from.sessions.map(edit), from.source)
 }
+
+describe('acknowledging without IndexedDB (memory mode)', () => {
+  it('starts from the changes IndexedDB last held, and acknowledges them all or none', async () => {
+    await installSnapshot(db, updated, T1)
+    const held = await readUserData(db, EVENT)
+    const memory = new MemoryUserData({ stars: held.stars, changes: held.changes })
+    expect(memory.snapshot(EVENT).changes).toHaveLength(4)
+
+    const [first, second] = held.changes
+    expect(await acknowledgeChanges(memory, EVENT, [first!.key, second!.key])).toBe(2)
+    expect(memory.snapshot(EVENT).changes.map((c) => c.key).sort()).toEqual(held.changes.slice(2).map((c) => c.key).sort())
+    // A unit of work that fails half-way keeps nothing of it.
+    const before = memory.snapshot(EVENT)
+    await expect(
+      memory.transact(async (tx) => {
+        await tx.acknowledgeChange(EVENT, held.changes[2]!.key)
+        throw new Error('the second write failed')
+      }),
+    ).rejects.toThrow('the second write failed')
+    expect(memory.snapshot(EVENT)).toBe(before)
+    // IndexedDB was never touched.
+    expect((await readUserData(db, EVENT)).changes).toHaveLength(4)
+  })
+})
