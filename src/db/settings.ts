@@ -28,13 +28,17 @@ function isBufferMin(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_BUFFER_MIN
 }
 
+/** The stored value of `key` when `isValid` accepts it, else `fallback`. */
+function settingOr<T>(settings: ReadonlyMap<string, unknown>, key: string, isValid: (v: unknown) => v is T, fallback: T): T {
+  const value = settings.get(key)
+  return isValid(value) ? value : fallback
+}
+
 /** The walking settings in a settings map (from a snapshot of the table), defaults where missing or invalid. */
 export function walkingSettingsOf(settings: ReadonlyMap<string, unknown>): WalkingSettings {
-  const pace = settings.get(SETTING_WALKING_PACE)
-  const bufferMin = settings.get(SETTING_WALKING_BUFFER)
   return {
-    pace: isWalkingPace(pace) ? pace : DEFAULT_WALKING_SETTINGS.pace,
-    bufferMin: isBufferMin(bufferMin) ? bufferMin : DEFAULT_WALKING_SETTINGS.bufferMin,
+    pace: settingOr(settings, SETTING_WALKING_PACE, isWalkingPace, DEFAULT_WALKING_SETTINGS.pace),
+    bufferMin: settingOr(settings, SETTING_WALKING_BUFFER, isBufferMin, DEFAULT_WALKING_SETTINGS.bufferMin),
   }
 }
 
@@ -87,12 +91,10 @@ function isTimeDisplay(value: unknown): value is TimeDisplay {
 
 /** The export reminder and time display in a settings map, defaults where missing or invalid. */
 export function displaySettingsOf(settings: ReadonlyMap<string, unknown>): DisplaySettings {
-  const reminderMin = settings.get(SETTING_REMINDER_MIN)
-  const timeDisplay = settings.get(SETTING_TIME_DISPLAY)
   return {
     // Absent means never chosen: no reminder. (A stored null is a choice of none; both read the same.)
-    reminderMin: isReminderMin(reminderMin) ? reminderMin : DEFAULT_DISPLAY_SETTINGS.reminderMin,
-    timeDisplay: isTimeDisplay(timeDisplay) ? timeDisplay : DEFAULT_DISPLAY_SETTINGS.timeDisplay,
+    reminderMin: settingOr(settings, SETTING_REMINDER_MIN, isReminderMin, DEFAULT_DISPLAY_SETTINGS.reminderMin),
+    timeDisplay: settingOr(settings, SETTING_TIME_DISPLAY, isTimeDisplay, DEFAULT_DISPLAY_SETTINGS.timeDisplay),
   }
 }
 
