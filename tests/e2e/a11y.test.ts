@@ -25,6 +25,12 @@ const SHARED = shareUrl(
   snapshot.sessions.map((s) => s.id as SessionId),
   '/share',
 )
+// A plan for an event this device does not have.
+const OTHER_EVENT = shareUrl(
+  { eventId: 'fosdem-2026' as EventId, stars: new Map([[DRAGONFLY.id as SessionId, 'must']]) },
+  snapshot.sessions.map((s) => s.id as SessionId),
+  '/share',
+)
 
 async function starFromList(p: Page, title: string) {
   await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
@@ -84,7 +90,42 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
     await p.goto(`${base}${SHARED.slice(0, -8)}`)
     await p.getByRole('heading', { level: 1, name: "This link can't be opened" }).waitFor()
   }],
+  ['the event switcher, open', async (p, base) => {
+    await p.goto(base)
+    await p.getByRole('button', { name: /^Event: / }).click()
+    await p.getByRole('group', { name: 'Events on this device' }).waitFor()
+  }],
+  ['a schedule file’s preview, with its warnings and zone', async (p, base) => {
+    await openScheduleFile(p, base, 'tests/fixtures/pretalx-democon.json')
+    await p.getByText('pretalx-democon.json: DemoCon, 36 sessions.').waitFor()
+  }],
+  ['a schedule file’s problems', async (p, base) => {
+    const doc = JSON.parse(readFileSync('tests/fixtures/pretalx-democon.json', 'utf8'))
+    for (const e of doc.schedule.conference.days[0].rooms['Gray Room']) e.title = null
+    await openScheduleFile(p, base, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) })
+    await p.getByText('broken.json can’t be opened.').waitFor()
+  }],
+  ['Settings → Events, asking before removing an event', async (p, base) => {
+    await openScheduleFile(p, base, 'tests/fixtures/pretalx-democon.json')
+    await p.getByRole('button', { name: 'Add and switch to it' }).click()
+    await p.getByRole('button', { name: 'Event: DemoCon', exact: true }).waitFor()
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+    await p.getByRole('button', { name: 'Remove DemoCon…' }).click()
+    await p.getByRole('dialog', { name: 'Remove DemoCon?' }).waitFor()
+  }],
+  ['a shared plan for an event not on this device', async (p, base) => {
+    await p.goto(`${base}${OTHER_EVENT}`)
+    await p.getByRole('button', { name: 'Open a schedule file…' }).waitFor()
+  }],
 ]
+
+/** Opens "Open another schedule" from the event switcher and picks a file (a path, or a file made in the test). */
+async function openScheduleFile(p: Page, base: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  await p.goto(base)
+  await p.getByRole('button', { name: /^Event: / }).click()
+  await p.getByRole('button', { name: 'Open another schedule…' }).click()
+  await p.getByRole('dialog', { name: 'Open another schedule' }).getByLabel('Schedule file').setInputFiles(file)
+}
 
 describe('axe-core finds no violations', () => {
   for (const scheme of ['light', 'dark'] as const) {
