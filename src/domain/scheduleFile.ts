@@ -80,7 +80,8 @@ export interface FileProblem {
 
 export type ScheduleFileRead =
   | { ok: true; format: ScheduleFormat; snapshot: Snapshot; warnings: string[] }
-  | { ok: false; format?: ScheduleFormat; problems: FileProblem[] }
+  /** `aboutZone`: some problem is about the time zone, so choosing another one may fix the file. */
+  | { ok: false; format?: ScheduleFormat; problems: FileProblem[]; aboutZone?: boolean }
 
 export interface ScheduleFileInput {
   name: string
@@ -126,7 +127,10 @@ export async function readScheduleFile(input: ScheduleFileInput): Promise<Schedu
     source: `${format}:${baseName}`,
     ...(timeZone !== undefined && { timeZone }),
   })
-  if (!result.ok) return { ok: false, format, problems: result.problems.map(toFileProblem) }
+  if (!result.ok) {
+    const problems = result.problems.map(toFileProblem)
+    return { ok: false, format, problems, aboutZone: problems.some(isZoneProblem) }
+  }
   return { ok: true, format, snapshot: result.snapshot, warnings: result.warnings }
 }
 

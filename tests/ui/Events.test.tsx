@@ -175,6 +175,7 @@ describe('opening a Sched listing', () => {
       'line 8: time zone "EST" does not match Europe/Berlin, which is CET on that date',
     ])
     expect(within(dialog).getByText('2 problems. The first 2:')).toBeInTheDocument()
+    expect(within(dialog).getByText('Some of these are about the time zone: choose the one the event is in, above.')).toBeInTheDocument()
 
     await user.selectOptions(zone, 'America/New_York')
     await waitFor(() => expect(status(dialog)).toHaveTextContent('tiny.txt: Tiny Con 2026, 2 sessions.'))
@@ -229,6 +230,7 @@ describe('bad files change nothing and say exactly why', () => {
     expect(many.items[0]).toBe('schedule.conference.days[0].rooms["Gray Room"][0].title: missing title')
     expect(many.text).toContain('12 problems. The first 5:')
     expect(many.text).toContain('…and 7 more.')
+    expect(many.text).not.toContain('about the time zone')
 
     expect(await eventIds()).toEqual(['kubecon-na-2025'])
     expect(await getDb().stars.toArray()).toEqual(starsBefore)

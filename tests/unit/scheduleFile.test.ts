@@ -106,7 +106,9 @@ describe('a Sched listing', () => {
   })
 
   it('refuses a zone its "EST" labels do not match, line by line, and takes the right one', async () => {
-    const list = problems(await readScheduleFile({ name: 'kubecon.txt', text: LISTING, timeZone: 'Europe/Berlin' }))
+    const read = await readScheduleFile({ name: 'kubecon.txt', text: LISTING, timeZone: 'Europe/Berlin' })
+    expect(!read.ok && read.aboutZone).toBe(true)
+    const list = problems(read)
     expect(list[0]).toEqual({ where: 'line 5', message: 'time zone "EST" does not match Europe/Berlin, which is CET on that date' })
     expect(list.length).toBeGreaterThan(90)
     expect(list.every(isZoneProblem)).toBe(true)
@@ -120,7 +122,9 @@ describe('a Sched listing', () => {
 
   it('lists broken lines by number', async () => {
     const text = 'Test#\nThursday, November 13, 2025#\nTalk#\nTime: 3:15pm EST - 2:45pm EST\nOther#\nVenue: B206\n'
-    expect(problems(await readScheduleFile({ name: 'broken.txt', text, timeZone: 'America/New_York' }))).toEqual([
+    const read = await readScheduleFile({ name: 'broken.txt', text, timeZone: 'America/New_York' })
+    expect(!read.ok && read.aboutZone).toBe(false)
+    expect(problems(read)).toEqual([
       { where: 'line 4', message: 'session "Talk" ends (2:45pm) before it starts (3:15pm)' },
       { where: 'line 5', message: 'session "Other" has no Time line' },
     ])

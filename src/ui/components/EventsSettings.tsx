@@ -155,13 +155,22 @@ function RemoveEventDialog({
       <DialogHead id={headingId} onClose={onClose}>
         Remove {event.title}?
       </DialogHead>
-      <p>This deletes from this device:</p>
-      <ul>
-        <li>its schedule ({sessionCountText(event.sessionCount)}),</li>
-        <li>
-          <strong>your {starsText(stars)}</strong> for it{stars > 0 ? ' (share your plan first to keep a copy as a link)' : ''}.
-        </li>
-      </ul>
+      {stars > 0 ? (
+        <>
+          <p>This deletes from this device:</p>
+          <ul>
+            <li>its schedule ({sessionCountText(event.sessionCount)}),</li>
+            <li>
+              <strong>your {starsText(stars)}</strong> for it (share your plan first to keep a copy as a link).
+            </li>
+          </ul>
+        </>
+      ) : (
+        <p>
+          This deletes its schedule ({sessionCountText(event.sessionCount)}) from this device. You haven’t starred anything in
+          it.
+        </p>
+      )}
       <p className="muted">
         Your other events and your settings stay. Opening the schedule file again brings the event back, without the stars.
       </p>

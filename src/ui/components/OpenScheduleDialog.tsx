@@ -63,8 +63,6 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
 
   const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
-    // Cleared, so picking the same file again (fixed in an editor meanwhile) is a new pick.
-    e.target.value = ''
     if (!file) return
     const seq = (pickSeq.current += 1)
     const fail = (problems: FileProblem[]) => {
@@ -169,6 +167,11 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           type="file"
           accept=".json,.txt,application/json,text/plain"
           aria-describedby={`${uid}-file-hint`}
+          // Cleared as the picker opens, so picking the same file again (fixed in an editor meanwhile) is a new pick;
+          // not after a pick, so the input keeps showing which file the preview is of.
+          onClick={(e) => {
+            e.currentTarget.value = ''
+          }}
           onChange={(e) => void onPick(e)}
         />
         <p id={`${uid}-file-hint`} className="choice__hint">
@@ -182,37 +185,34 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         </p>
       )}
 
+      {/* Before the result: what is read below depends on it. */}
+      {showZone && read?.format && (
+        <ZoneChoice
+          id={`${uid}-zone`}
+          format={read.format}
+          fileZone={read.ok ? read.snapshot.event.timeZone : undefined}
+          value={zone}
+          onChange={setZone}
+        />
+      )}
       <p className="open-schedule__status" role="status">
         {reading.kind === 'reading' && `Reading ${reading.name}…`}
         {read && !read.ok && `${reading.kind === 'done' ? reading.name : 'The file'} can’t be opened.`}
         {snapshot && `${reading.kind === 'done' ? reading.name : ''}: ${snapshot.event.title}, ${sessionCountText(snapshot.sessions.length)}.`}
       </p>
 
-      {read && !read.ok && <Problems problems={read.problems} />}
+      {read && !read.ok && <Problems problems={read.problems} aboutZone={read.aboutZone ?? false} />}
 
-      {(snapshot || showZone) && (
+      {snapshot && (
         <dl className="open-schedule__facts">
-          {snapshot && (
-            <>
-              <dt>Event</dt>
-              <dd>
-                {snapshot.event.title} <span className="muted">({snapshot.event.id})</span>
-              </dd>
-              <dt>Days</dt>
-              <dd>{eventDaysText(snapshot.event.days)}</dd>
-              <dt>Sessions</dt>
-              <dd>{snapshot.sessions.length.toLocaleString('en-US')}</dd>
-            </>
-          )}
-          {showZone && read?.format && (
-            <ZoneChoice
-              id={`${uid}-zone`}
-              format={read.format}
-              fileZone={read.ok ? read.snapshot.event.timeZone : undefined}
-              value={zone}
-              onChange={setZone}
-            />
-          )}
+          <dt>Event</dt>
+          <dd>
+            {snapshot.event.title} <span className="muted">({snapshot.event.id})</span>
+          </dd>
+          <dt>Days</dt>
+          <dd>{eventDaysText(snapshot.event.days)}</dd>
+          <dt>Sessions</dt>
+          <dd>{snapshot.sessions.length.toLocaleString('en-US')}</dd>
         </dl>
       )}
 
@@ -259,7 +259,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
   )
 }
 
-function Problems({ problems }: { problems: readonly FileProblem[] }) {
+function Problems({ problems, aboutZone }: { problems: readonly FileProblem[]; aboutZone: boolean }) {
   const shown = problems.slice(0, SHOWN_PROBLEMS)
   const more = problems.length - shown.length
   return (
@@ -281,6 +281,7 @@ function Problems({ problems }: { problems: readonly FileProblem[] }) {
         ))}
       </ul>
       {more > 0 && <p>…and {more.toLocaleString('en-US')} more.</p>}
+      {aboutZone && <p>Some of these are about the time zone: choose the one the event is in, above.</p>}
       <p>Nothing was added or changed.</p>
     </div>
   )
@@ -306,32 +307,28 @@ function ZoneChoice({
   const selected = value ?? (sched ? device : '')
   const zones = timeZoneChoices([device, ...(fileZone ? [fileZone] : [])])
   return (
-    <>
-      <dt>
-        <label htmlFor={id}>Venue time zone</label>
-      </dt>
-      <dd>
-        <select
-          id={id}
-          value={selected}
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
-        >
-          {!sched && <option value="">As the file says{fileZone && value === undefined ? ` (${fileZone})` : ''}</option>}
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-              {z === device ? ' (this device)' : ''}
-            </option>
-          ))}
-        </select>
-        <p id={`${id}-hint`} className="choice__hint">
-          {sched
-            ? 'A Sched listing says only “EST” or “CET”: choose where the event is. The file’s times must match it.'
-            : 'Where the event is. Change it only when the file’s zone is missing or wrong.'}
-        </p>
-      </dd>
-    </>
+    <div className="field open-schedule__zone">
+      <label htmlFor={id}>Venue time zone</label>
+      <select
+        id={id}
+        value={selected}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      >
+        {!sched && <option value="">As the file says{fileZone && value === undefined ? ` (${fileZone})` : ''}</option>}
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z}
+            {z === device ? ' (this device)' : ''}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="choice__hint">
+        {sched
+          ? 'A Sched listing says only “EST” or “CET”: choose where the event is. The file’s times must match it.'
+          : 'Where the event is. Change it only when the file’s zone is missing or wrong.'}
+      </p>
+    </div>
   )
 }
 
