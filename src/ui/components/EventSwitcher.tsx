@@ -2,15 +2,18 @@
 // (one tap switches every screen: list, plan, now, sharing) and "Open another schedule…". A disclosure (a button with
 // aria-expanded that shows a group of ordinary buttons), not an ARIA menu: Tab and Enter work as everywhere else,
 // and screen readers need no menu mode for four or five choices.
-import { useEffect, useId, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'wouter'
 import { useUiStore } from '../../store/uiStore'
 import { eventDaysText, sessionCountText } from '../eventText'
 import { useEvents } from '../hooks/useEvents'
 import { useSchedule } from '../hooks/useSchedule'
 import { Icon } from './Icons'
-import { OpenScheduleDialog } from './OpenScheduleDialog'
 import '../events.css'
+
+// The dialog (and, once a file is picked, the importers) loads when first opened: the header, and so the first view,
+// needs only the button. The service worker precaches the chunk, so this works offline too.
+const OpenScheduleDialog = lazy(() => import('./OpenScheduleDialog').then((m) => ({ default: m.OpenScheduleDialog })))
 
 /** The switcher's button: where focus goes when what had it (a menu item, a dialog's opener) is gone. */
 export const EVENT_SWITCHER_SELECTOR = '[data-event-switcher]'
@@ -128,7 +131,11 @@ export function EventSwitcher() {
           </Link>
         </div>
       </div>
-      {opening && <OpenScheduleDialog onClose={() => setOpening(false)} fallbackFocus={EVENT_SWITCHER_SELECTOR} />}
+      {opening && (
+        <Suspense fallback={null}>
+          <OpenScheduleDialog onClose={() => setOpening(false)} fallbackFocus={EVENT_SWITCHER_SELECTOR} />
+        </Suspense>
+      )}
     </div>
   )
 }
