@@ -2,28 +2,28 @@
 // Routing is wouter: ~2 KB, hook-based, and plain History API paths, which is all a static-hosted PWA with a few
 // screens needs. A shared plan (/share#p=…) is a route like any other: its plan is in the fragment, which the
 // screen reads itself (the router ignores it).
-import type { MouseEvent, ReactNode } from 'react'
+import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react'
 import { Link, Route, Router, Switch, useRoute } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
-import { InstallSettings } from '../pwa/InstallSettings'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
-import { StorageSettings } from '../pwa/StorageSettings'
+import { useUiStore } from '../store/uiStore'
 import { EventSwitcher } from './components/EventSwitcher'
-import { EventsSettings } from './components/EventsSettings'
 import { MainNav } from './components/MainNav'
-import { ResolveDialog } from './components/ResolveDialog'
 import { ScheduleChangesNotice } from './components/ScheduleChanges'
 import { StorageNotice } from './components/StorageNotice'
-import { TimeAndCalendarSettings } from './components/TimeAndCalendarSettings'
 import { UndoToast } from './components/UndoToast'
 import { useSchedule } from './hooks/useSchedule'
 import { PlanProvider } from './PlanProvider'
-import { NowScreen } from './screens/NowScreen'
-import { PlanScreen } from './screens/PlanScreen'
 import { ScheduleScreen } from './screens/ScheduleScreen'
-import { SessionScreen } from './screens/SessionScreen'
-import { SettingsScreen } from './screens/SettingsScreen'
-import { SharedPlanScreen } from './screens/SharedPlanScreen'
+
+// The first view is the list; every other screen is its own chunk, loaded when first opened (the service worker
+// precaches them all, so this costs nothing offline). Keeps the first view's JS inside its 120 KB gzip budget.
+const SessionScreen = lazy(() => import('./screens/SessionScreen').then((m) => ({ default: m.SessionScreen })))
+const PlanScreen = lazy(() => import('./screens/PlanScreen').then((m) => ({ default: m.PlanScreen })))
+const NowScreen = lazy(() => import('./screens/NowScreen').then((m) => ({ default: m.NowScreen })))
+const SharedPlanScreen = lazy(() => import('./screens/SharedPlanScreen').then((m) => ({ default: m.SharedPlanScreen })))
+const SettingsRoute = lazy(() => import('./screens/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
+const ResolveDialog = lazy(() => import('./components/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
@@ -48,12 +48,7 @@ export function App() {
               <SharedPlanScreen />
             </Route>
             <Route path="/settings">
-              <SettingsScreen>
-                <EventsSettings />
-                <TimeAndCalendarSettings />
-                <InstallSettings />
-                <StorageSettings />
-              </SettingsScreen>
+              <SettingsRoute />
             </Route>
             <Route>
               <PageNotFound />
@@ -77,8 +72,19 @@ function focusById(id: string) {
   }
 }
 
+/** Shown for the moment a screen's chunk takes to load (from the precache, usually a few milliseconds). */
+function ScreenLoading() {
+  return (
+    <p className="loading" role="status">
+      Loading…
+    </p>
+  )
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const schedule = useSchedule()
+  // The resolve dialog's code (alternatives, conflict preview) loads the first time a clash is opened.
+  const resolving = useUiStore((s) => s.resolving !== null)
   const [onList] = useRoute('/')
   const showList = onList && schedule.status === 'ready'
   const skipTarget = showList ? 'session-list' : 'main'
@@ -117,11 +123,15 @@ function Shell({ children }: { children: ReactNode }) {
             </p>
           </div>
         ) : (
-          children
+          <Suspense fallback={<ScreenLoading />}>{children}</Suspense>
         )}
       </main>
       <UndoToast />
-      <ResolveDialog />
+      {resolving && (
+        <Suspense fallback={null}>
+          <ResolveDialog />
+        </Suspense>
+      )}
     </>
   )
 }

@@ -11,7 +11,7 @@ beforeEach(() => starTitles(getDb(), [FLUX, 'must'], [FLAGS, 'must']))
 async function openResolve(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   const trigger = await screen.findByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}` })
   await user.click(trigger)
-  return { trigger, dialog: screen.getByRole('dialog', { name: 'Resolve clash' }) }
+  return { trigger, dialog: await screen.findByRole('dialog', { name: 'Resolve clash' }) }
 }
 
 describe('resolving a clash', () => {
