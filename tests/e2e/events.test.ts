@@ -4,20 +4,13 @@
 // that event in its link.
 import type { Page } from 'playwright-core'
 import { decodePlan } from '../../src/domain/shareCodec'
-import { usePhonePage } from './harness'
+import { starFromList, usePhonePage } from './harness'
 
 const { served, context, page } = usePhonePage()
 
 const KUBECON = 'KubeCon + CloudNativeCon North America 2025'
 const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 const DEMO_TALK = 'Focused 5thgeneration hardware'
-
-/** Searches the list for `title` and stars it from its card (one tap: must). */
-async function starFromList(p: Page, title: string) {
-  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
-  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
-}
 
 const switcher = (p: Page) => p.getByRole('button', { name: /^Event: / })
 
