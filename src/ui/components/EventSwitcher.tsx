@@ -9,7 +9,7 @@ import { eventDaysText, sessionCountText } from '../eventText'
 import { useEvents } from '../hooks/useEvents'
 import { useSchedule } from '../hooks/useSchedule'
 import { Icon } from './Icons'
-import '../events.css'
+import '../eventSwitcher.css'
 
 // The dialog (and, once a file is picked, the importers) loads when first opened: the header, and so the first view,
 // needs only the button. The service worker precaches the chunk, so this works offline too.
