@@ -94,16 +94,13 @@ describe('alternativesFor on factories', () => {
     expect(alt!.conflicts).toEqual([])
   })
 
-  it('scans a 10,000-session schedule with 100 stars quickly', () => {
+  it('scans a 10,000-session schedule with 100 stars', () => {
     const big = manySessions(10_000)
     // Every 100th session: 100 stars, some in each slot (each slot holds 625 sessions).
     const stars = new Map<SessionId, StarLevel>(big.filter((_, i) => i % 100 === 0).map((s) => [s.id, 'must']))
     const target = big.find((s) => stars.has(s.id) && s.start > big[0]!.start)!
-    alternativesFor(target, big, stars) // warm the JIT
-    const t0 = performance.now()
+    // Correctness at scale only; speed is npm run bench's job, never a timed assertion.
     const result = alternativesFor(target, big, stars)
-    // ms: ~150 ms warm (~600 candidates, each checked against the whole plan); 4× headroom for CI.
-    expect(performance.now() - t0).toBeLessThan(600)
     expect(result.length).toBeGreaterThan(400)
   })
 })

@@ -248,11 +248,7 @@ describe('scale', () => {
       const id = i.toString(16).padStart(8, '0') as SessionId
       return planned(makeSession({ id, start: instantFromMs(startMs), end: instantFromMs(startMs + 30 * 60_000) }))
     })
-    findConflicts(plan.slice(0, 1000)) // warm the JIT, so the timing below measures the algorithm
-    const t0 = performance.now()
+    // Correctness at scale only; speed is npm run bench's job, never a timed assertion.
     expect(findConflicts(plan)).toEqual([])
-    // ms: ~20 ms warm on a laptop; 10× headroom for a loaded 2-core CI box. Comparing all 5·10⁷ pairs
-    // (each with a walking-time lookup) would take far longer.
-    expect(performance.now() - t0).toBeLessThan(200)
   })
 })

@@ -93,14 +93,10 @@ describe('nowAndNext edges', () => {
     expect(nowAndNext([blip], est('11:10am'), new Set())).toEqual({ now: [], next: [], nextStart: null, nextStarred: [], background: [] })
   })
 
-  // Speed only: skipped in the extra time-zone projects (vitest.config.ts).
-  it.skipIf(process.env.HALLWAY_SKIP_SPEED_CHECKS === '1')('answers quickly at 10,000 sessions', () => {
+  // Scale (correctness only; speed is npm run bench's job, never a timed assertion). Skipped in the zone projects.
+  it.skipIf(process.env.HALLWAY_SKIP_SPEED_CHECKS === '1')('answers at 10,000 sessions', () => {
     const big = manySessions(10_000)
-    nowAndNext(big, est('11:10am'), new Set()) // warm the JIT
-    const t0 = performance.now()
     const result = nowAndNext(big, est('11:10am'), new Set([big[5000]!.id]))
-    // ms: a single pass is ~2 ms; 25× headroom for a loaded CI box.
-    expect(performance.now() - t0).toBeLessThan(50)
     // 8:00 + 4 × 45 min = 11:00: slot 4 runs 11:00–11:30, 625 sessions of which every fifth is a BREAKS.
     expect(result.now).toHaveLength(500)
     expect(result.background).toHaveLength(125)

@@ -184,16 +184,12 @@ describe('freeSlots', () => {
     expect(slot!.suggestions.every((x) => x.starredTypeCount === 0 && x.walkInMin === 0)).toBe(true)
   })
 
-  // Speed only: skipped in the extra time-zone projects (vitest.config.ts).
+  // Scale (correctness only; speed is npm run bench's job, never a timed assertion). Skipped in the zone projects.
   it.skipIf(process.env.HALLWAY_SKIP_SPEED_CHECKS === '1')('handles a 10,000-session day with a binary search per slot', () => {
     const big = manySessions(10_000) // 16 slots of 625 sessions, 45 minutes apart
     // The first session of every third slot (8:00, 10:15, 12:30…): 105-minute gaps between them.
     const bigStars = new Map<SessionId, StarLevel>(big.filter((_, i) => i % (625 * 3) === 0).map((s) => [s.id, 'must']))
-    freeSlots(THURSDAY, big, bigStars) // warm the JIT
-    const t0 = performance.now()
     const slots = freeSlots(THURSDAY, big, bigStars)
-    // ms: ~20 ms warm; 10× headroom for a loaded CI box.
-    expect(performance.now() - t0).toBeLessThan(200)
     expect(slots.map((s) => s.minutes)).toEqual([105, 105, 105, 105, 105])
     expect(slots.every((s) => s.suggestions.length > 0)).toBe(true)
   })

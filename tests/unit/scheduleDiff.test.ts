@@ -331,20 +331,16 @@ describe('rename matching', () => {
     expect(diff.added.map((r) => r.session.title)).toEqual(['Delta', 'Gamma'])
   })
 
-  // Speed only: skipped in the extra time-zone projects (vitest.config.ts).
-  it.skipIf(process.env.HALLWAY_SKIP_SPEED_CHECKS === '1')('is fast on 10,000 sessions with 200 renames, and stays usable when every title changes', () => {
+  // Scale (correctness only; speed is npm run bench's job, never a timed assertion). Skipped in the zone projects.
+  it.skipIf(process.env.HALLWAY_SKIP_SPEED_CHECKS === '1')('handles 10,000 sessions with 200 renames, and every title changing', () => {
     const before = manySessions(10_000)
     const after = before.map((s, i) => (i % 50 === 0 ? { ...s, id: idFor(`${s.title} v2`), title: `${s.title} v2` } : s))
-    let start = performance.now()
     const diff: ScheduleDiff = diffSchedules(before, after)
-    expect(performance.now() - start).toBeLessThan(300)
     expect(diff.renamed).toHaveLength(200)
     expect(diff.added.length + diff.removed.length + diff.changed.length).toBe(0)
 
     const allRenamed = before.map((s, i) => ({ ...s, id: (0xc0000000 + i).toString(16) as SessionId, title: `${s.title} (renamed)` }))
-    start = performance.now()
     const all = diffSchedules(before, allRenamed)
-    expect(performance.now() - start).toBeLessThan(2_000)
     expect(all.renamed.length + all.removed.length).toBe(10_000)
   })
 })

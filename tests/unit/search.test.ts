@@ -142,24 +142,11 @@ describe('filterSessions', () => {
     expect(isFilterEmpty({ query: '', types: [], room: 'B206' })).toBe(false)
   })
 
-  it('stays within a few milliseconds per keystroke at 10,000 sessions', () => {
+  // Keystroke speed at this scale is measured by npm run bench in Chromium, never by a timed assertion here.
+  it('filters 10,000 sessions', () => {
     const big = buildSearchIndex(syntheticSessions(10_000, 10))
-    const queries = ['g', 'gp', 'gpu', 'gpu sc', 'gpu scale', 'nothing-matches-this', 'session 99']
-    // Warm up the JIT, then take the median so one GC pause on a busy 2-core CI box doesn't decide the result.
-    for (const q of queries) filterSessions(big, { query: q, types: [] })
-    const times: number[] = []
-    for (let round = 0; round < 5; round++) {
-      for (const q of queries) {
-        const t0 = performance.now()
-        // No day filter: the worst case, every one of the 10,000 sessions scanned.
-        filterSessions(big, { query: q, types: [], hideEndedBefore: est('9:00am') })
-        times.push(performance.now() - t0)
-      }
-    }
-    times.sort((a, b) => a - b)
-    const median = times[Math.floor(times.length / 2)]!
-    expect(median).toBeLessThan(8) // ms; the budget for one keystroke's filtering, leaving the rest of a frame to React
     expect(filterSessions(big, { query: 'gpu', types: [] })).toHaveLength(1000)
+    expect(filterSessions(big, { query: 'nothing-matches-this', types: [], hideEndedBefore: est('9:00am') })).toEqual([])
   })
 })
 

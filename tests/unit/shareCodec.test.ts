@@ -542,9 +542,7 @@ describe('rejects, never throws', () => {
 
   it('too large: over 4,000 characters is refused before any decoding, even 10 MB', () => {
     expectFailure(decodePlan('A'.repeat(MAX_LINK_CHARS + 1)), 'too-large')
-    const start = performance.now()
     expectFailure(decodePlan('#p=' + 'A'.repeat(10_000_000)), 'too-large')
-    expect(performance.now() - start).toBeLessThan(50)
     expect(decodePlan('A'.repeat(MAX_LINK_CHARS)).ok).toBe(false)
   })
 
@@ -749,7 +747,6 @@ describe('fuzz', () => {
       },
     ]
 
-    const start = performance.now()
     const tally = { ok: 0, rejected: 0 }
     for (let n = 0; n < 12_000; n++) {
       const text = generators[n % generators.length]!()
@@ -765,6 +762,5 @@ describe('fuzz', () => {
     // Exercised both sides: valid plans (and a few random checksum-valid payloads) parse, the rest are refused.
     expect(tally.ok).toBeGreaterThan(1_500)
     expect(tally.rejected).toBeGreaterThan(9_000)
-    expect(performance.now() - start).toBeLessThan(2_000)
   })
 })
