@@ -28,8 +28,8 @@ const SLOT_MIN = 45 // minutes: a talk (30–40) plus the usual 15-minute break 
 const FIRST_SLOT_HOUR = 9 // venue time; days run 9:00 to about 18:00 like the seed
 const SLOTS_PER_DAY = 12
 
-/** mulberry32: a tiny seeded PRNG, so every run generates the same schedule. */
-function prng(seed: number): () => number {
+/** mulberry32: a tiny seeded PRNG, so every run (a synthetic schedule, a fuzz test) is the same. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

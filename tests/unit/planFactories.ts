@@ -2,21 +2,13 @@
 // Thursday snapshot, looked up by title so tests read like the schedule.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Instant, Session, SessionId, Venue, VenueDay } from '../../src/domain/model'
+import type { Instant, Session, SessionId, Venue } from '../../src/domain/model'
 import type { PlannedSession, StarLevel } from '../../src/domain/conflicts'
 import { parseSnapshot } from '../../src/domain/snapshot'
 
-export const THURSDAY = '2025-11-13' as VenueDay
-export const TIME_ZONE = 'America/New_York'
-
-/** "11:30am" on the seed's Thursday (EST, UTC−5) as a UTC instant. */
-export function est(clock: string, day: string = THURSDAY): Instant {
-  const m = /^(\d{1,2}):(\d{2})(am|pm)$/.exec(clock)
-  if (!m) throw new Error(`bad clock ${clock}`)
-  const hour = (Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0)
-  const ms = Date.parse(`${day}T00:00:00Z`) + ((hour + 5) * 60 + Number(m[2])) * 60_000
-  return (new Date(ms).toISOString().slice(0, 19) + 'Z') as Instant
-}
+// One definition of the seed's day and venue clock for every test project.
+import { est, THURSDAY, TIME_ZONE } from '../ui/factories'
+export { est, THURSDAY, TIME_ZONE }
 
 /** "Building B | Level 4 | B406b-407" → Venue, split the way the Sched importer splits it. */
 export function place(line: string): Venue {

@@ -24,6 +24,8 @@ import {
   type SharedPlanLink,
 } from '../../src/domain/shareCodec'
 import { parseSnapshot } from '../../src/domain/snapshot'
+// mulberry32 from the synthetic generator: deterministic, so a failing fuzz case fails the same way every run.
+import { prng } from '../../src/domain/synthetic'
 
 const snapshot = (() => {
   const json = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
@@ -37,17 +39,6 @@ const SEED_IDS = SESSIONS.map((s) => s.id)
 const BASE = 'https://hallway.example.org/share'
 const LOCAL_BASE = 'http://localhost:4173/share'
 
-/** mulberry32: deterministic randomness, so a failing fuzz case fails the same way every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function randomId(rand: () => number): SessionId {
   return Math.floor(rand() * 2 ** 32)
