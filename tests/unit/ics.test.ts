@@ -1,18 +1,11 @@
 // Calendar export checked two ways: parsed back by ical.js (Thunderbird's parser) against the real snapshot, and
 // read as raw octets for the RFC 5545 rules parsers forgive (CRLF, 75-octet folding, whole UTF-8 characters).
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { foldLine, ICS_PRODID, plansToIcs, venueLocation, type IcsOptions } from '../../src/domain/ics'
 import type { Instant, Session, SessionId } from '../../src/domain/model'
-import { parseSnapshot } from '../../src/domain/snapshot'
+import { seedSnapshot } from '../fixtures/seedSnapshot'
 
-const snapshot = (() => {
-  const json = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
-  const result = parseSnapshot(json)
-  if (!result.ok) throw new Error(result.error)
-  return result.value
-})()
+const snapshot = seedSnapshot()
 const EVENT = snapshot.event
 const SESSIONS = snapshot.sessions
 const NOW = '2025-11-10T08:30:00Z' as Instant

@@ -1,10 +1,8 @@
 // Test data for the plan logic: a makeSession() factory with venue-time helpers, and the real KubeCon NA 2025
 // Thursday snapshot, looked up by title so tests read like the schedule.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Instant, Session, SessionId, Venue } from '../../src/domain/model'
 import type { PlannedSession, StarLevel } from '../../src/domain/conflicts'
-import { parseSnapshot } from '../../src/domain/snapshot'
+import { seedSnapshot } from '../fixtures/seedSnapshot'
 
 // One definition of the seed's day and venue clock for every test project.
 import { est, THURSDAY, TIME_ZONE } from '../ui/factories'
@@ -48,15 +46,9 @@ export function planned(session: Session, level: StarLevel = 'must'): PlannedSes
   return { session, level }
 }
 
-let seedCache: readonly Session[] | null = null
 /** The 99 sessions of data/kubecon-na-2025.snapshot.json, in snapshot order. */
 export function seed(): readonly Session[] {
-  if (seedCache) return seedCache
-  const json = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
-  const result = parseSnapshot(json)
-  if (!result.ok) throw new Error(result.error)
-  seedCache = result.value.sessions
-  return seedCache
+  return seedSnapshot().sessions
 }
 
 /** The seed session whose title starts with `prefix`; throws unless exactly one matches. */

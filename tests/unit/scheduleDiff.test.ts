@@ -1,7 +1,5 @@
 // Schedule updates on a modified copy of the real KubeCon Thursday: moved, retimed, renamed, cancelled and added
 // sessions are reported, unchanged ones are not, stars follow renames, and the user-facing sentences read right.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { StarLevel } from '../../src/domain/conflicts'
 import { assignStableIds, normalizeTitle } from '../../src/domain/ids'
 import type { Instant, Session, SessionId } from '../../src/domain/model'
@@ -16,15 +14,10 @@ import {
   type ScheduleDiff,
   type StarredChange,
 } from '../../src/domain/scheduleDiff'
-import { parseSnapshot } from '../../src/domain/snapshot'
+import { seedSnapshot } from '../fixtures/seedSnapshot'
 import { est, makeSession, manySessions, place } from './planFactories'
 
-const snapshot = (() => {
-  const json = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
-  const result = parseSnapshot(json)
-  if (!result.ok) throw new Error(result.error)
-  return result.value
-})()
+const snapshot = seedSnapshot()
 const EVENT = snapshot.event.id
 const TZ = snapshot.event.timeZone
 const OLD: readonly Session[] = snapshot.sessions

@@ -1,8 +1,6 @@
 // The share-link codec: round trips (plan → link → the receiver's schedule), the prefix length, the 200-character
 // budget for the whole URL on the real schedule, every way a link can arrive damaged, and a deterministic fuzz run
 // proving decodePlan never throws.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { StarLevel } from '../../src/domain/conflicts'
 import type { EventId, Session, SessionId } from '../../src/domain/model'
 import {
@@ -23,16 +21,11 @@ import {
   type SharedPlan,
   type SharedPlanLink,
 } from '../../src/domain/shareCodec'
-import { parseSnapshot } from '../../src/domain/snapshot'
+import { seedSnapshot } from '../fixtures/seedSnapshot'
 // mulberry32 from the synthetic generator: deterministic, so a failing fuzz case fails the same way every run.
 import { prng } from '../../src/domain/synthetic'
 
-const snapshot = (() => {
-  const json = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
-  const result = parseSnapshot(json)
-  if (!result.ok) throw new Error(result.error)
-  return result.value
-})()
+const snapshot = seedSnapshot()
 const EVENT = snapshot.event.id
 const SESSIONS = snapshot.sessions
 const SEED_IDS = SESSIONS.map((s) => s.id)

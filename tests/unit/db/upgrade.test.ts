@@ -1,20 +1,13 @@
 // Schema upgrades on fake-indexeddb: a database written by Hallway's version-1 schema, with a real schedule, stars and
 // settings in it, opened by this build. Everything the user had is still there, and the new table works at once.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { Dexie } from 'dexie'
 import type { EventId, Session, SessionId, Snapshot } from '../../../src/domain/model'
-import { parseSnapshot } from '../../../src/domain/snapshot'
+import { seedSnapshot } from '../../fixtures/seedSnapshot'
 import { DB_VERSION, HallwayDB, type StarRow } from '../../../src/db/HallwayDB'
 import { installSnapshot } from '../../../src/db/snapshotInstall'
 import { fakeIdb } from './factories'
 
-const seed: Snapshot = (() => {
-  const json = JSON.parse(readFileSync(join(__dirname, '../../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as unknown
-  const result = parseSnapshot(json)
-  if (!result.ok) throw new Error(result.error)
-  return result.value
-})()
+const seed: Snapshot = seedSnapshot()
 const EVENT = seed.event.id
 
 /** Version 1 exactly as the first release declared it (HallwayDB's `this.version(1)`). */
