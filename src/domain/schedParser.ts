@@ -4,7 +4,8 @@
 import type { EventId, Instant, Session, Venue, VenueDay } from './model'
 import { assignStableIds, normalizeTitle } from './ids'
 import { parseSchedSpeakers } from './speakers'
-import { venueWallClockToInstant, zoneAbbreviation } from './time'
+import { zoneAbbreviation } from './time'
+import { venueWallClockToInstant } from './wallClock'
 
 export interface ImportProblem {
   /** 1-based line number in the source text (0 when the problem is about the whole file). */

@@ -3,7 +3,8 @@
 import type { EventId, Session, Snapshot, VenueDay } from './model'
 import { assignStableIds } from './ids'
 import { buildSnapshot } from './snapshotBuild'
-import { instantFromMs, toMs, venueWallClockToInstant } from './time'
+import { instantFromMs, toMs } from './time'
+import { venueWallClockToInstant } from './wallClock'
 
 const TYPES = ['AI + ML', 'APPLICATION DEVELOPMENT', 'DATA PROCESSING + STORAGE', 'MAINTAINER TRACK', 'OPERATIONS + PERFORMANCE',
   'PLATFORM ENGINEERING', 'SECURITY', 'CLOUD NATIVE NOVICE', 'KEYNOTE SESSIONS', '🚨 CONTRIBFEST', 'EXPERIENCES', 'BREAKS']

@@ -1,6 +1,7 @@
 // Venue-time conversions. Every instant is UTC; the venue zone only matters when reading or showing a clock time.
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
+// Showing one is Intl.DateTimeFormat with `timeZone` (native, nothing to download: this module is on the first
+// view). The other way, wall clock → instant, needs the zone's offset resolved for that date: @date-fns/tz does
+// it in ./wallClock, which only the importers and the Now preview load.
 import type { Instant, VenueDay } from './model'
 
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
@@ -19,43 +20,60 @@ export function instantFromMs(ms: number): Instant {
   return (new Date(ms).toISOString().slice(0, 19) + 'Z') as Instant
 }
 
-/**
- * The instant at which the venue's wall clock shows `hour:minute` on `day`.
- * @date-fns/tz resolves the zone offset for that date, DST included.
- */
-export function venueWallClockToInstant(day: VenueDay, hour: number, minute: number, timeZone: string): Instant {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return instantFromMs(new TZDate(y, m - 1, d, hour, minute, 0, timeZone).getTime())
+// Building an Intl.DateTimeFormat costs far more than using one, and a list formats hundreds of times per zone.
+const formats = new Map<string, Intl.DateTimeFormat>()
+function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formats.get(key)
+  if (!f) formats.set(key, (f = make()))
+  return f
+}
+
+/** The parts of `ms` as `timeZone`'s wall clock shows it: year, month, day (2-digit), hour (1–12), minute, AM/PM. */
+function wallClockParts(ms: number, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'dayPeriod', string> {
+  const f = cachedFormat(`clock|${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: 'numeric',
+      minute: '2-digit',
+      hour12: true,
+    }),
+  )
+  const parts = { year: '', month: '', day: '', hour: '', minute: '', dayPeriod: '' }
+  for (const p of f.formatToParts(ms)) if (p.type in parts) parts[p.type as keyof typeof parts] = p.value
+  return parts
 }
 
 /** The venue-local calendar day an instant falls on. */
 export function venueDayOf(instant: Instant, timeZone: string): VenueDay {
-  return format(new TZDate(toMs(instant), timeZone), 'yyyy-MM-dd') as VenueDay
+  const { year, month, day } = wallClockParts(toMs(instant), timeZone)
+  return `${year}-${month}-${day}` as VenueDay
+}
+
+/** "3:15" and "PM" in the zone. Assembled from parts: ICU puts a narrow no-break space before "PM", never a space. */
+function clock(instant: Instant, timeZone: string): { hm: string; period: string } {
+  const { hour, minute, dayPeriod } = wallClockParts(toMs(instant), timeZone)
+  return { hm: `${hour}:${minute}`, period: dayPeriod.toUpperCase() }
 }
 
 /** "3:15 PM" in the venue's zone, whatever the device's zone is. */
 export function formatVenueTime(instant: Instant, timeZone: string): string {
-  return format(new TZDate(toMs(instant), timeZone), 'h:mm a')
+  const { hm, period } = clock(instant, timeZone)
+  return `${hm} ${period}`
 }
 
 /** "3:15 – 3:45 PM EST": a range with the zone abbreviation. */
 export function formatVenueTimeRange(start: Instant, end: Instant, timeZone: string): string {
-  const s = new TZDate(toMs(start), timeZone)
-  const e = new TZDate(toMs(end), timeZone)
-  const samePeriod = format(s, 'a') === format(e, 'a')
-  return `${format(s, samePeriod ? 'h:mm' : 'h:mm a')} – ${format(e, 'h:mm a')} ${zoneAbbreviation(start, timeZone)}`
+  const s = clock(start, timeZone)
+  const e = clock(end, timeZone)
+  const from = s.period === e.period ? s.hm : `${s.hm} ${s.period}`
+  return `${from} – ${e.hm} ${e.period} ${zoneAbbreviation(start, timeZone)}`
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, and a list formats hundreds of times per zone.
-const zoneNameFormats = new Map<string, Intl.DateTimeFormat>()
 function zoneNameFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}`
-  let f = zoneNameFormats.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-    zoneNameFormats.set(key, f)
-  }
-  return f
+  return cachedFormat(`zone|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }))
 }
 
 // CLDR gives a zone a short name ("JST", "CET", "IST") only in the locales where people use it, and "GMT+9" in all
@@ -90,15 +108,24 @@ export function zoneAbbreviation(instant: Instant, timeZone: string): string {
 export function calendarDaysFrom(day: VenueDay, instant: Instant, timeZone: string): number {
   const there = venueDayOf(instant, timeZone)
   if (there === day) return 0
-  const utcNoon = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)), 12)
-  return Math.round((utcNoon(there) - utcNoon(day)) / 86_400_000) // ms in a day
+  return Math.round((noonUtc(there) - noonUtc(day)) / 86_400_000) // ms in a day
+}
+
+/** Noon UTC of a venue day: the same calendar date in every device zone (UTC−12…UTC+14). */
+function noonUtc(day: VenueDay): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d, 12)
+}
+
+/** `day` formatted in UTC with `options` (en-US), e.g. { weekday: 'short' } → "Thu". */
+export function formatDay(day: VenueDay, options: Intl.DateTimeFormatOptions): string {
+  const f = cachedFormat(`day|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }))
+  return f.format(noonUtc(day))
 }
 
 /** "Thursday, Nov 13" for a venue day. */
 export function formatVenueDay(day: VenueDay): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  // Noon UTC keeps the calendar date the same in every device zone (UTC−12…UTC+14).
-  return format(new TZDate(Date.UTC(y, m - 1, d, 12), 'UTC'), 'EEEE, MMM d')
+  return formatDay(day, { weekday: 'long', month: 'short', day: 'numeric' })
 }
 
 /** Whole minutes from a to b (negative when b is before a). */

@@ -1,12 +1,10 @@
-// Clock-time labels for cards, slot headers and day tabs, cached. Formatting one range builds TZDates and an
-// Intl.DateTimeFormat (for "EST"), ~0.1 ms each; a keystroke re-renders a few dozen cards, and a schedule has far
+// Clock-time labels for cards, slot headers and day tabs, cached. Formatting one range takes a few Intl
+// formatToParts calls, ~0.05 ms; a keystroke re-renders a few dozen cards, and a schedule has far
 // fewer distinct start/end pairs than renders, so each label is computed once per app run.
 // The zone is the one the user reads times in (usePlan().displayZone): the venue's by default, else the device's.
 // Days are always the venue's, so a label in another zone says when its date is not the venue day it is listed under.
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
 import type { Instant, VenueDay } from '../domain/model'
-import { calendarDaysFrom, formatVenueTime, formatVenueTimeRange } from '../domain/time'
+import { calendarDaysFrom, formatDay, formatVenueTime, formatVenueTimeRange } from '../domain/time'
 
 const ranges = new Map<string, string>()
 const times = new Map<string, string>()
@@ -48,10 +46,7 @@ const dayParts = new Map<string, { weekday: string; date: string }>()
 export function dayTabLabel(day: VenueDay): { weekday: string; date: string } {
   let parts = dayParts.get(day)
   if (parts === undefined) {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-    // Noon UTC names the same calendar date in every device zone (UTC−12…UTC+14).
-    const noon = new TZDate(Date.UTC(y, m - 1, d, 12), 'UTC')
-    dayParts.set(day, (parts = { weekday: format(noon, 'EEE'), date: format(noon, 'MMM d') }))
+    dayParts.set(day, (parts = { weekday: formatDay(day, { weekday: 'short' }), date: formatDay(day, { month: 'short', day: 'numeric' }) }))
   }
   return parts
 }

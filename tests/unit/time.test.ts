@@ -8,9 +8,9 @@ import {
   formatVenueTime,
   formatVenueTimeRange,
   venueDayOf,
-  venueWallClockToInstant,
   zoneAbbreviation,
 } from '../../src/domain/time'
+import { venueWallClockToInstant } from '../../src/domain/wallClock'
 
 const NY = 'America/New_York'
 const DRAGONFLY_START = '2025-11-13T20:15:00Z' as Instant // 3:15 PM EST on the seed's Thursday
@@ -93,5 +93,43 @@ describe('calendarDaysFrom', () => {
     const early = venueWallClockToInstant('2025-11-01' as VenueDay, 0, 30, 'Pacific/Kiritimati')
     expect(calendarDaysFrom('2025-11-01' as VenueDay, early, 'Pacific/Pago_Pago')).toBe(-2)
     expect(calendarDaysFrom('2025-10-31' as VenueDay, '2025-11-01T06:00:00Z' as Instant, 'Asia/Tokyo')).toBe(1)
+  })
+})
+
+describe('clock labels at the edges of the day (Intl, assembled from parts)', () => {
+  it('writes midnight and noon as 12, with a plain space before AM/PM', () => {
+    expect(formatVenueTime('2025-11-14T05:00:00Z' as Instant, NY)).toBe('12:00 AM')
+    expect(formatVenueTime('2025-11-13T17:05:00Z' as Instant, NY)).toBe('12:05 PM')
+    expect(formatVenueTime('2025-11-13T17:05:00Z' as Instant, NY)).not.toMatch(/[\u202f\u00a0]/)
+  })
+
+  it('drops the first AM/PM only when both ends share it', () => {
+    expect(formatVenueTimeRange('2025-11-13T16:30:00Z' as Instant, '2025-11-13T17:15:00Z' as Instant, NY)).toBe(
+      '11:30 AM – 12:15 PM EST',
+    )
+    expect(formatVenueTimeRange('2025-11-14T04:30:00Z' as Instant, '2025-11-14T05:30:00Z' as Instant, NY)).toBe(
+      '11:30 PM – 12:30 AM EST',
+    )
+  })
+
+  it('names the venue day across a year boundary and on a DST change', () => {
+    expect(venueDayOf('2026-01-01T04:59:00Z' as Instant, NY)).toBe('2025-12-31')
+    expect(venueDayOf('2026-01-01T05:00:00Z' as Instant, NY)).toBe('2026-01-01')
+    expect(venueDayOf('2025-03-09T06:59:00Z' as Instant, NY)).toBe('2025-03-09') // 1:59 AM EST, clocks go forward at 2
+    expect(formatVenueTime('2025-03-09T07:00:00Z' as Instant, NY)).toBe('3:00 AM') // 2 AM EST is 3 AM EDT
+    expect(venueDayOf('2025-11-13T20:15:00Z' as Instant, 'Pacific/Kiritimati')).toBe('2025-11-14') // UTC+14
+  })
+
+  it('writes every day of a week with its own weekday', () => {
+    const days = ['2025-11-09', '2025-11-10', '2025-11-11', '2025-11-12', '2025-11-13', '2025-11-14', '2025-11-15']
+    expect(days.map((d) => formatVenueDay(d as VenueDay))).toEqual([
+      'Sunday, Nov 9',
+      'Monday, Nov 10',
+      'Tuesday, Nov 11',
+      'Wednesday, Nov 12',
+      'Thursday, Nov 13',
+      'Friday, Nov 14',
+      'Saturday, Nov 15',
+    ])
   })
 })
