@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
 import { ServiceWorkerNotices } from './pwa/ServiceWorkerNotices'
 import { App } from './ui/App'
@@ -9,6 +10,11 @@ import './ui/styles.css'
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
 // jump to a stale offset first on Back.
 if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual'
+
+// The storage layer (Dexie) is a chunk of its own that the first view does not wait for; start it downloading now, in
+// parallel with React's first render, rather than when ScheduleProvider's effect asks. A failure is ScheduleProvider's
+// to report (it asks again).
+loadIndexedDb().catch(() => {})
 
 // Before the first render: Chromium offers installing once, soon after load, only to listeners already there.
 captureInstallPrompt()

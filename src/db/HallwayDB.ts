@@ -1,6 +1,6 @@
 // The one Dexie database of the app: its schema versions, row types and the app-wide singleton.
 // Every read and write of IndexedDB goes through this class; the UI never opens IndexedDB itself.
-import { Dexie, type DexieOptions, type Table } from 'dexie'
+import { Dexie, liveQuery, type DexieOptions, type Observable, type Table } from 'dexie'
 import type { EventId, EventInfo, Session, SessionId } from '../domain/model'
 import type { StarredChange } from '../domain/scheduleDiff'
 
@@ -165,6 +165,15 @@ export class HallwayDB extends Dexie {
         .toArray()
       return { event, sessions }
     })
+  }
+
+  /**
+   * `query` as a live query: Dexie runs it now and again whenever a write (in any tab) touches what it read. A
+   * method, so the UI can subscribe (useLiveRead) without importing Dexie itself: the first view renders before
+   * this module has downloaded.
+   */
+  live<T>(query: () => Promise<T>): Observable<T> {
+    return liveQuery(query)
   }
 }
 

@@ -8,91 +8,20 @@
 //   change with the venue; a new building's distances come from its own rooms), the calendar reminder, venue or
 //   device time, and which event is on screen (SETTING_CURRENT_EVENT_ID).
 import { Dexie } from 'dexie'
-import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
-import { compareSessions } from '../domain/snapshotBuild'
-import { BUNDLED_EVENT_ID } from './bundledSnapshot'
+import type { EventId, Snapshot } from '../domain/model'
+import {
+  addDecision,
+  compareEvents,
+  installedEvent,
+  removalRefusal,
+  type AddEventOptions,
+  type AddEventOutcome,
+  type EventLibrary,
+  type InstalledEvent,
+  type RemovedEvent,
+} from './eventLibrary'
 import { SETTING_CURRENT_EVENT_ID, type HallwayDB, type StoredEvent } from './HallwayDB'
 import { installSnapshot } from './snapshotInstall'
-import type { UserDataStore } from './userDataStore'
-
-/** An event as the switcher and Settings list it. */
-export interface InstalledEvent extends EventInfo {
-  contentHash: string
-  /** Where its snapshot came from (Snapshot.source), e.g. "frab-json:schedule.json". */
-  source: string
-  sessionCount: number
-  /** The event that ships with the app: it can't be removed, nor replaced from a file (the app would put it back). */
-  bundled: boolean
-}
-
-/**
- * What adding a snapshot did. Only 'added', 'replaced' and 'unchanged' wrote anything (and made it the current
- * event); 'exists' and 'bundled' changed nothing.
- */
-export type AddEventOutcome =
-  /** A new event: installed, and now the current one. */
-  | { kind: 'added' }
-  /** An event already here, replaced as a schedule update: stars kept (carried over to renamed sessions). */
-  | { kind: 'replaced' }
-  /** The very same schedule is already here: nothing to install, now the current one. */
-  | { kind: 'unchanged' }
-  /** Another version of an event already here, and replacing it was not asked for. */
-  | { kind: 'exists' }
-  /** The bundled event's id: the app's own copy wins, so a file can't replace it. */
-  | { kind: 'bundled' }
-
-export interface AddEventOptions {
-  /** Replace an event of the same id when its schedule differs; without it, such a file is 'exists'. */
-  replace: boolean
-}
-
-/** What removing an event deleted. */
-export interface RemovedEvent {
-  /** false when it was already gone (removed in another tab). */
-  existed: boolean
-  sessions: number
-  stars: number
-}
-
-/** The events on a device, in the one place both storage modes implement them. */
-export interface EventLibrary {
-  /** false in memory mode: added schedules last until the tab closes. */
-  readonly persistent: boolean
-  add(snapshot: Snapshot, options: AddEventOptions): Promise<AddEventOutcome>
-  /** Makes `eventId` the current event; rejects when it is not on this device. */
-  switchTo(eventId: EventId): Promise<void>
-  /** Deletes the event, its sessions, its stars and its schedule changes; rejects for the bundled event. */
-  remove(eventId: EventId): Promise<RemovedEvent>
-}
-
-/** What adding `snapshot` over `existing` (the installed event of that id, if any) must do. Shared by both stores. */
-export function addDecision(
-  existing: Pick<InstalledEvent, 'contentHash'> | undefined,
-  snapshot: Snapshot,
-  options: AddEventOptions,
-): AddEventOutcome['kind'] {
-  if (snapshot.event.id === BUNDLED_EVENT_ID) return 'bundled'
-  if (!existing) return 'added'
-  if (existing.contentHash === snapshot.contentHash) return 'unchanged'
-  return options.replace ? 'replaced' : 'exists'
-}
-
-/** Bundled first (it is always there), then by title. */
-export function compareEvents(a: InstalledEvent, b: InstalledEvent): number {
-  if (a.bundled !== b.bundled) return a.bundled ? -1 : 1
-  return a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-}
-
-function removalRefusal(eventId: EventId): Error | undefined {
-  return eventId === BUNDLED_EVENT_ID ? new Error('The bundled schedule comes with the app and can’t be removed.') : undefined
-}
-
-// ---- IndexedDB ---------------------------------------------------------------------------------------------
-
-function installedEvent(event: EventInfo, contentHash: string, source: string, sessionCount: number): InstalledEvent {
-  const { id, title, timeZone, days } = event
-  return { id, title, timeZone, days, contentHash, source, sessionCount, bundled: id === BUNDLED_EVENT_ID }
-}
 
 function sessionsOf(db: HallwayDB, eventId: EventId) {
   // The primary key range: Dexie deletes it in one native call (see snapshotInstall.ts).
@@ -173,101 +102,3 @@ export function indexedDbEventLibrary(db: HallwayDB, onCurrent: (eventId: EventI
   }
 }
 
-/** How many sessions of `eventId` the user starred, for the removal confirmation (any event, not only the shown one). */
-export function countStars(store: UserDataStore, eventId: EventId): Promise<number> {
-  return store.transact(async (tx) => (await tx.listStars(eventId)).length)
-}
-
-// ---- Memory ------------------------------------------------------------------------------------------------
-
-/** One event held in memory: what the schedule screens need, sessions already in display order. */
-export interface MemoryEvent {
-  event: EventInfo
-  contentHash: string
-  source: string
-  sessions: readonly Session[]
-}
-
-export interface MemoryEventsSnapshot {
-  current: MemoryEvent
-  events: readonly InstalledEvent[]
-}
-
-/** A snapshot as a memory event: sorted and frozen once, so the screens' memoised work keeps across renders. */
-export function memoryEventOf(snapshot: Snapshot): MemoryEvent {
-  const { event, contentHash, source } = snapshot
-  return { event, contentHash, source, sessions: Object.freeze([...snapshot.sessions].sort(compareSessions)) }
-}
-
-/**
- * The events when IndexedDB is unusable: held for the tab's life, switchable like the stored ones. The user's stars for
- * them live in MemoryUserData; removing an event here leaves those to the caller (see useEventActions).
- */
-export class MemoryEventLibrary implements EventLibrary {
-  readonly persistent = false
-  private events = new Map<EventId, MemoryEvent>()
-  private currentId: EventId
-  private listeners = new Set<() => void>()
-  private cached: MemoryEventsSnapshot | undefined
-
-  /** `initial`: the first is current. */
-  constructor(initial: readonly MemoryEvent[]) {
-    const [first] = initial
-    if (!first) throw new Error('A memory library needs at least one event.')
-    for (const e of initial) this.events.set(e.event.id, e)
-    this.currentId = first.event.id
-  }
-
-  async add(snapshot: Snapshot, options: AddEventOptions): Promise<AddEventOutcome> {
-    const id = snapshot.event.id
-    const kind = addDecision(this.events.get(id), snapshot, options)
-    if (kind === 'exists' || kind === 'bundled') return { kind }
-    // Stars are keyed by session ID, so a replacement keeps them as they are (no carry-over to renamed sessions in
-    // memory: that needs the diff the stored install does).
-    if (kind !== 'unchanged') this.events.set(id, memoryEventOf(snapshot))
-    this.currentId = id
-    this.changed()
-    return { kind }
-  }
-
-  async switchTo(eventId: EventId): Promise<void> {
-    if (!this.events.has(eventId)) throw new Error(`The event ${eventId} isn’t loaded in this tab.`)
-    this.currentId = eventId
-    this.changed()
-  }
-
-  async remove(eventId: EventId): Promise<RemovedEvent> {
-    const refusal = removalRefusal(eventId)
-    if (refusal) throw refusal
-    const gone = this.events.get(eventId)
-    if (!gone) return { existed: false, sessions: 0, stars: 0 }
-    // Only when the bundled snapshot itself failed to load is there no bundled event to fall back on.
-    const next = this.events.has(BUNDLED_EVENT_ID) ? BUNDLED_EVENT_ID : [...this.events.keys()].find((id) => id !== eventId)
-    if (next === undefined) throw new Error('This is the only schedule in this tab, so it can’t be removed.')
-    this.events.delete(eventId)
-    if (this.currentId === eventId) this.currentId = next
-    this.changed()
-    return { existed: true, sessions: gone.sessions.length, stars: 0 }
-  }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
-  /** The same object until the next change (as useSyncExternalStore requires). */
-  snapshot = (): MemoryEventsSnapshot => {
-    this.cached ??= {
-      current: this.events.get(this.currentId)!,
-      events: [...this.events.values()]
-        .map((e) => installedEvent(e.event, e.contentHash, e.source, e.sessions.length))
-        .sort(compareEvents),
-    }
-    return this.cached
-  }
-
-  private changed(): void {
-    this.cached = undefined
-    for (const listener of this.listeners) listener()
-  }
-}

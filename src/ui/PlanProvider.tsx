@@ -1,12 +1,12 @@
-// Reads the user's stars and settings live (useLiveQuery, so another tab's changes show at once) from the database
+// Reads the user's stars and settings live (useLiveRead, so another tab's changes show at once) from the database
 // the schedule came from, or from memory when storage failed, and derives the plan and its conflicts once.
 import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import { compareByTime, conflictsBySession, findConflicts, planOf, type ConflictOptions } from '../domain/conflicts'
 import type { SessionId, VenueDay } from '../domain/model'
 import type { StarLevel } from '../db/HallwayDB'
 import { displaySettingsOf, walkingSettingsOf } from '../db/settings'
 import { indexedDbUserData, MemoryUserData, readUserData, type UserDataSnapshot } from '../db/userDataStore'
+import { useLiveRead } from './hooks/useLiveRead'
 import { PlanContext, type PendingChange, type PlanState } from './hooks/usePlan'
 import { useScheduleContext } from './hooks/useSchedule'
 import { deviceTimeZone } from './timeLabels'
@@ -21,19 +21,19 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
   const eventId = state.event?.id
   const memoryMode = state.status === 'ready' && state.storage.kind === 'memory'
 
-  // Never throws into render (useLiveQuery would rethrow): a failed read keeps the last good one on screen while
-  // ScheduleProvider notices the same failure and switches to memory mode.
-  const live = useLiveQuery(
-    async (): Promise<LiveRead | undefined> => {
-      if (!db || !eventId) return undefined
+  // Never throws: a failed read keeps the last good one on screen while ScheduleProvider notices the same failure and
+  // switches to memory mode.
+  const live = useLiveRead(
+    eventId ? db : null,
+    async (db): Promise<LiveRead> => {
       try {
-        return { ok: true, data: await readUserData(db, eventId) }
+        return { ok: true, data: await readUserData(db, eventId!) }
       } catch (error) {
         console.warn('Hallway: reading stars and settings failed.', error)
         return { ok: false, error }
       }
     },
-    [db, eventId],
+    [eventId],
   )
   const lastGood = useRef<UserDataSnapshot | undefined>(undefined)
   useEffect(() => {

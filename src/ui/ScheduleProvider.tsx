@@ -1,29 +1,30 @@
 // Loads the schedule (IndexedDB first, the bundled snapshot to fill or refresh it, memory when storage fails) and
 // shares it with useSchedule / useSession, with the events on this device and the library that adds, switches and
 // removes them. The only place the UI layer reads the schedule from Dexie.
+//
+// The first view does not wait for Dexie: the IndexedDB layer is its own chunk (src/db/loadIndexedDb.ts), and while it
+// downloads and opens, the list shows the bundled snapshot (fetched anyway, precached) when that is what IndexedDB
+// will show: on a first visit, and whenever the event last shown here was the bundled one (remembered in
+// localStorage; IndexedDB always brings the bundled event up to the bundled snapshot). Stars and settings arrive with
+// IndexedDB a moment later; until then the plan is 'loading' and nothing can be starred.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
-import { useLiveQuery } from 'dexie-react-hooks'
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
 import { BUNDLED_EVENT_ID, loadBundledSnapshot } from '../db/bundledSnapshot'
-import {
-  indexedDbEventLibrary,
-  listInstalledEvents,
-  memoryEventOf,
-  MemoryEventLibrary,
-  type EventLibrary,
-  type InstalledEvent,
-  type MemoryEvent,
-} from '../db/events'
-import { getHallwayDB, type HallwayDB } from '../db/HallwayDB'
-import { installSnapshot } from '../db/snapshotInstall'
+import { memoryEventOf, MemoryEventLibrary, type EventLibrary, type InstalledEvent, type MemoryEvent } from '../db/eventLibrary'
+import type { HallwayDB } from '../db/HallwayDB'
+import { loadIndexedDb, type IndexedDbModule } from '../db/loadIndexedDb'
 import { storageProblemOf, toStorageProblem, type StorageProblem } from '../db/storageErrors'
+import { useLiveRead } from './hooks/useLiveRead'
 import { ScheduleContext, type ScheduleContextValue, type ScheduleState } from './hooks/useSchedule'
 
 export type { ScheduleState, StorageState } from './hooks/useSchedule'
 
 export interface ScheduleProviderProps {
-  /** The database; defaults to the app singleton. `null` runs without IndexedDB (tests, or storage known to be off). */
+  /**
+   * The database; by default the app's, once the IndexedDB layer has loaded. `null` runs without IndexedDB (tests,
+   * or storage known to be off).
+   */
   db?: HallwayDB | null
   /** Loads the bundled snapshot. Must keep its identity across renders (a module function, not an inline arrow). */
   loadBundled?: () => Promise<Snapshot>
@@ -34,7 +35,7 @@ type Phase =
   | { kind: 'opening' }
   /** Showing what IndexedDB holds for eventId, live. Per tab: switching here writes the setting for the next start,
    * and never moves another tab to another event under its user. */
-  | { kind: 'db'; db: HallwayDB; eventId: EventId }
+  | { kind: 'db'; db: HallwayDB; eventId: EventId; idb: IndexedDbModule }
   /** Storage failed: showing schedules held in memory (the current one, the bundled one, any opened since). */
   | { kind: 'memory'; library: MemoryEventLibrary; problem: StorageProblem }
   | { kind: 'error'; message: string; problem?: StorageProblem }
@@ -63,8 +64,10 @@ const NO_EVENTS: readonly InstalledEvent[] = Object.freeze([])
 const INDEXEDDB = { kind: 'indexeddb' } as const
 const noSubscribe = () => () => {}
 
-export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundledSnapshot, children }: ScheduleProviderProps) {
+export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, children }: ScheduleProviderProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' })
+  // The bundled snapshot, shown until IndexedDB's first read of the same event lands (see the file comment).
+  const [preview, setPreview] = useState<MemoryEvent | null>(null)
   // Shared by the start-up effect and the live-query failure effect, so the snapshot is fetched once.
   const bundledRef = useRef<Promise<Bundled> | null>(null)
   // The last good read; lets a re-run with the same contentHash hand back the very same objects.
@@ -74,21 +77,29 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
     let cancelled = false
     const bundled = settle(loadBundled)
     bundledRef.current = bundled
+    const shownBefore = readShownEvent()
+    void bundled.then((b) => {
+      if (!cancelled && b.ok && (shownBefore === null || shownBefore === b.snapshot.event.id)) setPreview(memoryEventOf(b.snapshot))
+    })
     void start(db, bundled, (next) => {
       if (!cancelled) setPhase(next)
     })
     return () => {
       cancelled = true
       setPhase({ kind: 'opening' })
+      setPreview(null)
     }
   }, [db, loadBundled])
 
   const liveDb = phase.kind === 'db' ? phase.db : null
   const liveEventId = phase.kind === 'db' ? phase.eventId : null
-  const live = useLiveQuery(
-    () => (liveDb && liveEventId ? readSchedule(liveDb, liveEventId, lastRead) : undefined),
-    [liveDb, liveEventId],
-  )
+  const live = useLiveRead(liveEventId ? liveDb : null, (db) => readSchedule(db, liveEventId!, lastRead), [liveEventId])
+
+  // What IndexedDB shows is what the next start may preview (see the file comment).
+  const shownEventId = phase.kind === 'db' && live?.ok ? live.data.eventId : undefined
+  useEffect(() => {
+    if (shownEventId) rememberShownEvent(shownEventId)
+  }, [shownEventId])
 
   // Another tab upgraded (or deleted) the database, and this tab let go of it for good (HallwayDB.superseded).
   // Carry on from memory at once, not at the next failing read, so the reload notice is up before anyone stars
@@ -142,7 +153,7 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
     } else {
       phaseDb.storedCurrentEventId(BUNDLED_EVENT_ID).then((next) => {
         if (cancelled) return
-        if (next !== undefined && next !== eventId) setPhase({ kind: 'db', db: phaseDb, eventId: next })
+        if (next !== undefined && next !== eventId) setPhase({ ...phase, eventId: next })
         else fallBack()
       }, fallBack)
     }
@@ -152,21 +163,23 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
   }, [phase, live])
 
   // The events on this device, for the switcher and Settings. Reads no stars, so a star never re-runs it.
-  const installed = useLiveQuery(() => (liveDb ? listInstalledEvents(liveDb).catch(() => undefined) : undefined), [liveDb])
+  const idb = phase.kind === 'db' ? phase.idb : null
+  const installed = useLiveRead(liveDb, (db) => idb!.listInstalledEvents(db).catch(() => undefined), [idb])
   const memoryLibrary = phase.kind === 'memory' ? phase.library : null
   const memory = useSyncExternalStore(memoryLibrary?.subscribe ?? noSubscribe, () => memoryLibrary?.snapshot())
   const library = useMemo((): EventLibrary | null => {
     if (memoryLibrary) return memoryLibrary
-    if (!liveDb) return null
+    if (!liveDb || !idb) return null
     // After an add or a switch has committed: show that event (this tab only; the setting is for the next start).
-    return indexedDbEventLibrary(liveDb, (eventId) =>
-      setPhase((p) => (p.kind === 'db' && p.db === liveDb && p.eventId !== eventId ? { kind: 'db', db: liveDb, eventId } : p)),
+    return idb.indexedDbEventLibrary(liveDb, (eventId) =>
+      setPhase((p) => (p.kind === 'db' && p.db === liveDb && p.eventId !== eventId ? { ...p, eventId } : p)),
     )
-  }, [liveDb, memoryLibrary])
+  }, [liveDb, idb, memoryLibrary])
 
   const state = useMemo((): ScheduleState => {
     switch (phase.kind) {
       case 'opening':
+        if (preview) return { status: 'ready', event: preview.event, sessions: preview.sessions, storage: INDEXEDDB }
         return { status: 'loading', sessions: NO_SESSIONS, storage: INDEXEDDB }
       case 'error':
         return {
@@ -187,14 +200,16 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
         // Until the first read lands (or while a failed read is being handled), show the last good data. Right after a
         // switch that is the previous event's, for the few milliseconds the new one takes: better than a blank
         // "Loading" that would unmount the screen (and the focus) the user switched from.
-        const data = live?.data
+        // Before the first read: the preview, when it is of this event.
+        const data = live?.data ?? (preview?.event.id === phase.eventId ? preview : undefined)
         if (!data) return { status: 'loading', sessions: NO_SESSIONS, storage: INDEXEDDB }
         return { status: 'ready', event: data.event, sessions: data.sessions, storage: INDEXEDDB }
       }
     }
-  }, [phase, live, memory])
+  }, [phase, live, memory, preview])
 
-  const stateDb = phase.kind === 'db' && state.status === 'ready' ? phase.db : null
+  // Not while the preview is on screen: user data follows the db, and the plan waits for IndexedDB's own first read.
+  const stateDb = phase.kind === 'db' && state.status === 'ready' && live?.data !== undefined ? phase.db : null
   const events = phase.kind === 'db' ? (installed ?? NO_EVENTS) : (memory?.events ?? NO_EVENTS)
   const value = useMemo(
     (): ScheduleContextValue => ({
@@ -211,7 +226,17 @@ export function ScheduleProvider({ db = getHallwayDB(), loadBundled = loadBundle
 }
 
 /** Start-up: IndexedDB if it has the schedule (warm start), else install the bundled one; memory if storage fails. */
-async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phase: Phase) => void): Promise<void> {
+async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundled>, set: (phase: Phase) => void): Promise<void> {
+  let idb: IndexedDbModule | undefined
+  if (given !== null) {
+    try {
+      idb = await loadIndexedDb()
+    } catch (err) {
+      // The chunk did not download (offline before the service worker had it): the bundled schedule, in memory.
+      console.warn('Hallway: the storage code did not load; running from memory.', err)
+    }
+  }
+  const db = idb ? (given ?? idb.getHallwayDB()) : null
   const fallBack = async (found: StorageProblem, cause?: unknown) => {
     // A DatabaseClosedError because another tab upgraded mid-start reads better as "reload" than as "blocked".
     const problem = db?.superseded ? storageProblemOf('superseded') : found
@@ -219,7 +244,7 @@ async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phas
     const b = await bundled
     set(b.ok ? memoryPhase(problem, memoryEventOf(b.snapshot))! : { kind: 'error', message: b.message, problem })
   }
-  if (db === null) return fallBack(storageProblemOf('unavailable'))
+  if (db === null || idb === undefined) return fallBack(storageProblemOf('unavailable'))
 
   let warmEventId: EventId | undefined
   try {
@@ -231,14 +256,14 @@ async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phas
 
   if (warmEventId) {
     // Warm start: show what is stored now; a newer bundled snapshot then replaces it and the live query follows.
-    set({ kind: 'db', db, eventId: warmEventId })
+    set({ kind: 'db', db, eventId: warmEventId, idb })
     const b = await bundled
     if (!b.ok) {
       console.warn(`Hallway: keeping the stored schedule. ${b.message}`)
       return
     }
     try {
-      await installSnapshot(db, b.snapshot)
+      await idb.installSnapshot(db, b.snapshot)
     } catch (err) {
       // The stored schedule is intact (one transaction), but storage is failing: say so, and show the newer one.
       await fallBack(toStorageProblem(err), err)
@@ -253,14 +278,14 @@ async function start(db: HallwayDB | null, bundled: Promise<Bundled>, set: (phas
     return
   }
   try {
-    await installSnapshot(db, b.snapshot)
-    set({ kind: 'db', db, eventId: b.snapshot.event.id })
+    await idb.installSnapshot(db, b.snapshot)
+    set({ kind: 'db', db, eventId: b.snapshot.event.id, idb })
   } catch (err) {
     await fallBack(toStorageProblem(err), err)
   }
 }
 
-/** The live query body. Never throws (useLiveQuery would rethrow during render): failures come back as values. */
+/** The live query body. Never throws: failures come back as values. */
 async function readSchedule(db: HallwayDB, eventId: EventId, lastRead: { current: LiveOk | undefined }): Promise<LiveRead> {
   try {
     const stored = await db.readEventSchedule(eventId)
@@ -313,4 +338,24 @@ function settle(load: () => Promise<Snapshot>): Promise<Bundled> {
       (snapshot): Bundled => ({ ok: true, snapshot }),
       (err: unknown): Bundled => ({ ok: false, message: err instanceof Error ? err.message : String(err) }),
     )
+}
+
+// localStorage key: the event IndexedDB last showed in this browser (see the file comment).
+const SHOWN_EVENT_KEY = 'hallway.shownEvent'
+
+/** The event last shown from IndexedDB, or null when unknown (first visit, storage blocked: then any preview goes). */
+function readShownEvent(): string | null {
+  try {
+    return window.localStorage.getItem(SHOWN_EVENT_KEY)
+  } catch {
+    return null
+  }
+}
+
+function rememberShownEvent(eventId: EventId): void {
+  try {
+    window.localStorage.setItem(SHOWN_EVENT_KEY, eventId)
+  } catch {
+    // Blocked or full: the next start shows no preview, or a wrong one for a moment. Nothing is lost.
+  }
 }

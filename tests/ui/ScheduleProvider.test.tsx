@@ -8,7 +8,7 @@ import { DB_VERSION, HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/Ha
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { storageProblemOf } from '../../src/db/storageErrors'
 import { ScheduleProvider, type ScheduleState } from '../../src/ui/ScheduleProvider'
-import { useSchedule } from '../../src/ui/hooks/useSchedule'
+import { useSchedule, useScheduleContext } from '../../src/ui/hooks/useSchedule'
 import { useSession } from '../../src/ui/hooks/useSession'
 import { BUNDLED_EVENT_ID } from '../../src/db/bundledSnapshot'
 import { fakeIdb, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from '../unit/db/factories'
@@ -36,6 +36,7 @@ function testDB(): HallwayDB {
 
 afterEach(async () => {
   vi.restoreAllMocks()
+  window.localStorage.clear() // the event shown last (hallway.shownEvent), which decides the next start's preview
   for (const db of dbs.splice(0)) await db.delete()
 })
 
@@ -77,6 +78,11 @@ async function ready() {
   await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('ready'))
 }
 
+async function inMemory() {
+  await waitFor(() => expect(screen.getByTestId('storage')).toHaveTextContent('memory'))
+  expect(screen.getByTestId('status')).toHaveTextContent('ready')
+}
+
 describe('ScheduleProvider', () => {
   it('without IndexedDB (db null) shows the bundled sessions and the storage notice', async () => {
     const snapshot = makeSnapshot([makeSession({ title: 'Opening Keynote' }), makeSession({ title: 'Lunch' })])
@@ -106,7 +112,8 @@ describe('ScheduleProvider', () => {
       </ScheduleProvider>,
     )
 
-    await ready()
+    // The bundled snapshot shows at once (preview); the fallback follows when opening fails.
+    await inMemory()
     expect(titles()).toEqual(['Still here'])
     expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('newer-version').message)
     expect(warn).toHaveBeenCalled()
@@ -126,7 +133,7 @@ describe('ScheduleProvider', () => {
       </ScheduleProvider>,
     )
 
-    await ready()
+    await inMemory()
     expect(titles()).toEqual(['Shown anyway'])
     expect(screen.getByRole('status')).toHaveTextContent(storageProblemOf('quota').message)
   })
@@ -202,7 +209,7 @@ describe('ScheduleProvider', () => {
     await ready()
     expect(titles()).toEqual(['Fresh install'])
     expect(screen.getByTestId('storage')).toHaveTextContent('indexeddb')
-    expect(await db.sessions.count()).toBe(1)
+    await waitFor(async () => expect(await db.sessions.count()).toBe(1))
     expect((await db.events.get(snapshot.event.id))?.contentHash).toBe(snapshot.contentHash)
   })
 
@@ -348,5 +355,78 @@ describe('ScheduleProvider', () => {
   it('useSchedule outside the provider fails loudly for the developer', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(() => render(<Probe />)).toThrow(/inside <ScheduleProvider>/)
+  })
+
+  describe('before IndexedDB is open (the first view does not wait for Dexie)', () => {
+    /** Whether the context hands out the database: only once IndexedDB's own read is on screen. */
+    function DbProbe() {
+      const { db } = useScheduleContext()
+      return <p data-testid="db">{db ? 'db' : 'none'}</p>
+    }
+
+    /** A database whose open() (from now on) waits until the returned function is called. */
+    function slowToOpen(db = testDB()): { db: HallwayDB; release: () => void } {
+      const realOpen = db.open.bind(db)
+      let release!: () => void
+      const gate = new Promise<void>((resolve) => (release = resolve))
+      vi.spyOn(db, 'open').mockImplementation(() => Dexie.Promise.resolve(gate.then(realOpen)))
+      return { db, release }
+    }
+
+    it('shows the bundled snapshot at once on a first visit, and hands over to IndexedDB once it is installed', async () => {
+      const { db, release } = slowToOpen()
+      render(
+        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Right away' })]))}>
+          <Probe />
+          <DbProbe />
+        </ScheduleProvider>,
+      )
+      await ready()
+      expect(titles()).toEqual(['Right away'])
+      // No user data can be read or written for a preview: the plan waits for IndexedDB.
+      expect(screen.getByTestId('db')).toHaveTextContent('none')
+      expect(window.localStorage.getItem('hallway.shownEvent')).toBeNull()
+
+      release()
+      await waitFor(() => expect(screen.getByTestId('db')).toHaveTextContent('db'))
+      expect(titles()).toEqual(['Right away'])
+      expect(await db.sessions.count()).toBe(1)
+      expect(window.localStorage.getItem('hallway.shownEvent')).toBe(BUNDLED_EVENT_ID)
+    })
+
+    it('previews again when the bundled event was the one shown last', async () => {
+      window.localStorage.setItem('hallway.shownEvent', BUNDLED_EVENT_ID)
+      const { db } = slowToOpen()
+      render(
+        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
+          <Probe />
+        </ScheduleProvider>,
+      )
+      await ready()
+      expect(titles()).toEqual(['Bundled talk'])
+    })
+
+    it('previews nothing when another event was shown last: it waits for IndexedDB rather than flash the wrong one', async () => {
+      window.localStorage.setItem('hallway.shownEvent', 'other-con')
+      const stored = testDB()
+      const other = makeAnySnapshot([makeSession({ title: 'Other talk' })], { event: makeEvent({ id: 'other-con' as EventId, title: 'Other Con' }) })
+      await installSnapshot(stored, other)
+      await stored.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: 'other-con' })
+      const { db, release } = slowToOpen(stored)
+      render(
+        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
+          <Probe />
+        </ScheduleProvider>,
+      )
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 30)) // ms: the bundled snapshot has long arrived
+      })
+      expect(screen.getByTestId('status')).toHaveTextContent('loading')
+      expect(titles()).toEqual([])
+
+      release()
+      await ready()
+      expect(titles()).toEqual(['Other talk'])
+    })
   })
 })

@@ -1,6 +1,7 @@
 // Starring against the real app on real Dexie (fake-indexeddb): one tap or one key cycles none → must → maybe →
 // none from the list and the detail page, counts show at a glance, stars survive a reload, and memory mode works.
 import { act, screen, waitFor, within } from '@testing-library/react'
+import { Dexie } from 'dexie'
 import type { VenueDay } from '../../src/domain/model'
 import { setStarLevel } from '../../src/db/stars'
 import { indexedDbUserData } from '../../src/db/userDataStore'
@@ -96,6 +97,26 @@ describe('starring from the list', () => {
     } finally {
       delete (navigator as any).storage
     }
+  })
+})
+
+describe('starring before storage has opened', () => {
+  it('keeps a tap made while the list shows the bundled snapshot, and saves it once the plan is read', async () => {
+    // The list shows before IndexedDB opens (ScheduleProvider's preview); open() here waits for the test.
+    const db = getDb()
+    const realOpen = db.open.bind(db)
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    vi.spyOn(db, 'open').mockImplementation(() => Dexie.Promise.resolve(gate.then(realOpen)))
+    const { user } = await renderApp()
+
+    await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
+    await act(() => new Promise((r) => setTimeout(r, 30)))
+    expect(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` })).toHaveAttribute('aria-pressed', 'false')
+
+    release()
+    expect(await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })).toHaveAttribute('aria-pressed', 'true')
+    expect(await storedLevels()).toEqual({ [FLUX]: 'must' })
   })
 })
 

@@ -3,7 +3,7 @@
 // "Open another schedule…".
 import { useId, useRef, useState } from 'react'
 import type { EventId } from '../../domain/model'
-import { countStars, type InstalledEvent } from '../../db/events'
+import { countStars, type InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
 import { eventDaysText, sessionCountText } from '../eventText'
 import { useEvents } from '../hooks/useEvents'

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react'
 import { useLocation } from 'wouter'
 import type { FileProblem, ScheduleFileRead } from '../../domain/scheduleFile'
-import type { InstalledEvent } from '../../db/events'
+import type { InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
 import { eventDaysText, sessionCountText, timeZoneChoices } from '../eventText'
 import { useEvents } from '../hooks/useEvents'

@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react'
 import { useLocation } from 'wouter'
 import type { EventId, Snapshot } from '../../domain/model'
-import type { AddEventOutcome, InstalledEvent, RemovedEvent } from '../../db/events'
+import type { AddEventOutcome, InstalledEvent, RemovedEvent } from '../../db/eventLibrary'
 import { toStorageProblem } from '../../db/storageErrors'
 import { useUiStore } from '../../store/uiStore'
 import { usePlan } from './usePlan'

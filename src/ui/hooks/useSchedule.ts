@@ -1,7 +1,7 @@
 // The schedule as the UI sees it. Components read it only through useSchedule / useSession, never from Dexie.
 import { createContext, useContext } from 'react'
 import type { EventInfo, Session } from '../../domain/model'
-import type { EventLibrary, InstalledEvent } from '../../db/events'
+import type { EventLibrary, InstalledEvent } from '../../db/eventLibrary'
 import type { HallwayDB } from '../../db/HallwayDB'
 import type { StorageProblem } from '../../db/storageErrors'
 

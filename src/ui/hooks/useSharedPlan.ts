@@ -10,7 +10,7 @@ import {
   type SharedPlanLink,
   type SharedPlanMatch,
 } from '../../domain/shareCodec'
-import type { InstalledEvent } from '../../db/events'
+import type { InstalledEvent } from '../../db/eventLibrary'
 import { addStars, replaceStars, type MergeResult } from '../../db/merge'
 import { requestPersistence } from '../../db/persistence'
 import { toStorageProblem } from '../../db/storageErrors'

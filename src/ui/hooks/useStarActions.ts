@@ -1,10 +1,11 @@
 // What the UI does to the plan: cycle a star, resolve a clash, undo. Writes go through src/db; failures become a
 // toast that says what could not be saved, never an exception in a click handler.
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import type { Session } from '../../domain/model'
+import type { EventId, Session } from '../../domain/model'
 import { requestPersistence } from '../../db/persistence'
 import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from '../../db/stars'
 import { toStorageProblem } from '../../db/storageErrors'
+import type { UserDataStore } from '../../db/userDataStore'
 import { useUiStore, type Toast } from '../../store/uiStore'
 import { usePlan } from './usePlan'
 
@@ -48,6 +49,8 @@ export function focusAfterRender(selector: string | undefined): void {
   requestAnimationFrame(attempt)
 }
 
+type Writable = { store: UserDataStore; eventId: EventId }
+
 export function useStarActions(): StarActions {
   const { store, eventId, stars } = usePlan()
   const showToast = useUiStore((s) => s.showToast)
@@ -56,6 +59,18 @@ export function useStarActions(): StarActions {
   useEffect(() => {
     starCount.current = stars.size
   }, [stars])
+
+  // The list can show (the bundled snapshot) a moment before storage has opened and the plan has been read. A tap in
+  // that moment is kept, and done once the plan is there, instead of being lost.
+  const waiting = useRef<Array<(target: Writable) => void>>([])
+  useEffect(() => {
+    if (store && eventId) for (const go of waiting.current.splice(0)) go({ store, eventId })
+  }, [store, eventId])
+  const writable = useCallback(
+    (): Promise<Writable> =>
+      store && eventId ? Promise.resolve({ store, eventId }) : new Promise((resolve) => waiting.current.push(resolve)),
+    [store, eventId],
+  )
 
   const fail = useCallback(
     (what: string, error: unknown) => {
@@ -67,7 +82,7 @@ export function useStarActions(): StarActions {
 
   const cycle = useCallback<StarActions['cycle']>(
     async (session, options = {}) => {
-      if (!store || !eventId) return
+      const { store, eventId } = await writable()
       const firstStar = starCount.current === 0
       try {
         const { level, undo } = await cycleStar(store, eventId, session.id)
@@ -86,7 +101,7 @@ export function useStarActions(): StarActions {
         fail('Saving your star', error)
       }
     },
-    [store, eventId, showToast, fail],
+    [writable, showToast, fail],
   )
 
   const resolve = useCallback<StarActions['resolve']>(

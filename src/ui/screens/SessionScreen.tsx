@@ -44,12 +44,13 @@ function isTyping(target: EventTarget | null): boolean {
 export function SessionScreen({ id }: { id: string }) {
   const { status, session, event } = useSession(id)
   const headingRef = useRef<HTMLHeadingElement>(null)
-  const { stars, conflictsBySession, status: planStatus, displayZone, changeBySession } = usePlan()
+  const { stars, conflictsBySession, displayZone, changeBySession } = usePlan()
   const { cycle } = useStarActions()
   const resolving = useUiStore((s) => s.resolving !== null)
 
+  // Also while the plan is still loading: useStarActions keeps the tap until storage is open.
   useEffect(() => {
-    if (!session || planStatus !== 'ready' || resolving) return
+    if (!session || resolving) return
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 's' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTyping(e.target)) return
       e.preventDefault()
@@ -57,7 +58,7 @@ export function SessionScreen({ id }: { id: string }) {
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [session, planStatus, resolving, cycle])
+  }, [session, resolving, cycle])
 
   // A new page: start at its top and move focus to its heading, so screen readers announce where they are.
   useEffect(() => {
@@ -106,7 +107,7 @@ export function SessionScreen({ id }: { id: string }) {
         {session.title}
       </h1>
       <div className="detail__star">
-        <StarButton session={session} level={stars.get(session.id)} onCycle={cycle} disabled={planStatus !== 'ready'} />
+        <StarButton session={session} level={stars.get(session.id)} onCycle={cycle} />
         <span className="muted detail__star-hint" aria-hidden="true">
           or press S
         </span>

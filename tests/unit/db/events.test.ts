@@ -3,15 +3,8 @@
 // library in memory for when storage is off.
 import type { EventId, Instant, Snapshot } from '../../../src/domain/model'
 import { BUNDLED_EVENT_ID } from '../../../src/db/bundledSnapshot'
-import {
-  addEvent,
-  countStars,
-  listInstalledEvents,
-  memoryEventOf,
-  MemoryEventLibrary,
-  removeEvent,
-  switchEvent,
-} from '../../../src/db/events'
+import { countStars, memoryEventOf, MemoryEventLibrary } from '../../../src/db/eventLibrary'
+import { addEvent, listInstalledEvents, removeEvent, switchEvent } from '../../../src/db/events'
 import { SETTING_CURRENT_EVENT_ID } from '../../../src/db/HallwayDB'
 import { SETTING_WALKING_PACE, setWalkingPace } from '../../../src/db/settings'
 import { installSnapshot } from '../../../src/db/snapshotInstall'
