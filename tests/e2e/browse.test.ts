@@ -67,15 +67,23 @@ describe('browsing the bundled KubeCon schedule', () => {
   it('stores the schedule in IndexedDB on first open', async () => {
     await page().goto(served().url)
     await page().getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
-    const stored = await page().evaluate(async () => {
-      const open = indexedDB.open('hallway')
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result)
-        open.onerror = () => reject(open.error)
+    // The list shows the bundled snapshot before Dexie has loaded; the install into IndexedDB follows.
+    const storedCount = () =>
+      page().evaluate(async () => {
+        if (!(await indexedDB.databases()).some((d) => d.name === 'hallway')) return 0
+        const open = indexedDB.open('hallway')
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result)
+          open.onerror = () => reject(open.error)
+        })
+        try {
+          if (!db.objectStoreNames.contains('sessions')) return 0
+          const count = db.transaction('sessions').objectStore('sessions').count()
+          return await new Promise<number>((resolve) => (count.onsuccess = () => resolve(count.result)))
+        } finally {
+          db.close()
+        }
       })
-      const count = db.transaction('sessions').objectStore('sessions').count()
-      return new Promise<number>((resolve) => (count.onsuccess = () => resolve(count.result)))
-    })
-    expect(stored).toBe(99)
+    await expect.poll(storedCount).toBe(99)
   })
 })

@@ -117,11 +117,8 @@ describe('offline after one visit', () => {
 
     const fresh = await coldOpen('/')
     await expect.poll(() => resultCount(fresh)).toBe('99 sessions')
-    const stored = await fresh.evaluate(async () => {
-      const databases = await indexedDB.databases()
-      return databases.map((d) => d.name)
-    })
-    expect(stored).toContain('hallway') // installed again from the precached snapshot, offline
+    const stored = () => fresh.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+    await expect.poll(stored).toContain('hallway') // installed again from the precached snapshot, offline
   })
 
   it('sends a file-looking path to the network instead of the app shell (the navigation denylist)', async () => {
