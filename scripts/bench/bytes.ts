@@ -45,6 +45,20 @@ export function firstVisitFiles(distDir: string): FileBytes[] {
   return [...urls].sort().map((file) => fileBytes(distDir, file))
 }
 
+/** The first view's JS budget, gzip bytes: what a phone downloads before it can show the first rows. */
+export const FIRST_VIEW_JS_BUDGET = 120_000
+
+/**
+ * The JS a first view downloads before the list can render: the scripts and module preloads index.html names. Lazy
+ * chunks (other screens, the QR code, the importers, and the IndexedDB layer, which the list does not wait for)
+ * are not in it.
+ */
+export function firstViewJsFiles(distDir: string): FileBytes[] {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.m?js)"/g)].map((m) => m[1]!)
+  return [...new Set(files)].map((file) => fileBytes(distDir, file))
+}
+
 export function sumBy(files: readonly FileBytes[], kind?: FileKind): number {
   return files.filter((f) => kind === undefined || f.kind === kind).reduce((n, f) => n + f.gzip, 0)
 }

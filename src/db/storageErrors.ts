@@ -1,7 +1,15 @@
 // Turning whatever IndexedDB or Dexie threw into a StorageProblem the UI can show as a plain notice.
 // Recovery never deletes the user's database: every problem here degrades to "browse without saving".
 
-export type StorageProblemKind = 'unavailable' | 'quota' | 'blocked' | 'newer-version' | 'superseded' | 'unknown'
+export type StorageProblemKind =
+  | 'unavailable'
+  | 'quota'
+  | 'blocked'
+  | 'newer-version'
+  | 'superseded'
+  /** The storage code itself (a lazy chunk) did not download. */
+  | 'not-downloaded'
+  | 'unknown'
 
 export interface StorageProblem {
   kind: StorageProblemKind
@@ -24,6 +32,9 @@ const MESSAGES: Record<StorageProblemKind, string> = {
   superseded:
     'Hallway was updated in another tab, so this tab has stopped saving to keep your data safe. Nothing was lost. ' +
     'Reload this tab to keep starring; until then you can browse the schedule.',
+  'not-downloaded':
+    "Part of Hallway didn't finish downloading, so this tab can't save stars and settings. Nothing was lost. " +
+    'Reload while online to fix it; until then you can browse the schedule.',
   unknown:
     "Something went wrong with this device's storage, so your stars and settings can't be saved right now. " +
     'The schedule still works; reloading the page may help.',

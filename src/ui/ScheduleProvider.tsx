@@ -228,12 +228,13 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
 /** Start-up: IndexedDB if it has the schedule (warm start), else install the bundled one; memory if storage fails. */
 async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundled>, set: (phase: Phase) => void): Promise<void> {
   let idb: IndexedDbModule | undefined
+  let notDownloaded: unknown
   if (given !== null) {
     try {
       idb = await loadIndexedDb()
     } catch (err) {
       // The chunk did not download (offline before the service worker had it): the bundled schedule, in memory.
-      console.warn('Hallway: the storage code did not load; running from memory.', err)
+      notDownloaded = err
     }
   }
   const db = idb ? (given ?? idb.getHallwayDB()) : null
@@ -244,6 +245,7 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
     const b = await bundled
     set(b.ok ? memoryPhase(problem, memoryEventOf(b.snapshot))! : { kind: 'error', message: b.message, problem })
   }
+  if (notDownloaded !== undefined) return fallBack(storageProblemOf('not-downloaded'), notDownloaded)
   if (db === null || idb === undefined) return fallBack(storageProblemOf('unavailable'))
 
   let warmEventId: EventId | undefined

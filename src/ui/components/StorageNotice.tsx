@@ -14,8 +14,10 @@ export function StorageNotice() {
   const superseded = storage.kind === 'memory' && storage.problem.kind === 'superseded'
   const dismissed = superseded ? supersededDismissed : dismissedEarlier
   const dismiss = superseded ? () => setSupersededDismissed(true) : dismissEarlier
-  // Reloading is the fix when a newer Hallway owns the database: it loads that version.
-  const reloadFixes = superseded || (storage.kind === 'memory' && storage.problem.kind === 'newer-version')
+  // Reloading is the fix when a newer Hallway owns the database (it loads that version), or when the storage code
+  // did not download.
+  const reloadFixes =
+    superseded || (storage.kind === 'memory' && (storage.problem.kind === 'newer-version' || storage.problem.kind === 'not-downloaded'))
   // The live region is always in the page so a problem that appears later is announced, not just shown.
   const visible = storage.kind === 'memory' && !dismissed
   return (
