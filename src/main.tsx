@@ -1,9 +1,9 @@
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
-import { ServiceWorkerNotices } from './pwa/ServiceWorkerNotices'
 import { App } from './ui/App'
+import { ChunkBoundary } from './ui/components/ChunkBoundary'
 import { ScheduleProvider } from './ui/ScheduleProvider'
 import './ui/styles.css'
 
@@ -16,6 +16,10 @@ if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'm
 // to report (it asks again).
 loadIndexedDb().catch(() => {})
 
+// The service worker's registration and notices: nothing in them is needed to show the first rows, so their code
+// (and workbox-window) downloads after, in its own chunk.
+const ServiceWorkerNotices = lazy(() => import('./pwa/ServiceWorkerNotices').then((m) => ({ default: m.ServiceWorkerNotices })))
+
 // Before the first render: Chromium offers installing once, soon after load, only to listeners already there.
 captureInstallPrompt()
 
@@ -24,6 +28,11 @@ createRoot(document.getElementById('root')!).render(
     <ScheduleProvider>
       <App />
     </ScheduleProvider>
-    <ServiceWorkerNotices />
+    {/* If its chunk fails to download there is no service worker to talk about: nothing shows. */}
+    <ChunkBoundary fallback={null}>
+      <Suspense fallback={null}>
+        <ServiceWorkerNotices />
+      </Suspense>
+    </ChunkBoundary>
   </StrictMode>,
 )

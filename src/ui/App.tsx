@@ -2,14 +2,15 @@
 // Routing is wouter: ~2 KB, hook-based, and plain History API paths, which is all a static-hosted PWA with a few
 // screens needs. A shared plan (/share#p=…) is a route like any other: its plan is in the fragment, which the
 // screen reads itself (the router ignores it).
-import { lazy, Suspense, type MouseEvent, type ReactNode } from 'react'
-import { Link, Route, Router, Switch, useRoute } from 'wouter'
+import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from 'react'
+import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
 import { useUiStore } from '../store/uiStore'
+import { ChunkBoundary, ChunkFailed } from './components/ChunkBoundary'
 import { EventSwitcher } from './components/EventSwitcher'
 import { MainNav } from './components/MainNav'
-import { ScheduleChangesNotice } from './components/ScheduleChanges'
+import { ScheduleChangesNotice } from './components/ScheduleChangesNotice'
 import { StorageNotice } from './components/StorageNotice'
 import { UndoToast } from './components/UndoToast'
 import { useSchedule } from './hooks/useSchedule'
@@ -86,6 +87,8 @@ function Shell({ children }: { children: ReactNode }) {
   // The resolve dialog's code (alternatives, conflict preview) loads the first time a clash is opened.
   const resolving = useUiStore((s) => s.resolving !== null)
   const [onList] = useRoute('/')
+  // A screen whose chunk failed is retried when the user goes to another route (a new boundary per location).
+  const [location] = useLocation()
   const showList = onList && schedule.status === 'ready'
   const skipTarget = showList ? 'session-list' : 'main'
 
@@ -123,14 +126,18 @@ function Shell({ children }: { children: ReactNode }) {
             </p>
           </div>
         ) : (
-          <Suspense fallback={<ScreenLoading />}>{children}</Suspense>
+          <ChunkBoundary key={location} fallback={<ChunkFailed />}>
+            <Suspense fallback={<ScreenLoading />}>{children}</Suspense>
+          </ChunkBoundary>
         )}
       </main>
       <UndoToast />
       {resolving && (
-        <Suspense fallback={null}>
-          <ResolveDialog />
-        </Suspense>
+        <ChunkBoundary fallback={<ResolveFailed />}>
+          <Suspense fallback={null}>
+            <ResolveDialog />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </>
   )
@@ -140,6 +147,17 @@ function ScheduleRoute() {
   const { event, sessions } = useSchedule()
   if (!event) return null
   return <ScheduleScreen event={event} sessions={sessions} />
+}
+
+/** The resolve dialog's chunk did not download: say so in a toast and close the dialog, leaving the page usable. */
+function ResolveFailed() {
+  const showToast = useUiStore((s) => s.showToast)
+  const closeResolve = useUiStore((s) => s.closeResolve)
+  useEffect(() => {
+    showToast({ tone: 'error', message: "The clash resolver didn't download. Nothing was lost; reload while online to get it." })
+    closeResolve()
+  }, [showToast, closeResolve])
+  return null
 }
 
 function PageNotFound() {

@@ -48,7 +48,7 @@ describe('the first view', () => {
       await served?.close()
     })
 
-    it('lists the sessions with every other chunk refused, and says plainly that nothing will be saved', async () => {
+    it('lists the sessions with every other chunk refused, says plainly that nothing will be saved, and stays usable', async () => {
       // No service worker, so every request reaches page.route.
       const context = await newPhoneContext(browser, { serviceWorkers: 'block' })
       const page = await context.newPage()
@@ -68,6 +68,13 @@ describe('the first view', () => {
         // The storage layer was asked for and refused: the list stayed, and the notice says what to do.
         await page.getByText(/didn't finish downloading/).waitFor()
         expect(refused.some((p) => /\/assets\/connect-[\w-]+\.js$/.test(p))).toBe(true)
+        // The service worker's notices did not load either, and took nothing down with them.
+        expect(await page.locator('.schedule__count').textContent()).toBe('99 sessions')
+        // A screen whose chunk is refused says so, and the header and navigation stay usable.
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /My plan/ }).click()
+        await page.getByRole('heading', { name: "This part of Hallway didn't download" }).waitFor()
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Schedule/ }).click()
+        await page.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
         expect(errors.filter((e) => !/Failed to fetch dynamically imported module|net::ERR_FAILED/.test(e))).toEqual([])
       } finally {
         await context.close()

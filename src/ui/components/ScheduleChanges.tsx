@@ -1,8 +1,8 @@
 // What a schedule update did to the user's plan, until they acknowledge it: the "What changed" list at the top of My
-// plan, the cancelled sessions kept in their day of the plan (old title, time and room), and a notice on the other
-// screens that links to the list. Acknowledging goes through src/db and reaches every open tab.
+// plan and the cancelled sessions kept in their day of the plan (old title, time and room); the notice on the other
+// screens that links to the list is ScheduleChangesNotice.tsx. Acknowledging goes through src/db and reaches every open tab.
 import { useCallback, useId, useMemo } from 'react'
-import { Link, useRoute } from 'wouter'
+import { Link } from 'wouter'
 import type { VenueDay } from '../../domain/model'
 import { describeStarredChange } from '../../domain/scheduleDiff'
 import { formatVenueDay } from '../../domain/time'
@@ -171,29 +171,5 @@ export function CancelledOnlyDays({ shown }: { shown: readonly VenueDay[] }) {
         </section>
       ))}
     </>
-  )
-}
-
-/** On every screen but My plan: "2 sessions in your plan changed", with the way to the list. */
-export function ScheduleChangesNotice() {
-  const { changes } = usePlan()
-  const [onPlan] = useRoute('/plan')
-  const n = changes.length
-  // The live region is always in the page, so a change arriving later (an update installed in the background) is read.
-  const visible = n > 0 && !onPlan
-  return (
-    <div role="status" className={visible ? 'notice notice--changes' : undefined}>
-      {visible && (
-        <div className="notice__inner">
-          <p className="notice__text">
-            <Icon name="changed" /> <strong>Schedule updated:</strong>{' '}
-            {n === 1 ? '1 session in your plan changed.' : `${n} sessions in your plan changed.`}
-          </p>
-          <Link href="/plan" className="button button--small">
-            See what changed
-          </Link>
-        </div>
-      )}
-    </div>
   )
 }
