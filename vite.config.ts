@@ -1,7 +1,7 @@
 // Build config: React, and the service worker + web app manifest (vite-plugin-pwa, Workbox generateSW) that make
 // Hallway work offline from a cold start and installable. README "How offline works" explains the result.
 import { execFileSync } from 'node:child_process'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { WEB_MANIFEST } from './src/pwa/webManifest.ts'
@@ -28,12 +28,37 @@ function appBuild(): string {
  */
 const NAVIGATE_FALLBACK_DENYLIST = [/^[^?]*\/[^/?]*\.[^/?]*(?:\?.*)?$/]
 
+/**
+ * `<link rel="preload" as="fetch">` for the bundled snapshot in index.html: the list's first rows come from it (see
+ * ScheduleProvider), so it downloads alongside the app's JS instead of after the JS has run and asked for it.
+ * loadBundledSnapshot's fetch (same URL, same-origin credentials) then takes the preloaded response.
+ */
+function preloadSnapshot(): Plugin {
+  let base = '/'
+  return {
+    name: 'hallway-preload-snapshot',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const snapshot = Object.values(ctx.bundle ?? {}).find((f) => f.type === 'asset' && /snapshot-[\w-]+\.json$/.test(f.fileName))
+        if (!snapshot) throw new Error('hallway-preload-snapshot: no snapshot asset in the bundle')
+        return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${snapshot.fileName}`, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' }]
+      },
+    },
+  }
+}
+
 export default defineConfig({
   define: {
     'import.meta.env.VITE_APP_BUILD': JSON.stringify(appBuild()),
   },
   plugins: [
     react(),
+    preloadSnapshot(),
     VitePWA({
       // Prompt, never auto-reload: a new version waits until the user taps "Reload" (src/pwa/UpdatePrompt.tsx),
       // so nobody loses a half-typed search or an open clash in the middle of a hallway.

@@ -53,6 +53,14 @@ describe('the first view', () => {
       const context = await newPhoneContext(browser, { serviceWorkers: 'block' })
       const page = await context.newPage()
       const errors = collectPageErrors(page)
+      const snapshotRequests: string[] = []
+      page.on('request', (r) => {
+        if (/snapshot-[\w-]+\.json$/.test(r.url())) snapshotRequests.push(r.url())
+      })
+      const preloadWarnings: string[] = []
+      page.on('console', (m) => {
+        if (/preload/i.test(m.text())) preloadWarnings.push(m.text())
+      })
       const allowed = new Set(firstView.map((f) => `/${f.file}`))
       const refused: string[] = []
       await page.route(/\.js(\?|$)/, (route) => {
@@ -65,6 +73,8 @@ describe('the first view', () => {
         await page.goto(served.url)
         await page.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
         expect(await page.locator('.schedule__count').textContent()).toBe('99 sessions')
+        // index.html preloads the snapshot, and the app's own fetch takes that response: one download.
+        expect(snapshotRequests).toHaveLength(1)
         // The storage layer was asked for and refused: the list stayed, and the notice says what to do.
         await page.getByText(/didn't finish downloading/).waitFor()
         expect(refused.some((p) => /\/assets\/connect-[\w-]+\.js$/.test(p))).toBe(true)
@@ -76,6 +86,7 @@ describe('the first view', () => {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Schedule/ }).click()
         await page.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
         expect(errors.filter((e) => !/Failed to fetch dynamically imported module|net::ERR_FAILED/.test(e))).toEqual([])
+        expect(preloadWarnings).toEqual([])
       } finally {
         await context.close()
       }
