@@ -6,7 +6,8 @@
 // downloads and opens, the list shows the bundled snapshot (fetched anyway, precached) when that is what IndexedDB
 // will show: on a first visit, and whenever the event last shown here was the bundled one (remembered in
 // localStorage; IndexedDB always brings the bundled event up to the bundled snapshot). Stars and settings arrive with
-// IndexedDB a moment later; until then the plan is 'loading' and nothing can be starred.
+// IndexedDB a moment later; until then the plan is 'loading', and a star tapped meanwhile waits for it
+// (useStarActions).
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
