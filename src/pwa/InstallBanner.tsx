@@ -1,4 +1,4 @@
-// The one-line offer to install Hallway, under the header, where the browser can install it and it isn't yet.
+// The offer to install Hallway (fixed at the bottom, see pwa.css), where the browser can install it and it isn't yet.
 // Dismissing it is remembered on this device; settings keep offering the same thing.
 import { useState } from 'react'
 import { IosInstallSteps } from './InstallInstructions'

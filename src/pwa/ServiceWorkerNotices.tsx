@@ -95,7 +95,7 @@ export function ServiceWorkerNotices() {
       <div role="status" className="pwa-toast-slot">
         {offlineReady && !showUpdate && (
           <div className="pwa-toast">
-            <p className="pwa-toast__text">Ready to work offline. Hallway now opens with no connection.</p>
+            <p className="pwa-toast__text">Ready to work offline.</p>
             <div className="pwa-toast__actions">
               <button type="button" className="button" aria-label="Dismiss offline notice" onClick={() => setOfflineReady(false)}>
                 Dismiss

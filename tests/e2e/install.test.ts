@@ -154,6 +154,24 @@ describe('installing Hallway', () => {
     await section.getByRole('status').getByText('Not installed. You can install Hallway here any time.').waitFor()
   })
 
+  it('arrives without moving the list: it sits over the bottom edge, and no layout shift is recorded', async () => {
+    await page.goto(served.url)
+    await page.locator('.schedule__count').waitFor()
+    // buffered: every shift since the navigation began, the app's first render included.
+    await page.addScriptTag({
+      content: `window.__shift = 0; window.__moved = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) { window.__shift += e.value; for (const s of e.sources) window.__moved.push(Math.round(e.startTime) + ' ' + (s.node && s.node.outerHTML || '?').slice(0, 80) + ' ' + s.previousRect.y + '→' + s.currentRect.y) } }).observe({ type: 'layout-shift', buffered: true })`,
+    })
+    const banner = page.getByRole('region', { name: /Install Hallway/ })
+    await banner.getByRole('button', { name: 'Install app' }).waitFor()
+    expect(await banner.evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    await page.waitForTimeout(300) // ms: a shift is reported in the frame after it happens
+    const { shift, moved } = await page.evaluate(() => {
+      const w = window as unknown as { __shift: number; __moved: string[] }
+      return { shift: w.__shift, moved: w.__moved }
+    })
+    expect(shift, moved.join('\n')).toBe(0)
+  })
+
   it('"Not now" puts the banner away, and it stays away after a reload', async () => {
     await page.goto(served.url)
     const banner = page.getByRole('region', { name: /Install Hallway/ })
