@@ -80,7 +80,15 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
     bundledRef.current = bundled
     const shownBefore = readShownEvent()
     void bundled.then((b) => {
-      if (!cancelled && b.ok && (shownBefore === null || shownBefore === b.snapshot.event.id)) setPreview(memoryEventOf(b.snapshot))
+      if (cancelled || !b.ok || (shownBefore !== null && shownBefore !== b.snapshot.event.id)) return
+      const shown = memoryEventOf(b.snapshot)
+      setPreview(shown)
+      // When IndexedDB's first read finds this very install, it hands back these objects (readSchedule), so the
+      // hand-over from the preview re-renders nothing.
+      lastRead.current ??= {
+        ok: true,
+        data: { ...shown, eventId: shown.event.id, schemaVersion: b.snapshot.schemaVersion },
+      }
     })
     void start(db, bundled, (next) => {
       if (!cancelled) setPhase(next)

@@ -387,10 +387,13 @@ describe('ScheduleProvider', () => {
       expect(screen.getByTestId('db')).toHaveTextContent('none')
       expect(window.localStorage.getItem('hallway.shownEvent')).toBeNull()
 
+      const previewed = seen.at(-1)!.sessions
       release()
       await waitFor(() => expect(screen.getByTestId('db')).toHaveTextContent('db'))
       expect(titles()).toEqual(['Right away'])
       expect(await db.sessions.count()).toBe(1)
+      // IndexedDB holds the very same install: the hand-over keeps the preview's array, so nothing re-renders.
+      expect(seen.at(-1)!.sessions).toBe(previewed)
       expect(window.localStorage.getItem('hallway.shownEvent')).toBe(BUNDLED_EVENT_ID)
     })
 
