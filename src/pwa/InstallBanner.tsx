@@ -39,7 +39,7 @@ export function InstallBanner() {
     <section className="pwa-banner" aria-labelledby="install-banner-title">
       <div className="pwa-banner__inner">
         <p className="pwa-banner__text" id="install-banner-title">
-          <strong>Install Hallway</strong> to open it from your home screen, even with no Wi-Fi.
+          <strong>Install Hallway</strong> to use it with no Wi-Fi.
         </p>
         <div className="pwa-banner__actions">
           {option === 'prompt' ? (
