@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import type { EventId, SessionId } from '../../src/domain/model'
 import { shareUrl } from '../../src/domain/shareCodec'
-import { axeViolations, usePhonePage } from './harness'
+import { axeViolations, starFromList, usePhonePage } from './harness'
 
 const { served, page } = usePhonePage()
 
@@ -31,12 +31,6 @@ const OTHER_EVENT = shareUrl(
   snapshot.sessions.map((s) => s.id as SessionId),
   '/share',
 )
-
-async function starFromList(p: Page, title: string) {
-  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
-  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
-}
 
 // Each view in the state that shows the most: a clash in the plan, filters open, a preview time on Now.
 const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [

@@ -1,7 +1,7 @@
 // The plan in real Chromium against the production build: star from the list, see the clash in My plan, resolve it
 // with an alternative, undo; and a second tab that follows stars and walking settings live, without a reload.
 import type { Page } from 'playwright-core'
-import { collectPageErrors, usePhonePage } from './harness'
+import { collectPageErrors, starFromList, usePhonePage } from './harness'
 
 const { served, context, page } = usePhonePage()
 
@@ -12,13 +12,6 @@ const SPRING = 'Autoscaling Spring Boot Apps in Kubernetes With KEDA'
 const SIG_API = 'SIG API Machinery and AI: What Comes Next?'
 
 const planLink = (p: Page) => p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^My plan/ })
-
-/** Searches the list for `title` and stars it from its card (one tap: must). */
-async function starFromList(p: Page, title: string) {
-  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
-  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
-}
 
 describe('the plan in Chromium', () => {
   it('stars from the list, shows the clash in My plan, resolves it with an alternative, and undoes that', async () => {

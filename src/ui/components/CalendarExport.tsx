@@ -134,7 +134,7 @@ export function DayCalendarButton({ day }: { day: VenueDay }) {
   return (
     <button
       type="button"
-      className="button button--small button--quiet-border"
+      className="button button--small"
       disabled={busy}
       // Starts with the visible words (label in name), then says which day and what the file holds.
       aria-label={`Export day: ${formatVenueDay(day)} to your calendar (${sessions.length === 1 ? '1 session' : `${sessions.length} sessions`}, .ics file)`}

@@ -44,7 +44,7 @@ export function ConflictNotice({ conflict, forSession, timeZone, withKeep }: Con
         {withKeep && (
           <button
             type="button"
-            className="button button--small button--quiet-border"
+            className="button button--small"
             aria-label={`Keep this one: ${self.session.title} (${dropPhrase(other.session.title, resolution.dropTo)})`}
             onClick={() =>
               void resolve(resolution, {

@@ -133,7 +133,7 @@ export function CancelledInPlan({ day }: { day: VenueDay }) {
             </div>
             <button
               type="button"
-              className="button button--small button--quiet-border"
+              className="button button--small"
               data-ack-for={ackMark('plan', c)}
               aria-label={`Dismiss: ${c.change.before.title} (cancelled)`}
               onClick={() => {
