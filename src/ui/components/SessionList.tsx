@@ -2,8 +2,8 @@
 // keystroke at 10,000 sessions re-renders a few dozen rows. Slot headers stick to the top (a rangeExtractor keeps
 // the current one rendered, as in the react-virtual "sticky" example), row heights are measured, and the row
 // holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list. "s" stars the focused card.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
-import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import type { Conflict, StarMap } from '../../domain/conflicts'
 import type { Instant, Session, SessionId } from '../../domain/model'
 import type { StarredChange } from '../../domain/scheduleDiff'
@@ -13,8 +13,8 @@ import type { ScheduleRow } from '../scheduleRows'
 import { venueTimeLabel } from '../timeLabels'
 import { SessionCard, type SessionTiming } from './SessionCard'
 
-// First-guess heights before a row is measured (px at the default 16 px font): a one-line slot header, and a card
-// with a two-line title, time, room and speakers. Close guesses keep the scrollbar from jumping.
+// First-guess heights before any row is measured (px at the default 16 px font): a one-line slot header, and a card
+// with a two-line title, time, room and speakers. Once rows are measured, their average is the guess (see RowSizes).
 const SLOT_ESTIMATE_PX = 44
 const CARD_ESTIMATE_PX = 140
 // Rows rendered beyond each edge of the viewport (~700 px of cards): enough that a fling on a phone rarely shows
@@ -52,6 +52,27 @@ function timingOf(session: Session, now: Instant): SessionTiming {
   return session.start <= now ? 'now' : 'upcoming'
 }
 
+/**
+ * The running average height of each kind of row, as measured: the guess for rows not measured yet. A card's height
+ * depends on the screen's width and the font size, so a fixed guess is off by tens of pixels on most screens, and
+ * every row mounted with a wrong guess moves the rows after it: one more render and layout before the frame.
+ */
+class RowSizes {
+  private readonly sum = { slot: 0, session: 0 }
+  private readonly count = { slot: 0, session: 0 }
+
+  note(kind: ScheduleRow['kind'], size: number): void {
+    this.sum[kind] += size
+    this.count[kind] += 1
+  }
+
+  estimate(kind: ScheduleRow['kind']): number {
+    const n = this.count[kind]
+    if (n === 0) return kind === 'slot' ? SLOT_ESTIMATE_PX : CARD_ESTIMATE_PX
+    return Math.round(this.sum[kind] / n)
+  }
+}
+
 /** The last entry of ascending `sorted` that is ≤ value (binary search; the list can hold 10,000 rows). */
 function lastAtOrBefore(sorted: readonly number[], value: number): number | undefined {
   let lo = 0
@@ -73,7 +94,17 @@ function pageTop(el: HTMLElement): number {
   return el.getBoundingClientRect().top + window.scrollY
 }
 
-export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsBySession, onCycle, changeBySession }: SessionListProps) {
+/** Memoised: a keystroke that leaves the results as they were (or a re-render above it) does not reach the rows. */
+export const SessionList = memo(function SessionList({
+  rows,
+  timeZone,
+  now,
+  labelledBy,
+  stars,
+  conflictsBySession,
+  onCycle,
+  changeBySession,
+}: SessionListProps) {
   const listRef = useRef<HTMLDivElement>(null)
   const [announcement, setAnnouncement] = useState('')
   const rememberListPosition = useUiStore((s) => s.rememberListPosition)
@@ -85,6 +116,7 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
     return saved && saved.search === window.location.search ? saved : null
   })
   const [scrollMargin, setScrollMargin] = useState(() => restore?.scrollMargin ?? 0)
+  const [rowSizes] = useState(() => new RowSizes())
 
   const stickyIndexes = useMemo(() => {
     const out: number[] = []
@@ -143,7 +175,12 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: (i) => (rows[i]?.kind === 'slot' ? SLOT_ESTIMATE_PX : CARD_ESTIMATE_PX),
+    estimateSize: (i) => rowSizes.estimate(rows[i]?.kind ?? 'session'),
+    measureElement: (el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) => {
+      const size = measureElement(el, entry, instance)
+      rowSizes.note(el.classList.contains('row--slot') ? 'slot' : 'session', size)
+      return size
+    },
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
@@ -175,10 +212,15 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
     const next = stickyIndexes[stickyIndexes.indexOf(index) + 1]
     const measurements = virtualizer.measurementsCache
     const height = measurements[index]?.size ?? 0
-    // Page offsets: item starts include the list's own offset (scrollMargin), like window.scrollY.
-    const nextTop = next !== undefined ? (measurements[next]?.start ?? Infinity) - window.scrollY : Infinity
+    // Page offsets: item starts include the list's own offset (scrollMargin), like the scroll offset. The
+    // virtualizer's copy of window.scrollY, read on its scroll events: reading window.scrollY here, right after a
+    // commit changed the rows, would force a synchronous layout of the whole list on every scrolled frame.
+    const scrollY = virtualizer.scrollOffset ?? window.scrollY
+    const nextTop = next !== undefined ? (measurements[next]?.start ?? Infinity) - scrollY : Infinity
     const shift = nextTop < height ? Math.max(nextTop - height, -height) : 0
-    stuck.style.transform = shift !== 0 ? `translateY(${shift}px)` : ''
+    const transform = shift !== 0 ? `translateY(${shift}px)` : ''
+    // Unchanged (almost every frame): no style write, so nothing is invalidated.
+    if (stuck.style.transform !== transform) stuck.style.transform = transform
   }, [stickyIndexes, virtualizer])
   useLayoutEffect(pushStuckHeader)
   useEffect(() => {
@@ -283,4 +325,4 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
       </p>
     </>
   )
-}
+})
