@@ -126,7 +126,7 @@ describe('list → session → back', () => {
     // A card whose row is on screen at that offset.
     const onScreen = await waitFor(() => {
       const row = [...document.querySelectorAll<HTMLElement>('.row--session')].find((r) => {
-        const top = Number(/translateY\((-?[\d.]+)px\)/.exec(r.style.transform)?.[1])
+        const top = Number.parseFloat(r.style.top)
         return top >= 30_000 && top < 30_400
       })
       if (!row) throw new Error('no row rendered at the scroll position yet')

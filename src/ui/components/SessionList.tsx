@@ -17,9 +17,11 @@ import { SessionCard, type SessionTiming } from './SessionCard'
 // with a two-line title, time, room and speakers. Once rows are measured, their average is the guess (see RowSizes).
 const SLOT_ESTIMATE_PX = 44
 const CARD_ESTIMATE_PX = 140
-// Rows rendered beyond each edge of the viewport (~700 px of cards): enough that a fling on a phone rarely shows
-// blank space, few enough that replacing the list on a filter change stays cheap.
-const OVERSCAN_ROWS = 5
+// Rows rendered beyond each edge of the viewport (~550 px of cards on a phone, more than half a screen): enough
+// that a fling rarely shows blank space, few enough that replacing the list on a filter change stays cheap. Every
+// overscanned card costs a mount, a style recalc and a layout on each change of the results; five made a filter
+// change lay out eight cards where three are on screen.
+const OVERSCAN_ROWS = 3
 // How long to wait for the opened card to be rendered again after Back (frames, ~0.5 s at 60 Hz); in a browser it
 // is there in the first frame.
 const RESTORE_FOCUS_FRAMES = 30
@@ -39,6 +41,11 @@ export interface SessionListProps {
   /** Unacknowledged schedule changes of starred sessions, by session ID, for the badge on their cards. */
   changeBySession?: ReadonlyMap<SessionId, { change: StarredChange }>
 }
+
+const ROW_STYLE: CSSProperties = { position: 'absolute', left: 0, width: '100%' }
+// A header scrolling up slides over the stuck one instead of under it.
+const SLOT_STYLE: CSSProperties = { ...ROW_STYLE, zIndex: 2 }
+const STUCK_STYLE: CSSProperties = { position: 'sticky', top: 0, zIndex: 1 }
 
 /** What a screen reader hears after "s" on a card: the new state, since focus stays on the card's link. */
 function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>): string {
@@ -187,21 +194,38 @@ export const SessionList = memo(function SessionList({
     rangeExtractor,
     initialOffset: () => restore?.scrollY ?? window.scrollY,
     initialMeasurementsCache: restore?.measurements ? [...restore.measurements] : [],
+    // Row positions and the list's height are written straight to the DOM, and React re-renders only when the
+    // range of rows changes. A row measured at another height than guessed (most new rows) then moves the rows
+    // after it within the same frame, without a render of the list.
+    directDomUpdates: true,
+    // `top`, not the default translate3d, which would give every row a compositor layer of its own.
+    directDomUpdatesMode: 'position',
   })
+  const setListNode = useCallback(
+    (node: HTMLDivElement | null) => {
+      listRef.current = node
+      virtualizer.containerRef(node)
+    },
+    [virtualizer],
+  )
 
   // Where the list starts on the page moves when the filter panel opens, the notice goes, or text above rewraps.
   // Each of those changes the body's size, so one ResizeObserver on it catches them all.
   useLayoutEffect(() => {
     const measure = () => {
       const el = listRef.current
-      if (el) setScrollMargin((current) => (Math.abs(pageTop(el) - current) > 0.5 ? pageTop(el) : current))
+      if (!el) return
+      const top = pageTop(el)
+      // The list's own height changes on almost every scrolled frame (rows measured): only a move is news, and an
+      // unchanged value must not even queue a state update (React would render the list again to find that out).
+      if (Math.abs(top - virtualizer.options.scrollMargin) > 0.5) setScrollMargin(top)
     }
     measure()
     if (typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(measure)
     observer.observe(document.body)
     return () => observer.disconnect()
-  }, [])
+  }, [virtualizer])
 
   // The stuck header is pushed up by the next one instead of being overlapped by it. The virtualizer re-renders
   // only when the visible range changes, not per pixel, so this follows scrolling by writing the style directly.
@@ -257,13 +281,12 @@ export const SessionList = memo(function SessionList({
   return (
     <>
       <div
-        ref={listRef}
+        ref={setListNode}
         id="session-list"
         className="session-list"
         role="region"
         aria-labelledby={labelledBy}
         tabIndex={-1}
-        style={{ height: virtualizer.getTotalSize() }}
         onFocus={(e) => {
           const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
           focusedIndexRef.current = row ? Number(row.dataset.index) : null
@@ -277,23 +300,19 @@ export const SessionList = memo(function SessionList({
           const row = rows[item.index]
           if (!row) return null
           const sticky = row.kind === 'slot' && item.index === activeSticky
+          // The virtualizer sets each row's `top`. The stuck header is not one of its rows (another key, no
+          // measuring ref): it stays in flow at the list's top and `position: sticky` holds it there.
           const style: CSSProperties = sticky
-            ? { position: 'sticky', top: 0, zIndex: 1 }
-            : {
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${item.start - scrollMargin}px)`,
-                // A header scrolling up slides over the stuck one instead of under it.
-                zIndex: row.kind === 'slot' ? 2 : undefined,
-              }
+            ? STUCK_STYLE
+            : row.kind === 'slot'
+              ? SLOT_STYLE
+              : ROW_STYLE
           return (
             <div
-              key={item.key}
+              key={sticky ? `${item.key}:stuck` : item.key}
               data-index={item.index}
               data-stuck={sticky || undefined}
-              ref={virtualizer.measureElement}
+              ref={sticky ? undefined : virtualizer.measureElement}
               className={row.kind === 'slot' ? 'row row--slot' : 'row row--session'}
               style={style}
             >
