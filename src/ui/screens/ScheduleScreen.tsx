@@ -14,7 +14,7 @@ import { usePlan } from '../hooks/usePlan'
 import { useStarActions } from '../hooks/useStarActions'
 import { useSearchText, useViewState } from '../hooks/useViewState'
 import { rowsBySlot } from '../scheduleRows'
-import { activeFilterCount, hasNarrowing, type ViewState } from '../viewState'
+import { activeFilterCount, hasNarrowing } from '../viewState'
 
 const MINUTE_MS = 60_000
 const FILTERS_ID = 'filters'
@@ -55,22 +55,16 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const daySessions = useMemo(() => filterSessions(index, { query: '', types: [], day }), [index, day])
   const facets = useMemo(() => facetsOf(daySessions), [daySessions])
 
-  // What the list should show: the URL's filters with the box's text. The box and the filter controls show each
-  // change at once (an urgent render that touches nothing else); the list follows in a deferred render, which
-  // React abandons for a newer keystroke instead of finishing a stale one.
-  const wanted = useMemo((): ViewState => (view.q === search.text ? view : { ...view, q: search.text }), [view, search.text])
-  const deferred = useDeferredValue(wanted)
-  const hideEndedBefore = deferred.hidePast ? nowMinute : undefined
+  // What the list shows. Typing: the box shows each keystroke at once (an urgent render that reaches nothing but
+  // the box), and the list follows in a deferred render, which React abandons for a newer keystroke instead of
+  // finishing a stale one. Filters and "hide past" (one click each) change the list in the same render as their
+  // control: deferring those only added a frame between the tick and the list.
+  const query = useDeferredValue(search.text)
+  const hideEndedBefore = view.hidePast ? nowMinute : undefined
+  const { types, building, room } = view
   const filter = useMemo(
-    (): SessionFilter => ({
-      query: deferred.q,
-      types: deferred.types,
-      building: deferred.building,
-      room: deferred.room,
-      hideEndedBefore,
-      day,
-    }),
-    [deferred, hideEndedBefore, day],
+    (): SessionFilter => ({ query, types, building, room, hideEndedBefore, day }),
+    [query, types, building, room, hideEndedBefore, day],
   )
   const results = useMemo(() => searchSessions(filter), [searchSessions, filter])
   const rows = useMemo(() => rowsBySlot(results), [results])
@@ -87,7 +81,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
     previousDay.current = day
   }, [day])
 
-  const narrowed = hasNarrowing(wanted)
+  const narrowed = hasNarrowing({ ...view, q: search.text })
   const filterCount = activeFilterCount(view)
   const { setText, flush } = search
 
@@ -192,9 +186,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
             />
           ) : (
             <EmptyState
-              view={deferred}
+              query={query}
               dayHasSessions={daySessions.length > 0}
-              endedMatches={deferred.hidePast ? filterSessions(index, { ...filter, hideEndedBefore: undefined }).length : 0}
+              endedMatches={view.hidePast ? filterSessions(index, { ...filter, hideEndedBefore: undefined }).length : 0}
               onClear={clearAll}
               onShowPast={() => setView({ hidePast: false }, { replace: true })}
             />
@@ -206,7 +200,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 }
 
 interface EmptyStateProps {
-  view: ViewState
+  /** The search text the list shows (it may trail the box while typing). */
+  query: string
   dayHasSessions: boolean
   /** How many sessions would match if past ones were shown. */
   endedMatches: number
@@ -214,8 +209,8 @@ interface EmptyStateProps {
   onShowPast: () => void
 }
 
-function EmptyState({ view, dayHasSessions, endedMatches, onClear, onShowPast }: EmptyStateProps) {
-  const q = view.q.trim()
+function EmptyState({ query, dayHasSessions, endedMatches, onClear, onShowPast }: EmptyStateProps) {
+  const q = query.trim()
   let message: string
   if (!dayHasSessions) message = 'There are no sessions on this day.'
   else if (endedMatches > 0) message = q ? `Every session matching "${q}" has ended.` : 'Every matching session has ended.'
