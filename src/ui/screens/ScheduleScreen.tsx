@@ -1,6 +1,6 @@
 // The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
 // in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
-import { useDeferredValue, useEffect, useMemo, useRef, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, type FormEvent } from 'react'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
 import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, type SessionFilter } from '../../domain/search'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
@@ -35,14 +35,14 @@ function countLabel(n: number): string {
 export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions: readonly Session[] }) {
   const [view, setView] = useViewState()
   // The box's text runs ahead of the URL while typing; the URL follows once typing pauses.
-  const search = useSearchText(view.q, setView)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const search = useSearchText(view.q, setView, searchRef)
   const nowMs = useNow()
   // Minute precision: hide-past and "On now" need no more, and memoised results then change at most once a minute.
   const nowMinuteMs = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS
   const nowMinute = useMemo(() => instantFromMs(nowMinuteMs), [nowMinuteMs])
   const filtersOpen = useUiStore((s) => s.filtersOpen)
   const toggleFilters = useUiStore((s) => s.toggleFilters)
-  const searchRef = useRef<HTMLInputElement>(null)
   const { stars, conflictsBySession, countsByDay, displayZone, changeBySession } = usePlan()
   const { cycle } = useStarActions()
 
@@ -55,11 +55,10 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const daySessions = useMemo(() => filterSessions(index, { query: '', types: [], day }), [index, day])
   const facets = useMemo(() => facetsOf(daySessions), [daySessions])
 
-  // What the list shows. Typing: the box shows each keystroke at once (an urgent render that reaches nothing but
-  // the box), and the list follows in a deferred render, which React abandons for a newer keystroke instead of
-  // finishing a stale one. Filters and "hide past" (one click each) change the list in the same render as their
-  // control: deferring those only added a frame between the tick and the list.
-  const query = useDeferredValue(search.text)
+  // What the list shows. Typing: the box shows each keystroke by itself (it is uncontrolled, so no render is
+  // needed), and the list follows in a transition, which React abandons for a newer keystroke instead of finishing
+  // a stale one. Filters and "hide past" (one click each) change the list in the same render as their control.
+  const query = search.text
   const hideEndedBefore = view.hidePast ? nowMinute : undefined
   const { types, building, room } = view
   const filter = useMemo(
@@ -81,12 +80,12 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
     previousDay.current = day
   }, [day])
 
-  const narrowed = hasNarrowing({ ...view, q: search.text })
+  const narrowed = hasNarrowing({ ...view, q: query })
   const filterCount = activeFilterCount(view)
-  const { setText, flush } = search
+  const { setText, replaceText, flush } = search
 
   const clearAll = () => {
-    setText('')
+    replaceText('')
     // A push, not a replace: Back brings the cleared filters back.
     setView({ q: '', types: [], building: undefined, room: undefined, hidePast: false })
     searchRef.current?.focus()
@@ -126,7 +125,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           placeholder="Title, speaker, company…"
           autoComplete="off"
           enterKeyHint="search"
-          value={search.text}
+          defaultValue={query}
           onChange={(e) => setText(e.target.value)}
           // Leaving the box (for a card, a day, a filter) writes what was typed, so links and Back carry it.
           onBlur={flush}
