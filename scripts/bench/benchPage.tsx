@@ -152,27 +152,55 @@ function yieldTask(): Promise<void> {
   })
 }
 
+/** Resolves when the main thread next has nothing queued: React has finished any render it deferred or sliced. */
+function idle(): Promise<void> {
+  return new Promise((resolve) => requestIdleCallback(() => resolve()))
+}
+
+/** One interaction's two figures, in ms from dispatching its event. */
+export interface InteractionTiming {
+  /**
+   * Main-thread time from the event to React's render of it plus a forced layout: the event's own task and the
+   * next two tasks. (Waiting for the next frame would add 0–16 ms of idle vsync wait that says nothing about our
+   * code.) With the list in a deferred render, this may end before the list has changed.
+   */
+  input: number
+  /**
+   * From the event until the page shows its result: the last DOM change it caused, plus the layout of that
+   * change, whichever task it came in (a deferred or time-sliced render, a frame painted in between).
+   */
+  settled: number
+}
+
 /**
- * Main-thread time of one interaction: from dispatching the input event until React has committed and the
- * browser has recomputed style and layout for the new list. (Waiting for the next frame would add 0–16 ms of
- * idle vsync wait that says nothing about our code.)
+ * Times one interaction both ways (see {@link InteractionTiming}); returns once the page is idle again, so no
+ * interaction's leftover work lands in the next one's figures.
  */
-async function timeInteraction(act: () => void): Promise<number> {
+async function timeInteraction(act: () => void): Promise<InteractionTiming> {
+  let lastChange = 0
+  const observer = new MutationObserver(() => {
+    void document.body.getBoundingClientRect().height // the change's style + layout, now
+    lastChange = performance.now()
+  })
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
   const t0 = performance.now()
   act()
   await yieldTask()
   await yieldTask()
   void document.body.getBoundingClientRect().height // force style + layout now
-  return performance.now() - t0
+  const input = performance.now() - t0
+  await idle()
+  observer.disconnect()
+  return { input, settled: Math.max(input, lastChange - t0) }
 }
 
 const setNativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
 
-/** Types `text` into the search box one character at a time, then deletes it; returns each keystroke's ms. */
-async function typeSearch(text: string): Promise<number[]> {
+/** Types `text` into the search box one character at a time, then deletes it; returns each keystroke's figures. */
+async function typeSearch(text: string): Promise<InteractionTiming[]> {
   const input = document.querySelector<HTMLInputElement>('input[type="search"]')
   if (!input) throw new Error('no search box')
-  const samples: number[] = []
+  const samples: InteractionTiming[] = []
   const keystroke = async (value: string) => {
     samples.push(await timeInteraction(() => {
       setNativeValue.call(input, value)
@@ -185,9 +213,9 @@ async function typeSearch(text: string): Promise<number[]> {
   return samples
 }
 
-/** Clicks each matching control (a filter) on and off again; returns each click's ms. */
-async function toggleFilters(selector: string, rounds: number): Promise<number[]> {
-  const samples: number[] = []
+/** Clicks each matching control (a filter) on and off again; returns each click's figures. */
+async function toggleFilters(selector: string, rounds: number): Promise<InteractionTiming[]> {
+  const samples: InteractionTiming[] = []
   for (let r = 0; r < rounds; r++) {
     const controls = [...document.querySelectorAll<HTMLElement>(selector)]
     if (controls.length === 0) throw new Error(`no filter controls match ${selector}`)

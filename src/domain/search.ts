@@ -113,22 +113,33 @@ export function isFilterEmpty(f: SessionFilter): boolean {
 
 /** The sessions the filter keeps, in index order (the snapshot's start order). */
 export function filterSessions(index: SearchIndex, filter: SessionFilter): Session[] {
-  const terms = queryTerms(filter.query)
+  return scan(index, filter, queryTerms(filter.query), null).sessions
+}
+
+interface Scanned {
+  /** The kept sessions' positions in the index, ascending. */
+  positions: number[]
+  sessions: Session[]
+}
+
+/** The filter's sessions among `candidates` (ascending index positions), or among all of them when null. */
+function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[], candidates: readonly number[] | null): Scanned {
   const termCount = terms.length
   const typeSet = filter.types.length > 0 ? new Set(filter.types) : null
   const { building, room, hideEndedBefore, day } = filter
   const { sessions, haystacks } = index
-  const out: Session[] = []
+  const out: Scanned = { positions: [], sessions: [] }
   let from = 0
-  let to = sessions.length
-  if (day !== undefined && index.dayRanges !== null) {
+  let to = candidates === null ? sessions.length : candidates.length
+  if (candidates === null && day !== undefined && index.dayRanges !== null) {
     const range = index.dayRanges.get(day)
     if (range === undefined) return out
     from = range[0]
     to = range[1]
   }
 
-  outer: for (let i = from; i < to; i++) {
+  outer: for (let k = from; k < to; k++) {
+    const i = candidates === null ? k : candidates[k]!
     const s = sessions[i]!
     // Cheap equality checks first; the text scan is the only costly part.
     if (day !== undefined && s.day !== day) continue
@@ -141,9 +152,51 @@ export function filterSessions(index: SearchIndex, filter: SessionFilter): Sessi
       const hay = haystacks[i]!
       for (let t = 0; t < termCount; t++) if (hay.indexOf(terms[t]!) === -1) continue outer
     }
-    out.push(s)
+    out.positions.push(i)
+    out.sessions.push(s)
   }
   return out
+}
+
+/** Answers to recent queries that share the same filters besides the text. */
+const SEARCH_MEMORY = 64
+
+/**
+ * filterSessions for a search box over one index: the same answers, but a query typed before (Backspace) is answered
+ * from memory, as the very same array, and a query that narrows a remembered one ("obs" after "ob") scans only that
+ * one's sessions instead of the whole day. Each returned array is shared: treat it as read-only.
+ */
+export function createSessionSearch(index: SearchIndex): (filter: SessionFilter) => readonly Session[] {
+  let base = ''
+  // Keyed by the query's terms, oldest first.
+  let memory = new Map<string, Scanned & { terms: readonly string[] }>()
+  return (filter) => {
+    const filterKey = [filter.day ?? '', [...filter.types].sort().join('\u0001'), filter.building ?? '', filter.room ?? '', filter.hideEndedBefore ?? ''].join('\u0000')
+    if (filterKey !== base) {
+      base = filterKey
+      memory = new Map()
+    }
+    const terms = queryTerms(filter.query)
+    const key = [...terms].sort().join(' ')
+    const known = memory.get(key)
+    if (known) {
+      // Most recently used last, so the oldest goes first.
+      memory.delete(key)
+      memory.set(key, known)
+      return known.sessions
+    }
+    // A remembered answer holds every session this query can match when each of its words occurs within one of this
+    // query's words (a session containing "observ" contains "obs"). The smallest such answer is the one to scan.
+    let within: Scanned | null = null
+    for (const entry of memory.values()) {
+      if (within !== null && entry.positions.length >= within.positions.length) continue
+      if (entry.terms.every((old) => terms.some((t) => t.includes(old)))) within = entry
+    }
+    const found = scan(index, filter, terms, within === null ? null : within.positions)
+    memory.set(key, { ...found, terms })
+    if (memory.size > SEARCH_MEMORY) memory.delete(memory.keys().next().value!)
+    return found.sessions
+  }
 }
 
 /** Sort key that ignores a leading emoji or symbol, so "🚨 CONTRIBFEST" sorts among the Cs. */

@@ -1,6 +1,7 @@
 // The list screen against the real router, provider (memory mode) and virtual list, on seed-shaped data.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import type { VenueDay } from '../../src/domain/model'
+import { SEARCH_URL_DELAY_MS } from '../../src/ui/hooks/useViewState'
 import { est, makeEvent, makeSnapshot, syntheticSessions, THURSDAY } from './factories'
 import { renderApp, resultCount } from './renderApp'
 
@@ -58,15 +59,39 @@ describe('the schedule list', () => {
     ).toBeInTheDocument()
   })
 
-  it('narrows as you type, keeps the text in the URL, and replaces history instead of adding to it', async () => {
+  it('narrows as you type, keeps the text in the URL once typing pauses, and replaces history instead of adding to it', async () => {
     const { user } = await renderApp()
     const before = window.history.length
     await user.type(search(), 'dragonfly')
     expect(resultCount()).toBe('2 sessions')
     expect(card(DRAGONFLY)).toBeInTheDocument()
     expect(screen.queryByRole('link', { name: new RegExp(`^${FLUX}`) })).not.toBeInTheDocument()
-    expect(params().get('q')).toBe('dragonfly')
+    await waitFor(() => expect(params().get('q')).toBe('dragonfly'))
     expect(window.history.length).toBe(before)
+    expect(search()).toHaveValue('dragonfly')
+  })
+
+  it('writes the search to the URL at once when the box loses focus or on Enter', async () => {
+    const { user } = await renderApp()
+    await user.type(search(), 'flux')
+    await user.tab()
+    expect(params().get('q')).toBe('flux')
+    await user.click(search())
+    await user.type(search(), ' mcp{Enter}')
+    expect(params().get('q')).toBe('flux mcp')
+    expect(resultCount()).toBe('1 session')
+  })
+
+  it('drops a search not yet in the URL when "Clear all filters" empties the box', async () => {
+    const { user } = await renderApp({ url: '/?type=AI%20%2B%20ML' })
+    await user.type(search(), 'ray')
+    await user.click(screen.getByRole('button', { name: 'Clear all filters' }))
+    expect(search()).toHaveValue('')
+    expect(resultCount()).toBe('12 sessions')
+    // Longer than the pause after which typing is written: the cleared text must not come back.
+    await act(() => new Promise((r) => setTimeout(r, SEARCH_URL_DELAY_MS + 100)))
+    expect(window.location.search).toBe('')
+    expect(search()).toHaveValue('')
   })
 
   it('finds speakers without their accents', async () => {
@@ -179,6 +204,30 @@ describe('the schedule list', () => {
     expect(within(panel).getByRole('checkbox', { name: 'SECURITY' })).toBeChecked()
   })
 
+  it('puts the search box back to the text of the history entry on Back and Forward', async () => {
+    const { user } = await renderApp({ snapshot: makeSnapshot(syntheticSessions(40, 2)) })
+    await user.type(search(), 'gitops')
+    await waitFor(() => expect(params().get('q')).toBe('gitops'))
+    // Switching day pushes an entry that keeps the search.
+    await user.click(within(screen.getByRole('navigation', { name: 'Days' })).getByRole('link', { name: 'Fri Nov 14' }))
+    await user.clear(search())
+    await user.type(search(), 'wasm')
+    await user.tab()
+    expect(params().get('q')).toBe('wasm')
+    await act(async () => {
+      window.history.back()
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }))
+    })
+    expect(search()).toHaveValue('gitops')
+    expect(params().get('day')).toBeNull()
+    await act(async () => {
+      window.history.forward()
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }))
+    })
+    expect(search()).toHaveValue('wasm')
+    expect(params().get('day')).toBe('2025-11-14')
+  })
+
   it('shows a notice when nothing can be saved, which can be dismissed for the session', async () => {
     const { user, unmount } = await renderApp()
     const notice = screen.getByText('Not saving on this device.').closest('[role="status"]')
@@ -289,5 +338,6 @@ describe('search input', () => {
     const { user } = await renderApp()
     await user.type(search(), 'flux{Enter}')
     expect(document.getElementById('session-list')).toHaveFocus()
+    expect(params().get('q')).toBe('flux')
   })
 })

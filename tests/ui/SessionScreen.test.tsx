@@ -105,13 +105,28 @@ describe('list → session → back', () => {
     await waitFor(() => expect(card).toHaveFocus())
   })
 
+  it('opening a card right after typing keeps the search for Back', async () => {
+    const { user } = await renderApp({ now: est('9:00am') })
+    await user.type(screen.getByRole('searchbox', { name: 'Search sessions' }), 'dragonfly')
+    // At once, before typing has paused long enough for the URL to follow on its own.
+    await user.click(screen.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }))
+    const back = screen.getByRole('link', { name: /Back to schedule/ })
+    expect(back).toHaveAttribute('href', '/?q=dragonfly')
+    await user.click(back)
+    await waitFor(() => expect(window.location.pathname).toBe('/'))
+    expect(window.location.search).toBe('?q=dragonfly')
+    expect(screen.getByRole('searchbox', { name: 'Search sessions' })).toHaveValue('dragonfly')
+    const card = await screen.findByRole('link', { name: /^Dragonfly v2\.3\.0/ })
+    await waitFor(() => expect(card).toHaveFocus())
+  })
+
   it('comes back to the same scroll position in a long list', async () => {
     const { user } = await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
     await act(async () => window.scrollTo(0, 30_000))
     // A card whose row is on screen at that offset.
     const onScreen = await waitFor(() => {
       const row = [...document.querySelectorAll<HTMLElement>('.row--session')].find((r) => {
-        const top = Number(/translateY\((-?[\d.]+)px\)/.exec(r.style.transform)?.[1])
+        const top = Number.parseFloat(r.style.top)
         return top >= 30_000 && top < 30_400
       })
       if (!row) throw new Error('no row rendered at the scroll position yet')

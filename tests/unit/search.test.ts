@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { VenueDay } from '../../src/domain/model'
 import {
   buildSearchIndex,
+  createSessionSearch,
   facetsOf,
   filterSessions,
   isFilterEmpty,
@@ -147,6 +148,46 @@ describe('filterSessions', () => {
     const big = buildSearchIndex(syntheticSessions(10_000, 10))
     expect(filterSessions(big, { query: 'gpu', types: [] })).toHaveLength(1000)
     expect(filterSessions(big, { query: 'nothing-matches-this', types: [], hideEndedBefore: est('9:00am') })).toEqual([])
+  })
+})
+
+describe('createSessionSearch', () => {
+  const big = buildSearchIndex(syntheticSessions(2000, 2))
+  const friday = '2025-11-14' as VenueDay
+
+  /** Every prefix typed, then erased: what a search box asks for. */
+  function typing(word: string): string[] {
+    const prefixes = Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1))
+    return [...prefixes, ...prefixes.slice(0, -1).reverse(), '']
+  }
+
+  it('answers exactly as filterSessions while typing forward and back, with filters and several words', () => {
+    const search = createSessionSearch(big)
+    const filters: Array<Omit<SessionFilter, 'query'>> = [
+      { types: [], day: THURSDAY },
+      { types: ['SECURITY', 'AI + ML'], day: THURSDAY },
+      { types: [], day: friday, building: 'Building B' },
+      { types: [], hideEndedBefore: est('1:00pm') },
+      { types: [], day: THURSDAY },
+    ]
+    for (const f of filters) {
+      for (const query of [...typing('observability'), ...typing('gpu sched'), 'sched gpu', 'scheduling gpu', 'session 1', 'zzz']) {
+        expect(search({ ...f, query })).toEqual(filterSessions(big, { ...f, query }))
+      }
+    }
+  })
+
+  it('gives the very same array for a query asked again, so memoised views keep their work', () => {
+    const search = createSessionSearch(big)
+    const filter = { types: [], day: THURSDAY }
+    const obs = search({ ...filter, query: 'obs' })
+    search({ ...filter, query: 'obse' })
+    expect(search({ ...filter, query: 'obs ' })).toBe(obs)
+    // The same words in another order are the same query.
+    const two = search({ ...filter, query: 'gpu scheduling' })
+    expect(search({ ...filter, query: 'scheduling  GPU' })).toBe(two)
+    // Other filters: another answer, computed afresh.
+    expect(search({ ...filter, types: ['SECURITY'], query: 'obs' })).not.toBe(obs)
   })
 })
 

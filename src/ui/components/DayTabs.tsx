@@ -1,5 +1,6 @@
 // One link per conference day. Links, not an ARIA tablist: each day is its own URL (shareable, Back returns to the
 // previous day), and links need no custom arrow-key handling to be keyboard-usable.
+import { memo } from 'react'
 import { Link } from 'wouter'
 import type { VenueDay } from '../../domain/model'
 import { dayTabLabel } from '../timeLabels'
@@ -14,7 +15,8 @@ export interface DayTabsProps {
   counts?: ReadonlyMap<VenueDay, number>
 }
 
-export function DayTabs({ days, current, view, counts }: DayTabsProps) {
+/** Memoised: a keystroke in the search box leaves the tabs alone (their links follow the URL, not the box). */
+export const DayTabs = memo(function DayTabs({ days, current, view, counts }: DayTabsProps) {
   return (
     <nav className="days" aria-label="Days">
       <ul className="days__list">
@@ -47,4 +49,4 @@ export function DayTabs({ days, current, view, counts }: DayTabsProps) {
       </ul>
     </nav>
   )
-}
+})

@@ -1,52 +1,90 @@
 // Filters: session types (multi-select), building and room. On narrow screens it is a disclosure under the search
 // box; from 60rem up the stylesheet shows it as an always-open sidebar.
-import { useId } from 'react'
+// Memoised in parts: typing in the search box re-renders none of it, and ticking a type leaves the room list (one
+// option per room, dozens at a large venue) alone.
+import { memo, useId, useMemo } from 'react'
 import type { BuildingFacet, Facets, TypeFacet } from '../../domain/search'
 import type { SetViewState } from '../hooks/useViewState'
-import type { ViewState } from '../viewState'
 
 export interface FilterPanelProps {
   id: string
   open: boolean
   facets: Facets
-  view: ViewState
+  /** The selected types, building and room (the view's, from the URL). */
+  types: readonly string[]
+  building?: string
+  room?: string
   setView: SetViewState
 }
 
-/** The facets, plus any value the URL selects that this day lacks (count 0), so it can still be unselected. */
-function withSelected(facets: Facets, view: ViewState): Facets {
-  const types: TypeFacet[] = [...facets.types]
-  for (const t of view.types) if (!types.some((f) => f.type === t)) types.push({ type: t, count: 0 })
-  const buildings: BuildingFacet[] = facets.buildings.map((b) => ({ ...b, rooms: [...b.rooms] }))
-  if (view.building || view.room) {
-    const name = view.building ?? ''
-    let b = buildings.find((f) => f.building === name)
-    if (!b) buildings.push((b = { building: name, rooms: [] }))
-    if (view.room && !b.rooms.some((r) => r.room === view.room)) b.rooms.push({ room: view.room, count: 0 })
-  }
-  return { types, buildings }
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => s === b[i]))
 }
 
-export function FilterPanel({ id, open, facets, view, setView }: FilterPanelProps) {
-  const uid = useId()
-  const shown = withSelected(facets, view)
-  const named = shown.buildings.filter((b) => b.building !== '')
-  const selectedBuilding = view.building ? shown.buildings.find((b) => b.building === view.building) : undefined
-  // With a building chosen, its rooms; otherwise every room, grouped by building.
-  const roomGroups = selectedBuilding ? [selectedBuilding] : shown.buildings
-  // Option values are "groupIndex:room": a room name alone may exist in two buildings.
-  const roomGroupIndex = view.room ? roomGroups.findIndex((b) => b.rooms.some((r) => r.room === view.room)) : -1
-  const selectedRoomKey = roomGroupIndex >= 0 ? `${roomGroupIndex}:${view.room}` : ''
+/** The type facets, plus any type the URL selects that this day lacks (count 0), so it can still be unselected. */
+function typesWithSelected(facets: Facets, selected: readonly string[]): TypeFacet[] {
+  const types: TypeFacet[] = [...facets.types]
+  for (const t of selected) if (!types.some((f) => f.type === t)) types.push({ type: t, count: 0 })
+  return types
+}
 
-  const toggleType = (type: string, checked: boolean) => {
-    const types = checked ? [...view.types, type] : view.types.filter((t) => t !== type)
-    setView({ types }, { replace: true })
+/** The buildings and rooms, plus a building or room the URL selects that this day lacks (count 0). */
+function buildingsWithSelected(facets: Facets, building: string | undefined, room: string | undefined): BuildingFacet[] {
+  const buildings: BuildingFacet[] = facets.buildings.map((b) => ({ ...b, rooms: [...b.rooms] }))
+  if (building || room) {
+    const name = building ?? ''
+    let b = buildings.find((f) => f.building === name)
+    if (!b) buildings.push((b = { building: name, rooms: [] }))
+    if (room && !b.rooms.some((r) => r.room === room)) b.rooms.push({ room, count: 0 })
   }
+  return buildings
+}
 
-  const onBuilding = (building: string) => {
-    const inBuilding = shown.buildings.find((b) => b.building === building)
-    const keepRoom = view.room && inBuilding?.rooms.some((r) => r.room === view.room)
-    setView({ building: building || undefined, room: keepRoom ? view.room : undefined }, { replace: true })
+export const FilterPanel = memo(
+  function FilterPanel({ id, open, facets, types, building, room, setView }: FilterPanelProps) {
+    const uid = useId()
+    return (
+      <section id={id} className="filters" hidden={!open} aria-labelledby={`${uid}-heading`}>
+        <h2 id={`${uid}-heading`} className="filters__heading">
+          Filters
+        </h2>
+        <PlaceFields uid={uid} facets={facets} building={building} room={room} setView={setView} />
+        <TypeFields uid={uid} facets={facets} selected={types} setView={setView} />
+      </section>
+    )
+  },
+  (a, b) =>
+    a.id === b.id &&
+    a.open === b.open &&
+    a.facets === b.facets &&
+    sameStrings(a.types, b.types) &&
+    a.building === b.building &&
+    a.room === b.room &&
+    a.setView === b.setView,
+)
+
+interface PlaceFieldsProps {
+  uid: string
+  facets: Facets
+  building?: string
+  room?: string
+  setView: SetViewState
+}
+
+const PlaceFields = memo(function PlaceFields({ uid, facets, building, room, setView }: PlaceFieldsProps) {
+  const buildings = useMemo(() => buildingsWithSelected(facets, building, room), [facets, building, room])
+  const named = buildings.filter((b) => b.building !== '')
+  const selectedBuilding = building ? buildings.find((b) => b.building === building) : undefined
+  // With a building chosen, its rooms; otherwise every room, grouped by building.
+  const roomGroups = selectedBuilding ? [selectedBuilding] : buildings
+  // Option values are "groupIndex:room": a room name alone may exist in two buildings.
+  const roomGroupIndex = room ? roomGroups.findIndex((b) => b.rooms.some((r) => r.room === room)) : -1
+  const selectedRoomKey = roomGroupIndex >= 0 ? `${roomGroupIndex}:${room}` : ''
+
+  const onBuilding = (next: string) => {
+    const inBuilding = buildings.find((b) => b.building === next)
+    const keepRoom = room && inBuilding?.rooms.some((r) => r.room === room)
+    setView({ building: next || undefined, room: keepRoom ? room : undefined }, { replace: true })
   }
 
   const onRoom = (key: string) => {
@@ -56,21 +94,17 @@ export function FilterPanel({ id, open, facets, view, setView }: FilterPanelProp
     }
     const colon = key.indexOf(':')
     const group = roomGroups[Number(key.slice(0, colon))]
-    const room = key.slice(colon + 1)
+    const picked = key.slice(colon + 1)
     // Choosing a room also chooses its building, so the URL names the place unambiguously.
-    setView({ room, building: group && group.building !== '' ? group.building : undefined }, { replace: true })
+    setView({ room: picked, building: group && group.building !== '' ? group.building : undefined }, { replace: true })
   }
 
   return (
-    <section id={id} className="filters" hidden={!open} aria-labelledby={`${uid}-heading`}>
-      <h2 id={`${uid}-heading`} className="filters__heading">
-        Filters
-      </h2>
-
+    <>
       {named.length > 0 && (
         <div className="field">
           <label htmlFor={`${uid}-building`}>Building</label>
-          <select id={`${uid}-building`} value={view.building ?? ''} onChange={(e) => onBuilding(e.target.value)}>
+          <select id={`${uid}-building`} value={building ?? ''} onChange={(e) => onBuilding(e.target.value)}>
             <option value="">All buildings</option>
             {named.map((b) => (
               <option key={b.building} value={b.building}>
@@ -101,36 +135,53 @@ export function FilterPanel({ id, open, facets, view, setView }: FilterPanelProp
           })}
         </select>
       </div>
-
-      {shown.types.length > 0 && (
-        <fieldset className="types">
-          <legend>Type</legend>
-          <ul className="types__list">
-            {shown.types.map((t, i) => {
-              const inputId = `${uid}-type-${i}`
-              return (
-                <li key={t.type} className="types__item">
-                  <input
-                    id={inputId}
-                    type="checkbox"
-                    name="type"
-                    value={t.type}
-                    checked={view.types.includes(t.type)}
-                    onChange={(e) => toggleType(t.type, e.target.checked)}
-                    aria-describedby={`${inputId}-count`}
-                  />
-                  <label htmlFor={inputId}>{t.type}</label>
-                  {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
-                  <span id={`${inputId}-count`} className="types__count">
-                    <span className="visually-hidden">{`Sessions: ${t.count}`}</span>
-                    <span aria-hidden="true">{t.count}</span>
-                  </span>
-                </li>
-              )
-            })}
-          </ul>
-        </fieldset>
-      )}
-    </section>
+    </>
   )
+})
+
+interface TypeFieldsProps {
+  uid: string
+  facets: Facets
+  selected: readonly string[]
+  setView: SetViewState
 }
+
+const TypeFields = memo(function TypeFields({ uid, facets, selected, setView }: TypeFieldsProps) {
+  const types = typesWithSelected(facets, selected)
+  if (types.length === 0) return null
+
+  const toggleType = (type: string, checked: boolean) => {
+    const next = checked ? [...selected, type] : selected.filter((t) => t !== type)
+    setView({ types: next }, { replace: true })
+  }
+
+  return (
+    <fieldset className="types">
+      <legend>Type</legend>
+      <ul className="types__list">
+        {types.map((t, i) => {
+          const inputId = `${uid}-type-${i}`
+          return (
+            <li key={t.type} className="types__item">
+              <input
+                id={inputId}
+                type="checkbox"
+                name="type"
+                value={t.type}
+                checked={selected.includes(t.type)}
+                onChange={(e) => toggleType(t.type, e.target.checked)}
+                aria-describedby={`${inputId}-count`}
+              />
+              <label htmlFor={inputId}>{t.type}</label>
+              {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
+              <span id={`${inputId}-count`} className="types__count">
+                <span className="visually-hidden">{`Sessions: ${t.count}`}</span>
+                <span aria-hidden="true">{t.count}</span>
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+    </fieldset>
+  )
+})

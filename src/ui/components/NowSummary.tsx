@@ -1,6 +1,6 @@
 // The top of the list while the day is on: how many sessions are on now, and the user's next one, with a way
 // into Now & next. Hidden before the day's first session and after its last.
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { Link } from 'wouter'
 import { nowAndNext } from '../../domain/nowNext'
 import type { VenueDay } from '../../domain/model'
@@ -11,7 +11,8 @@ import { venueLabel } from '../sessionText'
 import { durationLabel, venueTimeLabel } from '../timeLabels'
 import { Icon } from './Icons'
 
-export function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {
+/** Memoised on the day and the minute: nothing here changes with the search box or the filters. */
+export const NowSummary = memo(function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {
   const { event, sessions } = useSchedule()
   const { stars, options, displayZone } = usePlan()
   const now = instantFromMs(nowMs)
@@ -49,4 +50,4 @@ export function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {
       </Link>
     </section>
   )
-}
+})

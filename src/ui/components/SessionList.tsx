@@ -2,8 +2,8 @@
 // keystroke at 10,000 sessions re-renders a few dozen rows. Slot headers stick to the top (a rangeExtractor keeps
 // the current one rendered, as in the react-virtual "sticky" example), row heights are measured, and the row
 // holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list. "s" stars the focused card.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
-import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import type { Conflict, StarMap } from '../../domain/conflicts'
 import type { Instant, Session, SessionId } from '../../domain/model'
 import type { StarredChange } from '../../domain/scheduleDiff'
@@ -13,13 +13,15 @@ import type { ScheduleRow } from '../scheduleRows'
 import { venueTimeLabel } from '../timeLabels'
 import { SessionCard, type SessionTiming } from './SessionCard'
 
-// First-guess heights before a row is measured (px at the default 16 px font): a one-line slot header, and a card
-// with a two-line title, time, room and speakers. Close guesses keep the scrollbar from jumping.
+// First-guess heights before any row is measured (px at the default 16 px font): a one-line slot header, and a card
+// with a two-line title, time, room and speakers. Once rows are measured, their average is the guess (see RowSizes).
 const SLOT_ESTIMATE_PX = 44
 const CARD_ESTIMATE_PX = 140
-// Rows rendered beyond each edge of the viewport (~700 px of cards): enough that a fling on a phone rarely shows
-// blank space, few enough that replacing the list on a filter change stays cheap.
-const OVERSCAN_ROWS = 5
+// Rows rendered beyond each edge of the viewport (~550 px of cards on a phone, more than half a screen): enough
+// that a fling rarely shows blank space, few enough that replacing the list on a filter change stays cheap. Every
+// overscanned card costs a mount, a style recalc and a layout on each change of the results; five made a filter
+// change lay out eight cards where three are on screen.
+const OVERSCAN_ROWS = 3
 // How long to wait for the opened card to be rendered again after Back (frames, ~0.5 s at 60 Hz); in a browser it
 // is there in the first frame.
 const RESTORE_FOCUS_FRAMES = 30
@@ -40,6 +42,11 @@ export interface SessionListProps {
   changeBySession?: ReadonlyMap<SessionId, { change: StarredChange }>
 }
 
+const ROW_STYLE: CSSProperties = { position: 'absolute', left: 0, width: '100%' }
+// A header scrolling up slides over the stuck one instead of under it.
+const SLOT_STYLE: CSSProperties = { ...ROW_STYLE, zIndex: 2 }
+const STUCK_STYLE: CSSProperties = { position: 'sticky', top: 0, zIndex: 1 }
+
 /** What a screen reader hears after "s" on a card: the new state, since focus stays on the card's link. */
 function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>): string {
   if (level === 'must') return `${title}: added to your plan as must`
@@ -50,6 +57,27 @@ function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>
 function timingOf(session: Session, now: Instant): SessionTiming {
   if (session.end <= now) return 'ended'
   return session.start <= now ? 'now' : 'upcoming'
+}
+
+/**
+ * The running average height of each kind of row, as measured: the guess for rows not measured yet. A card's height
+ * depends on the screen's width and the font size, so a fixed guess is off by tens of pixels on most screens, and
+ * every row mounted with a wrong guess moves the rows after it: one more render and layout before the frame.
+ */
+class RowSizes {
+  private readonly sum = { slot: 0, session: 0 }
+  private readonly count = { slot: 0, session: 0 }
+
+  note(kind: ScheduleRow['kind'], size: number): void {
+    this.sum[kind] += size
+    this.count[kind] += 1
+  }
+
+  estimate(kind: ScheduleRow['kind']): number {
+    const n = this.count[kind]
+    if (n === 0) return kind === 'slot' ? SLOT_ESTIMATE_PX : CARD_ESTIMATE_PX
+    return Math.round(this.sum[kind] / n)
+  }
 }
 
 /** The last entry of ascending `sorted` that is ≤ value (binary search; the list can hold 10,000 rows). */
@@ -73,7 +101,17 @@ function pageTop(el: HTMLElement): number {
   return el.getBoundingClientRect().top + window.scrollY
 }
 
-export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsBySession, onCycle, changeBySession }: SessionListProps) {
+/** Memoised: a keystroke that leaves the results as they were (or a re-render above it) does not reach the rows. */
+export const SessionList = memo(function SessionList({
+  rows,
+  timeZone,
+  now,
+  labelledBy,
+  stars,
+  conflictsBySession,
+  onCycle,
+  changeBySession,
+}: SessionListProps) {
   const listRef = useRef<HTMLDivElement>(null)
   const [announcement, setAnnouncement] = useState('')
   const rememberListPosition = useUiStore((s) => s.rememberListPosition)
@@ -85,6 +123,7 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
     return saved && saved.search === window.location.search ? saved : null
   })
   const [scrollMargin, setScrollMargin] = useState(() => restore?.scrollMargin ?? 0)
+  const [rowSizes] = useState(() => new RowSizes())
 
   const stickyIndexes = useMemo(() => {
     const out: number[] = []
@@ -143,28 +182,50 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: (i) => (rows[i]?.kind === 'slot' ? SLOT_ESTIMATE_PX : CARD_ESTIMATE_PX),
+    estimateSize: (i) => rowSizes.estimate(rows[i]?.kind ?? 'session'),
+    measureElement: (el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) => {
+      const size = measureElement(el, entry, instance)
+      rowSizes.note(el.classList.contains('row--slot') ? 'slot' : 'session', size)
+      return size
+    },
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
     rangeExtractor,
     initialOffset: () => restore?.scrollY ?? window.scrollY,
     initialMeasurementsCache: restore?.measurements ? [...restore.measurements] : [],
+    // Row positions and the list's height are written straight to the DOM, and React re-renders only when the
+    // range of rows changes. A row measured at another height than guessed (most new rows) then moves the rows
+    // after it within the same frame, without a render of the list.
+    directDomUpdates: true,
+    // `top`, not the default translate3d, which would give every row a compositor layer of its own.
+    directDomUpdatesMode: 'position',
   })
+  const setListNode = useCallback(
+    (node: HTMLDivElement | null) => {
+      listRef.current = node
+      virtualizer.containerRef(node)
+    },
+    [virtualizer],
+  )
 
   // Where the list starts on the page moves when the filter panel opens, the notice goes, or text above rewraps.
   // Each of those changes the body's size, so one ResizeObserver on it catches them all.
   useLayoutEffect(() => {
     const measure = () => {
       const el = listRef.current
-      if (el) setScrollMargin((current) => (Math.abs(pageTop(el) - current) > 0.5 ? pageTop(el) : current))
+      if (!el) return
+      const top = pageTop(el)
+      // The list's own height changes on almost every scrolled frame (rows measured): only a move is news, and an
+      // unchanged value must not even queue a state update (React would render the list again to find that out).
+      if (Math.abs(top - virtualizer.options.scrollMargin) > 0.5) setScrollMargin(top)
     }
     measure()
     if (typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(measure)
     observer.observe(document.body)
     return () => observer.disconnect()
-  }, [])
+  }, [virtualizer])
 
   // The stuck header is pushed up by the next one instead of being overlapped by it. The virtualizer re-renders
   // only when the visible range changes, not per pixel, so this follows scrolling by writing the style directly.
@@ -175,10 +236,15 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
     const next = stickyIndexes[stickyIndexes.indexOf(index) + 1]
     const measurements = virtualizer.measurementsCache
     const height = measurements[index]?.size ?? 0
-    // Page offsets: item starts include the list's own offset (scrollMargin), like window.scrollY.
-    const nextTop = next !== undefined ? (measurements[next]?.start ?? Infinity) - window.scrollY : Infinity
+    // Page offsets: item starts include the list's own offset (scrollMargin), like the scroll offset. The
+    // virtualizer's copy of window.scrollY, read on its scroll events: reading window.scrollY here, right after a
+    // commit changed the rows, would force a synchronous layout of the whole list on every scrolled frame.
+    const scrollY = virtualizer.scrollOffset ?? window.scrollY
+    const nextTop = next !== undefined ? (measurements[next]?.start ?? Infinity) - scrollY : Infinity
     const shift = nextTop < height ? Math.max(nextTop - height, -height) : 0
-    stuck.style.transform = shift !== 0 ? `translateY(${shift}px)` : ''
+    const transform = shift !== 0 ? `translateY(${shift}px)` : ''
+    // Unchanged (almost every frame): no style write, so nothing is invalidated.
+    if (stuck.style.transform !== transform) stuck.style.transform = transform
   }, [stickyIndexes, virtualizer])
   useLayoutEffect(pushStuckHeader)
   useEffect(() => {
@@ -215,13 +281,12 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
   return (
     <>
       <div
-        ref={listRef}
+        ref={setListNode}
         id="session-list"
         className="session-list"
         role="region"
         aria-labelledby={labelledBy}
         tabIndex={-1}
-        style={{ height: virtualizer.getTotalSize() }}
         onFocus={(e) => {
           const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]')
           focusedIndexRef.current = row ? Number(row.dataset.index) : null
@@ -235,23 +300,19 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
           const row = rows[item.index]
           if (!row) return null
           const sticky = row.kind === 'slot' && item.index === activeSticky
+          // The virtualizer sets each row's `top`. The stuck header is not one of its rows (another key, no
+          // measuring ref): it stays in flow at the list's top and `position: sticky` holds it there.
           const style: CSSProperties = sticky
-            ? { position: 'sticky', top: 0, zIndex: 1 }
-            : {
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${item.start - scrollMargin}px)`,
-                // A header scrolling up slides over the stuck one instead of under it.
-                zIndex: row.kind === 'slot' ? 2 : undefined,
-              }
+            ? STUCK_STYLE
+            : row.kind === 'slot'
+              ? SLOT_STYLE
+              : ROW_STYLE
           return (
             <div
-              key={item.key}
+              key={sticky ? `${item.key}:stuck` : item.key}
               data-index={item.index}
               data-stuck={sticky || undefined}
-              ref={virtualizer.measureElement}
+              ref={sticky ? undefined : virtualizer.measureElement}
               className={row.kind === 'slot' ? 'row row--slot' : 'row row--session'}
               style={style}
             >
@@ -283,4 +344,4 @@ export function SessionList({ rows, timeZone, now, labelledBy, stars, conflictsB
       </p>
     </>
   )
-}
+})

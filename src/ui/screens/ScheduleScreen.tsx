@@ -1,8 +1,8 @@
 // The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
 // in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
-import { useDeferredValue, useEffect, useMemo, useRef, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, type FormEvent } from 'react'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
-import { buildSearchIndex, facetsOf, filterSessions, type SessionFilter } from '../../domain/search'
+import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, type SessionFilter } from '../../domain/search'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import { FilterPanel } from '../components/FilterPanel'
@@ -12,9 +12,9 @@ import { SessionList } from '../components/SessionList'
 import { useNow } from '../hooks/useNow'
 import { usePlan } from '../hooks/usePlan'
 import { useStarActions } from '../hooks/useStarActions'
-import { useViewState } from '../hooks/useViewState'
+import { useSearchText, useViewState } from '../hooks/useViewState'
 import { rowsBySlot } from '../scheduleRows'
-import { activeFilterCount, hasNarrowing, type ViewState } from '../viewState'
+import { activeFilterCount, hasNarrowing } from '../viewState'
 
 const MINUTE_MS = 60_000
 const FILTERS_ID = 'filters'
@@ -34,37 +34,38 @@ function countLabel(n: number): string {
 
 export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions: readonly Session[] }) {
   const [view, setView] = useViewState()
+  // The box's text runs ahead of the URL while typing; the URL follows once typing pauses.
+  const searchRef = useRef<HTMLInputElement>(null)
+  const search = useSearchText(view.q, setView, searchRef)
   const nowMs = useNow()
   // Minute precision: hide-past and "On now" need no more, and memoised results then change at most once a minute.
-  const nowMinute = instantFromMs(Math.floor(nowMs / MINUTE_MS) * MINUTE_MS)
+  const nowMinuteMs = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS
+  const nowMinute = useMemo(() => instantFromMs(nowMinuteMs), [nowMinuteMs])
   const filtersOpen = useUiStore((s) => s.filtersOpen)
   const toggleFilters = useUiStore((s) => s.toggleFilters)
-  const searchRef = useRef<HTMLInputElement>(null)
   const { stars, conflictsBySession, countsByDay, displayZone, changeBySession } = usePlan()
   const { cycle } = useStarActions()
 
   // The expensive part (normalising every session's text) runs once per schedule, not per keystroke.
   const index = useMemo(() => buildSearchIndex(sessions), [sessions])
+  // Remembers recent answers: Backspace is a lookup, and typing on narrows the last answer instead of the whole day.
+  const searchSessions = useMemo(() => createSessionSearch(index), [index])
   // Memoised on the minute: resolving "today at the venue" builds a TZDate, and this runs on every keystroke.
-  const day = useMemo(() => resolveDay(view.day, event, Date.parse(nowMinute)), [view.day, event, nowMinute])
+  const day = useMemo(() => resolveDay(view.day, event, nowMinuteMs), [view.day, event, nowMinuteMs])
   const daySessions = useMemo(() => filterSessions(index, { query: '', types: [], day }), [index, day])
   const facets = useMemo(() => facetsOf(daySessions), [daySessions])
 
-  // The search box shows every keystroke at once; the list may follow a frame later under load.
-  const deferred = useDeferredValue(view)
-  const hideEndedBefore = deferred.hidePast ? nowMinute : undefined
+  // What the list shows. Typing: the box shows each keystroke by itself (it is uncontrolled, so no render is
+  // needed), and the list follows in a transition, which React abandons for a newer keystroke instead of finishing
+  // a stale one. Filters and "hide past" (one click each) change the list in the same render as their control.
+  const query = search.text
+  const hideEndedBefore = view.hidePast ? nowMinute : undefined
+  const { types, building, room } = view
   const filter = useMemo(
-    (): SessionFilter => ({
-      query: deferred.q,
-      types: deferred.types,
-      building: deferred.building,
-      room: deferred.room,
-      hideEndedBefore,
-      day,
-    }),
-    [deferred, hideEndedBefore, day],
+    (): SessionFilter => ({ query, types, building, room, hideEndedBefore, day }),
+    [query, types, building, room, hideEndedBefore, day],
   )
-  const results = useMemo(() => filterSessions(index, filter), [index, filter])
+  const results = useMemo(() => searchSessions(filter), [searchSessions, filter])
   const rows = useMemo(() => rowsBySlot(results), [results])
 
   const dayLabel = useMemo(() => (day ? formatVenueDay(day) : event.title), [day, event.title])
@@ -79,10 +80,12 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
     previousDay.current = day
   }, [day])
 
-  const narrowed = hasNarrowing(view)
+  const narrowed = hasNarrowing({ ...view, q: query })
   const filterCount = activeFilterCount(view)
+  const { setText, replaceText, flush } = search
 
   const clearAll = () => {
+    replaceText('')
     // A push, not a replace: Back brings the cleared filters back.
     setView({ q: '', types: [], building: undefined, room: undefined, hidePast: false })
     searchRef.current?.focus()
@@ -90,6 +93,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
+    flush()
     // Enter / the phone keyboard's Search key: go to the results (which also closes the on-screen keyboard).
     document.getElementById('session-list')?.focus()
   }
@@ -107,7 +111,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
       {event.days.length > 1 && day && <DayTabs days={event.days} current={day} view={view} counts={countsByDay} />}
 
-      {day && <NowSummary day={day} nowMs={Date.parse(nowMinute)} />}
+      {day && <NowSummary day={day} nowMs={nowMinuteMs} />}
 
       <form role="search" className="search" onSubmit={onSubmit}>
         <label htmlFor="search-input" className="visually-hidden">
@@ -121,8 +125,10 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           placeholder="Title, speaker, company…"
           autoComplete="off"
           enterKeyHint="search"
-          value={view.q}
-          onChange={(e) => setView({ q: e.target.value }, { replace: true })}
+          defaultValue={query}
+          onChange={(e) => setText(e.target.value)}
+          // Leaving the box (for a card, a day, a filter) writes what was typed, so links and Back carry it.
+          onBlur={flush}
         />
       </form>
 
@@ -156,7 +162,15 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
       </div>
 
       <div className="schedule__body">
-        <FilterPanel id={FILTERS_ID} open={filtersOpen} facets={facets} view={view} setView={setView} />
+        <FilterPanel
+          id={FILTERS_ID}
+          open={filtersOpen}
+          facets={facets}
+          types={view.types}
+          building={view.building}
+          room={view.room}
+          setView={setView}
+        />
         <div className="schedule__results">
           {results.length > 0 ? (
             <SessionList
@@ -171,9 +185,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
             />
           ) : (
             <EmptyState
-              view={deferred}
+              query={query}
               dayHasSessions={daySessions.length > 0}
-              endedMatches={deferred.hidePast ? filterSessions(index, { ...filter, hideEndedBefore: undefined }).length : 0}
+              endedMatches={view.hidePast ? filterSessions(index, { ...filter, hideEndedBefore: undefined }).length : 0}
               onClear={clearAll}
               onShowPast={() => setView({ hidePast: false }, { replace: true })}
             />
@@ -185,7 +199,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 }
 
 interface EmptyStateProps {
-  view: ViewState
+  /** The search text the list shows (it may trail the box while typing). */
+  query: string
   dayHasSessions: boolean
   /** How many sessions would match if past ones were shown. */
   endedMatches: number
@@ -193,8 +208,8 @@ interface EmptyStateProps {
   onShowPast: () => void
 }
 
-function EmptyState({ view, dayHasSessions, endedMatches, onClear, onShowPast }: EmptyStateProps) {
-  const q = view.q.trim()
+function EmptyState({ query, dayHasSessions, endedMatches, onClear, onShowPast }: EmptyStateProps) {
+  const q = query.trim()
   let message: string
   if (!dayHasSessions) message = 'There are no sessions on this day.'
   else if (endedMatches > 0) message = q ? `Every session matching "${q}" has ended.` : 'Every matching session has ended.'
