@@ -27,8 +27,9 @@ export function starButtonSelector(sessionId: string): string {
   return `[data-star-for="${sessionId}"]`
 }
 
-// frames (~0.5 s at 60 Hz): how long to wait for the live query to render the restored row before giving up on it.
-const FOCUS_WAIT_FRAMES = 30
+// frames (~1 s at 60 Hz): how long to wait for the live query to render the restored row before giving up on it (a
+// slow phone, or a busy test machine, can take more than half a second).
+const FOCUS_WAIT_FRAMES = 60
 
 /**
  * Focuses what `selector` matches once the change has reached the screen (the live query re-renders a frame or
