@@ -2,7 +2,7 @@
 // box; from 60rem up the stylesheet shows it as an always-open sidebar.
 // Memoised in parts: typing in the search box re-renders none of it, and ticking a type leaves the room list (one
 // option per room, dozens at a large venue) alone.
-import { memo, useId, useMemo } from 'react'
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react'
 import type { BuildingFacet, Facets, TypeFacet } from '../../domain/search'
 import type { SetViewState } from '../hooks/useViewState'
 
@@ -148,40 +148,67 @@ interface TypeFieldsProps {
 
 const TypeFields = memo(function TypeFields({ uid, facets, selected, setView }: TypeFieldsProps) {
   const types = typesWithSelected(facets, selected)
+  // Read when a box is ticked, so onToggle keeps its identity and only the ticked option re-renders.
+  const latest = useRef(selected)
+  useLayoutEffect(() => {
+    latest.current = selected
+  })
+  const onToggle = useCallback(
+    (type: string, checked: boolean) => {
+      const current = latest.current
+      const next = checked ? [...current, type] : current.filter((t) => t !== type)
+      setView({ types: next }, { replace: true })
+    },
+    [setView],
+  )
   if (types.length === 0) return null
-
-  const toggleType = (type: string, checked: boolean) => {
-    const next = checked ? [...selected, type] : selected.filter((t) => t !== type)
-    setView({ types: next }, { replace: true })
-  }
 
   return (
     <fieldset className="types">
       <legend>Type</legend>
       <ul className="types__list">
-        {types.map((t, i) => {
-          const inputId = `${uid}-type-${i}`
-          return (
-            <li key={t.type} className="types__item">
-              <input
-                id={inputId}
-                type="checkbox"
-                name="type"
-                value={t.type}
-                checked={selected.includes(t.type)}
-                onChange={(e) => toggleType(t.type, e.target.checked)}
-                aria-describedby={`${inputId}-count`}
-              />
-              <label htmlFor={inputId}>{t.type}</label>
-              {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
-              <span id={`${inputId}-count`} className="types__count">
-                <span className="visually-hidden">{`Sessions: ${t.count}`}</span>
-                <span aria-hidden="true">{t.count}</span>
-              </span>
-            </li>
-          )
-        })}
+        {types.map((t, i) => (
+          <TypeOption
+            key={t.type}
+            inputId={`${uid}-type-${i}`}
+            type={t.type}
+            count={t.count}
+            checked={selected.includes(t.type)}
+            onToggle={onToggle}
+          />
+        ))}
       </ul>
     </fieldset>
+  )
+})
+
+interface TypeOptionProps {
+  inputId: string
+  type: string
+  count: number
+  checked: boolean
+  onToggle: (type: string, checked: boolean) => void
+}
+
+// Memoised: React re-applies a checkbox's type and name whenever it renders, for each of the dozen options.
+const TypeOption = memo(function TypeOption({ inputId, type, count, checked, onToggle }: TypeOptionProps) {
+  return (
+    <li className="types__item">
+      <input
+        id={inputId}
+        type="checkbox"
+        name="type"
+        value={type}
+        checked={checked}
+        onChange={(e) => onToggle(type, e.target.checked)}
+        aria-describedby={`${inputId}-count`}
+      />
+      <label htmlFor={inputId}>{type}</label>
+      {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
+      <span id={`${inputId}-count`} className="types__count">
+        <span className="visually-hidden">{`Sessions: ${count}`}</span>
+        <span aria-hidden="true">{count}</span>
+      </span>
+    </li>
   )
 })

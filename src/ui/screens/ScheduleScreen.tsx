@@ -1,6 +1,6 @@
 // The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
 // in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
-import { useEffect, useMemo, useRef, type FormEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
 import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, type SessionFilter } from '../../domain/search'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
@@ -12,7 +12,7 @@ import { SessionList } from '../components/SessionList'
 import { useNow } from '../hooks/useNow'
 import { usePlan } from '../hooks/usePlan'
 import { useStarActions } from '../hooks/useStarActions'
-import { useSearchText, useViewState } from '../hooks/useViewState'
+import { useSearchText, useViewState, type SetViewState } from '../hooks/useViewState'
 import { rowsBySlot } from '../scheduleRows'
 import { activeFilterCount, hasNarrowing } from '../viewState'
 
@@ -91,12 +91,12 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
     searchRef.current?.focus()
   }
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault()
+  // Enter / the phone keyboard's Search key: go to the results (which also closes the on-screen keyboard).
+  const onSubmit = useCallback(() => {
     flush()
-    // Enter / the phone keyboard's Search key: go to the results (which also closes the on-screen keyboard).
     document.getElementById('session-list')?.focus()
-  }
+  }, [flush])
+  const [initialQuery] = useState(query)
 
   return (
     <div className="schedule">
@@ -113,24 +113,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
       {day && <NowSummary day={day} nowMs={nowMinuteMs} />}
 
-      <form role="search" className="search" onSubmit={onSubmit}>
-        <label htmlFor="search-input" className="visually-hidden">
-          Search sessions
-        </label>
-        <input
-          ref={searchRef}
-          id="search-input"
-          className="search__input"
-          type="search"
-          placeholder="Title, speaker, company…"
-          autoComplete="off"
-          enterKeyHint="search"
-          defaultValue={query}
-          onChange={(e) => setText(e.target.value)}
-          // Leaving the box (for a card, a day, a filter) writes what was typed, so links and Back carry it.
-          onBlur={flush}
-        />
-      </form>
+      <SearchBox inputRef={searchRef} initialText={initialQuery} onText={setText} onLeave={flush} onSubmit={onSubmit} />
 
       <div className="controls">
         <button
@@ -145,14 +128,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           Filters
           {filterCount > 0 && <span className="filters-toggle__badge">{filterCount}</span>}
         </button>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={view.hidePast}
-            onChange={(e) => setView({ hidePast: e.target.checked }, { replace: true })}
-          />{' '}
-          Hide past sessions
-        </label>
+        <HidePastToggle checked={view.hidePast} setView={setView} />
         {/* With no results the empty state offers its own "Clear filters"; one such button is enough. */}
         {narrowed && results.length > 0 && (
           <button type="button" className="button button--quiet" onClick={clearAll}>
@@ -197,6 +173,57 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
     </div>
   )
 }
+
+// The box and the toggle are their own memoised components: React re-applies an input's type and name on every
+// render that reaches it, and the screen renders on every keystroke's transition and every filter click.
+
+interface SearchBoxProps {
+  inputRef: RefObject<HTMLInputElement | null>
+  /** The text at mount; after that the box is uncontrolled (see useSearchText). */
+  initialText: string
+  onText: (text: string) => void
+  onLeave: () => void
+  onSubmit: () => void
+}
+
+const SearchBox = memo(function SearchBox({ inputRef, initialText, onText, onLeave, onSubmit }: SearchBoxProps) {
+  return (
+    <form
+      role="search"
+      className="search"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault()
+        onSubmit()
+      }}
+    >
+      <label htmlFor="search-input" className="visually-hidden">
+        Search sessions
+      </label>
+      <input
+        ref={inputRef}
+        id="search-input"
+        className="search__input"
+        type="search"
+        placeholder="Title, speaker, company…"
+        autoComplete="off"
+        enterKeyHint="search"
+        defaultValue={initialText}
+        onChange={(e) => onText(e.target.value)}
+        // Leaving the box (for a card, a day, a filter) writes what was typed, so links and Back carry it.
+        onBlur={onLeave}
+      />
+    </form>
+  )
+})
+
+const HidePastToggle = memo(function HidePastToggle({ checked, setView }: { checked: boolean; setView: SetViewState }) {
+  return (
+    <label className="toggle">
+      <input type="checkbox" checked={checked} onChange={(e) => setView({ hidePast: e.target.checked }, { replace: true })} />{' '}
+      Hide past sessions
+    </label>
+  )
+})
 
 interface EmptyStateProps {
   /** The search text the list shows (it may trail the box while typing). */
