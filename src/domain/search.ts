@@ -1,12 +1,16 @@
 // Full-text search and facet filters over the schedule. Pure: no React, no DOM.
-// The index does the expensive work (normalising every session's text) once, so each keystroke is a plain
-// substring scan over precomputed strings: no regex and no allocation per session in the hot loop.
+// The index does the expensive work (normalising a session's text) once per session, the first time a search
+// reaches it, so each keystroke is a plain substring scan over precomputed strings: no regex and no allocation per
+// session in the hot loop. A ten-day event whose list shows one day normalises that day's sessions, not all ten.
 import type { Instant, Session, VenueDay } from './model'
 
 export interface SearchIndex {
   readonly sessions: readonly Session[]
-  /** One normalised haystack per session, same order as `sessions`. */
-  readonly haystacks: readonly string[]
+  /**
+   * One normalised haystack per session, same order as `sessions`, each made the first time it is needed (see
+   * {@link prepareSearch}); undefined until then.
+   */
+  readonly haystacks: (string | undefined)[]
   /**
    * Each day's sessions as one [from, to) index range, so a one-day filter scans a tenth of a ten-day event.
    * Null when some day's sessions are not contiguous (input not in start order): then every session is scanned.
@@ -52,6 +56,8 @@ const COMBINING_MARKS = /\p{M}/gu
 const WHITESPACE_RUN = /\s+/g
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g
 const NON_ASCII = /[\u0080-\uffff]/
+// Whitespace other than a plain space, or two spaces in a row: only then is there anything to collapse.
+const COLLAPSIBLE = /[^\S ]| {2}/
 
 /**
  * Lowercase, strip diacritics ("Käldström" → "kaldstrom"), fold curly apostrophes to ' (Sched writes
@@ -61,7 +67,9 @@ export function normalizeText(text: string): string {
   let s = text.toLowerCase()
   // Most text is plain ASCII; skipping NFD for it keeps indexing 10,000 descriptions quick.
   if (NON_ASCII.test(s)) s = s.normalize('NFD').replace(COMBINING_MARKS, '').replace(CURLY_APOSTROPHES, "'")
-  return s.replace(WHITESPACE_RUN, ' ').trim()
+  // Testing first is ~3× cheaper than a replace that finds nothing to do, which is the common case.
+  if (COLLAPSIBLE.test(s)) s = s.replace(WHITESPACE_RUN, ' ')
+  return s.trim()
 }
 
 /** The distinct normalised words of a query, longest first so the rarest word usually rejects a session first. */
@@ -84,8 +92,15 @@ function haystackOf(s: Session): string {
   parts.push(s.speakersRaw, s.description, s.type, s.venue.room)
   if (s.venue.area) parts.push(s.venue.area)
   if (s.venue.building) parts.push(s.venue.building)
-  // Fields end up separated by one space: a query word never holds whitespace, so it cannot match across two fields.
-  return normalizeText(parts.join('\n'))
+  // Each field is normalised on its own, so the long ones (descriptions), usually plain ASCII, skip the NFD pass even
+  // when a speaker's name needs it. Fields end up separated by one space: a query word never holds whitespace, so
+  // it cannot match across two fields.
+  let haystack = ''
+  for (const part of parts) {
+    const normalized = normalizeText(part)
+    if (normalized !== '') haystack = haystack === '' ? normalized : `${haystack} ${normalized}`
+  }
+  return haystack
 }
 
 function dayRangesOf(sessions: readonly Session[]): Map<string, [number, number]> | null {
@@ -101,9 +116,34 @@ function dayRangesOf(sessions: readonly Session[]): Map<string, [number, number]
 }
 
 export function buildSearchIndex(sessions: readonly Session[]): SearchIndex {
-  const haystacks = new Array<string>(sessions.length)
-  for (let i = 0; i < sessions.length; i++) haystacks[i] = haystackOf(sessions[i]!)
-  return { sessions, haystacks, dayRanges: dayRangesOf(sessions) }
+  return { sessions, haystacks: new Array<string | undefined>(sessions.length), dayRanges: dayRangesOf(sessions) }
+}
+
+function haystackAt(index: SearchIndex, i: number): string {
+  let haystack = index.haystacks[i]
+  if (haystack === undefined) index.haystacks[i] = haystack = haystackOf(index.sessions[i]!)
+  return haystack
+}
+
+/**
+ * Makes the haystacks of `day`'s sessions (every session's without a day) ahead of the first keystroke, at most
+ * `budget` of them per call, for idle time after the list shows. True once all are made.
+ */
+export function prepareSearch(index: SearchIndex, day?: VenueDay, budget = Infinity): boolean {
+  let [from, to] = [0, index.sessions.length]
+  if (day !== undefined && index.dayRanges !== null) {
+    const range = index.dayRanges.get(day)
+    if (range === undefined) return true
+    ;[from, to] = range
+  }
+  let made = 0
+  for (let i = from; i < to; i++) {
+    if (index.haystacks[i] !== undefined || (day !== undefined && index.sessions[i]!.day !== day)) continue
+    if (made === budget) return false
+    haystackAt(index, i)
+    made += 1
+  }
+  return true
 }
 
 /** True when the filter would keep every session (so callers can skip work or show "clear" controls). */
@@ -127,7 +167,7 @@ function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[
   const termCount = terms.length
   const typeSet = filter.types.length > 0 ? new Set(filter.types) : null
   const { building, room, hideEndedBefore, day } = filter
-  const { sessions, haystacks } = index
+  const { sessions } = index
   const out: Scanned = { positions: [], sessions: [] }
   let from = 0
   let to = candidates === null ? sessions.length : candidates.length
@@ -149,7 +189,7 @@ function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[
     // Instants are fixed-width UTC strings, so string order is time order.
     if (hideEndedBefore !== undefined && s.end <= hideEndedBefore) continue
     if (termCount > 0) {
-      const hay = haystacks[i]!
+      const hay = haystackAt(index, i)
       for (let t = 0; t < termCount; t++) if (hay.indexOf(terms[t]!) === -1) continue outer
     }
     out.positions.push(i)

@@ -7,6 +7,7 @@ import {
   filterSessions,
   isFilterEmpty,
   normalizeText,
+  prepareSearch,
   queryTerms,
   type SessionFilter,
 } from '../../src/domain/search'
@@ -148,6 +149,41 @@ describe('filterSessions', () => {
     const big = buildSearchIndex(syntheticSessions(10_000, 10))
     expect(filterSessions(big, { query: 'gpu', types: [] })).toHaveLength(1000)
     expect(filterSessions(big, { query: 'nothing-matches-this', types: [], hideEndedBefore: est('9:00am') })).toEqual([])
+  })
+})
+
+describe('indexing on demand', () => {
+  const friday = '2025-11-14' as VenueDay
+
+  it("normalises a session's text only when a search first reaches it, and only the searched day", () => {
+    const idx = buildSearchIndex(syntheticSessions(40, 2))
+    expect(idx.haystacks.filter((h) => h !== undefined)).toHaveLength(0)
+    // No text to find: nothing to normalise.
+    filterSessions(idx, { query: '', types: [], day: THURSDAY })
+    expect(idx.haystacks.filter((h) => h !== undefined)).toHaveLength(0)
+    expect(filterSessions(idx, { query: 'gitops', types: [], day: THURSDAY }).length).toBeGreaterThan(0)
+    expect(idx.haystacks.slice(0, 20).every((h) => h !== undefined)).toBe(true)
+    expect(idx.haystacks.slice(20).every((h) => h === undefined)).toBe(true)
+  })
+
+  it('prepares a day ahead of time, a slice per call, with the same answers', () => {
+    const sessions = syntheticSessions(40, 2)
+    const idx = buildSearchIndex(sessions)
+    expect(prepareSearch(idx, friday, 8)).toBe(false)
+    expect(idx.haystacks.filter((h) => h !== undefined)).toHaveLength(8)
+    while (!prepareSearch(idx, friday, 8));
+    expect(idx.haystacks.slice(20).every((h) => h !== undefined)).toBe(true)
+    expect(idx.haystacks.slice(0, 20).every((h) => h === undefined)).toBe(true)
+    expect(prepareSearch(idx, '2030-01-01' as VenueDay)).toBe(true)
+    const fresh = buildSearchIndex(sessions)
+    for (const query of ['gitops', 'session 3', 'production lessons', 'zzz']) {
+      expect(filterSessions(idx, { query, types: [], day: friday })).toEqual(filterSessions(fresh, { query, types: [], day: friday }))
+    }
+  })
+
+  it('keeps whitespace handling exact when it skips the collapsing pass', () => {
+    expect(normalizeText('plain words only')).toBe('plain words only')
+    expect(normalizeText('two  spaces\tand\u00a0nbsp ')).toBe('two spaces and nbsp')
   })
 })
 

@@ -42,6 +42,10 @@ export interface SessionListProps {
   changeBySession?: ReadonlyMap<SessionId, { change: StarredChange }>
 }
 
+function kindOf(el: Element): ScheduleRow['kind'] {
+  return el.classList.contains('row--slot') ? 'slot' : 'session'
+}
+
 const ROW_STYLE: CSSProperties = { position: 'absolute', left: 0, width: '100%' }
 // A header scrolling up slides over the stuck one instead of under it.
 const SLOT_STYLE: CSSProperties = { ...ROW_STYLE, zIndex: 2 }
@@ -184,10 +188,20 @@ export const SessionList = memo(function SessionList({
     count: rows.length,
     estimateSize: (i) => rowSizes.estimate(rows[i]?.kind ?? 'session'),
     measureElement: (el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) => {
+      // A row just mounted (no ResizeObserver entry yet): keep its guess here. The virtualizer would read each new
+      // row's height in its ref callback and then move the rows after it, so the next row's read forced another
+      // layout: six new rows, six layouts. measureNewRows below reads them all, then moves them, once.
+      if (entry === undefined) {
+        return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ?? rowSizes.estimate(kindOf(el))
+      }
       const size = measureElement(el, entry, instance)
-      rowSizes.note(el.classList.contains('row--slot') ? 'slot' : 'session', size)
+      rowSizes.note(kindOf(el), size)
       return size
     },
+    // A size reported by the ResizeObserver (a row growing, or rows that mounted while scrolling) is applied in the
+    // next animation frame, not in the observer's callback: moving rows and resizing the list there would resize
+    // the page under the observer of the page's body and end the frame with a ResizeObserver loop error.
+    useAnimationFrameWithResizeObserver: true,
     getItemKey: (i) => rows[i]?.key ?? i,
     overscan: OVERSCAN_ROWS,
     scrollMargin,
@@ -201,6 +215,24 @@ export const SessionList = memo(function SessionList({
     // `top`, not the default translate3d, which would give every row a compositor layer of its own.
     directDomUpdatesMode: 'position',
   })
+  // Rows new to this commit are measured together: every read first (one layout), then every move. Not while the
+  // user scrolls: the virtualizer leaves that to the ResizeObserver, so rows above the screen do not shift the
+  // scroll position under their finger.
+  useLayoutEffect(() => {
+    const list = listRef.current
+    if (!list || virtualizer.isScrolling) return
+    const measured: Array<[number, number]> = []
+    for (const el of list.children) {
+      if (!(el instanceof HTMLElement) || el.dataset.index === undefined || el.hasAttribute('data-stuck')) continue
+      const index = Number(el.dataset.index)
+      if (virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) continue
+      const size = el.offsetHeight
+      measured.push([index, size])
+      rowSizes.note(kindOf(el), size)
+    }
+    for (const [index, size] of measured) virtualizer.resizeItem(index, size)
+  })
+
   const setListNode = useCallback(
     (node: HTMLDivElement | null) => {
       listRef.current = node

@@ -2,7 +2,7 @@
 // in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
-import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, type SessionFilter } from '../../domain/search'
+import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import { FilterPanel } from '../components/FilterPanel'
@@ -19,6 +19,36 @@ import { activeFilterCount, hasNarrowing } from '../viewState'
 const MINUTE_MS = 60_000
 const FILTERS_ID = 'filters'
 const HEADING_ID = 'list-heading'
+
+// Sessions indexed per check of the idle deadline (~0.05 ms each on a phone).
+const PREPARE_SLICE = 25
+
+/**
+ * Runs `work` in idle time until it returns true, in as many idle periods as it takes; `timeLeft` is the current
+ * period's remaining ms. setTimeout stands in where there is no requestIdleCallback (Safari). Returns a canceller.
+ */
+function whenIdle(work: (timeLeft: () => number) => boolean): () => void {
+  const idle = typeof requestIdleCallback === 'function'
+  let cancelled = false
+  let handle = 0
+  const run = (timeLeft: () => number) => {
+    if (!cancelled && !work(timeLeft)) schedule()
+  }
+  const schedule = () => {
+    if (idle) handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()))
+    else
+      handle = window.setTimeout(() => {
+        const end = performance.now() + 8
+        run(() => end - performance.now())
+      }, 50)
+  }
+  schedule()
+  return () => {
+    cancelled = true
+    if (idle) cancelIdleCallback(handle)
+    else window.clearTimeout(handle)
+  }
+}
 
 /** The day asked for if the event has it; else today at the venue while the event runs; else its first day. */
 export function resolveDay(requested: VenueDay | undefined, event: EventInfo, nowMs: number): VenueDay | undefined {
@@ -46,7 +76,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const { stars, conflictsBySession, countsByDay, displayZone, changeBySession } = usePlan()
   const { cycle } = useStarActions()
 
-  // The expensive part (normalising every session's text) runs once per schedule, not per keystroke.
+  // The expensive part (normalising a session's text) runs once per session, not per keystroke, and only for the
+  // days searched: at 10,000 sessions, indexing everything up front held up the first render for a long task.
   const index = useMemo(() => buildSearchIndex(sessions), [sessions])
   // Remembers recent answers: Backspace is a lookup, and typing on narrows the last answer instead of the whole day.
   const searchSessions = useMemo(() => createSessionSearch(index), [index])
@@ -72,6 +103,12 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   useEffect(() => {
     document.title = `${dayLabel} · Hallway`
   }, [dayLabel])
+
+  // Index the day's text in idle time once the list shows, in slices, so the first keystroke finds it ready.
+  useEffect(() => whenIdle((timeLeft) => {
+    while (timeLeft() > 2) if (prepareSearch(index, day, PREPARE_SLICE)) return true
+    return false
+  }), [index, day])
 
   // A new day starts at its top, not at the previous day's scroll offset.
   const previousDay = useRef(day)
