@@ -2,8 +2,14 @@
 // jsdom lacks that the virtual list needs (row heights, window scrolling).
 import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
+import { configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import { useUiStore } from '../../src/store/uiStore'
+
+// findBy*/waitFor give up after 3 s rather than 1 s: on a busy 2-core CI machine, opening fake IndexedDB, the live
+// query and a re-render can together pass a second (the list now shows before storage opens, so a test's first
+// star waits for it). A wait that is really stuck still fails.
+configure({ asyncUtilTimeout: 3000 })
 
 // jsdom does no layout, so every element is 0 px tall and a virtual list would render every row. Give the list's
 // rows plausible heights (the virtualizer measures `offsetHeight`), so only about a screenful is rendered, as in a
