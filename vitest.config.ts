@@ -56,6 +56,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/ui/**/*.test.tsx'],
           setupFiles: ['tests/ui/setup.ts'],
+          // ms: a whole-app test (install the seed into fake IndexedDB, render, star, re-render) takes 1–2 s alone and
+          // passed 5 s in a fresh-clone CI run while another job shared the two cores.
+          testTimeout: 15_000,
         },
       },
       {
