@@ -35,7 +35,10 @@ export async function buildProduction(config: InlineConfig = {}): Promise<void> 
   try {
     await build({ mode: 'production', logLevel: 'warn', ...config })
   } finally {
-    process.env.NODE_ENV = nodeEnv
+    // Assigning undefined would store the string "undefined", and a later build in the same process (the bench
+    // page) would then bundle React's development build.
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
   }
 }
 
