@@ -190,7 +190,7 @@ export const SessionList = memo(function SessionList({
     measureElement: (el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) => {
       // A row just mounted (no ResizeObserver entry yet): keep its guess here. The virtualizer would read each new
       // row's height in its ref callback and then move the rows after it, so the next row's read forced another
-      // layout: six new rows, six layouts. measureNewRows below reads them all, then moves them, once.
+      // layout: six new rows, six layouts. The layout effect below reads them all, then moves them, once.
       if (entry === undefined) {
         return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ?? rowSizes.estimate(kindOf(el))
       }
