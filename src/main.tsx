@@ -1,6 +1,5 @@
 import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
-import { prefetchBundledSnapshot } from './db/bundledSnapshot'
 import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
 import { App } from './ui/App'
@@ -16,8 +15,6 @@ if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'm
 // parallel with React's first render, rather than when ScheduleProvider's effect asks. A failure is ScheduleProvider's
 // to report (it asks again).
 loadIndexedDb().catch(() => {})
-// The list's first rows come from the bundled snapshot (see ScheduleProvider): fetch it in parallel too.
-prefetchBundledSnapshot()
 
 // The service worker's registration and notices: nothing in them is needed to show the first rows, so their code
 // (and workbox-window) downloads after, in its own chunk.

@@ -7,25 +7,12 @@ import { parseSnapshot } from '../domain/snapshot'
 
 export const BUNDLED_EVENT_ID = 'kubecon-na-2025' as EventId
 
-let early: Promise<Response> | undefined
-
-/**
- * Starts fetching the bundled snapshot now, for the next loadBundledSnapshot to use. main.tsx calls it before React
- * starts, so on a start the file arrives (from the service worker's cache) while the app's code runs, instead of
- * after the first render asks for it.
- */
-export function prefetchBundledSnapshot(): void {
-  early ??= fetch(snapshotUrl)
-  early.catch(() => {}) // the load that takes it reports a failure
-}
-
 /** Fetches, parses and validates the bundled snapshot. Throws an Error with a user-facing message on any failure. */
 export async function loadBundledSnapshot(): Promise<Snapshot> {
   let json: unknown
   try {
-    const started = early
-    early = undefined
-    const response = await (started ?? fetch(snapshotUrl))
+    // index.html preloads this URL (vite.config.ts), so this takes the response already under way.
+    const response = await fetch(snapshotUrl)
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim())
     json = await response.json()
   } catch (err) {

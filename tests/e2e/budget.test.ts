@@ -4,10 +4,9 @@
 // nothing but that JS.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { inject } from 'vitest'
 import { FIRST_VIEW_JS_BUDGET, firstViewJsFiles, kb, sumBy } from '../../scripts/bench/bytes'
-import { collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import { collectPageErrors, newPhoneContext, usePhonePage } from './harness'
 
 const dist = inject('distDir')
 const firstView = firstViewJsFiles(dist)
@@ -37,20 +36,12 @@ describe('the first view', () => {
   })
 
   describe('in the browser', () => {
-    let served: Served
-    let browser: Browser
-    beforeAll(async () => {
-      served = await servePreview()
-      browser = await launchChromium()
-    })
-    afterAll(async () => {
-      await browser?.close()
-      await served?.close()
-    })
+    // The usual server and browser; this test makes its own context (service workers blocked).
+    const { served, browser } = usePhonePage()
 
     it('lists the sessions with every other chunk refused, says plainly that nothing will be saved, and stays usable', async () => {
       // No service worker, so every request reaches page.route.
-      const context = await newPhoneContext(browser, { serviceWorkers: 'block' })
+      const context = await newPhoneContext(browser(), { serviceWorkers: 'block' })
       const page = await context.newPage()
       const errors = collectPageErrors(page)
       const snapshotRequests: string[] = []
@@ -70,7 +61,7 @@ describe('the first view', () => {
         return route.abort('failed')
       })
       try {
-        await page.goto(served.url)
+        await page.goto(served().url)
         await page.getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
         expect(await page.locator('.schedule__count').textContent()).toBe('99 sessions')
         // index.html preloads the snapshot, and the app's own fetch takes that response: one download.

@@ -11,7 +11,7 @@ import { ScheduleProvider, type ScheduleState } from '../../src/ui/ScheduleProvi
 import { useSchedule, useScheduleContext } from '../../src/ui/hooks/useSchedule'
 import { useSession } from '../../src/ui/hooks/useSession'
 import { BUNDLED_EVENT_ID } from '../../src/db/bundledSnapshot'
-import { fakeIdb, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from '../unit/db/factories'
+import { fakeIdb, holdOpen, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from '../unit/db/factories'
 
 /** Snapshots of the bundled event: the one the provider shows when no other event is chosen in settings. */
 const makeSnapshot = (sessions: Session[]) => makeAnySnapshot(sessions, { event: makeEvent({ id: BUNDLED_EVENT_ID, title: 'Bundled Con' }) })
@@ -364,13 +364,9 @@ describe('ScheduleProvider', () => {
       return <p data-testid="db">{db ? 'db' : 'none'}</p>
     }
 
-    /** A database whose open() (from now on) waits until the returned function is called. */
+    /** A database whose open() (from now on) waits until `release` is called. */
     function slowToOpen(db = testDB()): { db: HallwayDB; release: () => void } {
-      const realOpen = db.open.bind(db)
-      let release!: () => void
-      const gate = new Promise<void>((resolve) => (release = resolve))
-      vi.spyOn(db, 'open').mockImplementation(() => Dexie.Promise.resolve(gate.then(realOpen)))
-      return { db, release }
+      return { db, release: holdOpen(db) }
     }
 
     it('shows the bundled snapshot at once on a first visit, and hands over to IndexedDB once it is installed', async () => {

@@ -1,10 +1,10 @@
 // Starring against the real app on real Dexie (fake-indexeddb): one tap or one key cycles none → must → maybe →
 // none from the list and the detail page, counts show at a glance, stars survive a reload, and memory mode works.
 import { act, screen, waitFor, within } from '@testing-library/react'
-import { Dexie } from 'dexie'
 import type { VenueDay } from '../../src/domain/model'
 import { setStarLevel } from '../../src/db/stars'
 import { indexedDbUserData } from '../../src/db/userDataStore'
+import { holdOpen } from '../unit/db/factories'
 import { est, makeSession, makeSnapshot } from './factories'
 import { byTitle, FLUX, planSessions, usePlanTestKit } from './planFixtures'
 
@@ -104,11 +104,7 @@ describe('starring from the list', () => {
 describe('starring before storage has opened', () => {
   it('keeps a tap made while the list shows the bundled snapshot, and saves it once the plan is read', async () => {
     // The list shows before IndexedDB opens (ScheduleProvider's preview); open() here waits for the test.
-    const db = getDb()
-    const realOpen = db.open.bind(db)
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    vi.spyOn(db, 'open').mockImplementation(() => Dexie.Promise.resolve(gate.then(realOpen)))
+    const release = holdOpen(getDb())
     const { user } = await renderApp()
 
     await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))

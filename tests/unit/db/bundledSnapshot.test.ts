@@ -1,7 +1,7 @@
 // The bundled snapshot loader: the real data file validates, and every failure becomes a message a user can read.
 import { readFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BUNDLED_EVENT_ID, loadBundledSnapshot, prefetchBundledSnapshot } from '../../../src/db/bundledSnapshot'
+import { BUNDLED_EVENT_ID, loadBundledSnapshot } from '../../../src/db/bundledSnapshot'
 import { parseSnapshot } from '../../../src/domain/snapshot'
 import { makeSession, makeSnapshot } from './factories'
 
@@ -29,24 +29,6 @@ describe('loadBundledSnapshot', () => {
     const fetchMock = serve(JSON.stringify(snapshot))
     expect(await loadBundledSnapshot()).toEqual(snapshot)
     expect(String(fetchMock.mock.calls[0]?.[0])).toMatch(/kubecon-na-2025\.snapshot\.json/)
-  })
-
-  it('uses a fetch started early (prefetchBundledSnapshot) once, then fetches afresh', async () => {
-    const snapshot = makeSnapshot([makeSession()])
-    const fetchMock = serve(JSON.stringify(snapshot))
-    prefetchBundledSnapshot()
-    prefetchBundledSnapshot() // a second call starts nothing new
-    expect(fetchMock).toHaveBeenCalledTimes(1)
-    expect(await loadBundledSnapshot()).toEqual(snapshot)
-    expect(fetchMock).toHaveBeenCalledTimes(1)
-    await loadBundledSnapshot()
-    expect(fetchMock).toHaveBeenCalledTimes(2)
-  })
-
-  it('reports an early fetch that failed when the load takes it, with the usual message', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
-    prefetchBundledSnapshot()
-    await expect(loadBundledSnapshot()).rejects.toThrow(/^The bundled schedule could not be read: Failed to fetch/)
   })
 
   it.each([

@@ -1,5 +1,6 @@
 // Small builders for db tests: a valid Session / Snapshot with only the fields a test cares about spelled out.
-import { afterEach, beforeEach } from 'vitest'
+import { Dexie } from 'dexie'
+import { afterEach, beforeEach, vi } from 'vitest'
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb'
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -23,6 +24,18 @@ let dbCounter = 0
 export function makeTestDB(): HallwayDB {
   dbCounter += 1
   return new HallwayDB(`hallway-test-${dbCounter}-${Date.now()}`, fakeIdb)
+}
+
+/**
+ * Makes `db.open()` wait (from now on) until the returned `release` is called: the moment before IndexedDB has
+ * opened, when the list already shows the bundled snapshot (ScheduleProvider's preview).
+ */
+export function holdOpen(db: HallwayDB): () => void {
+  const realOpen = db.open.bind(db)
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  vi.spyOn(db, 'open').mockImplementation(() => Dexie.Promise.resolve(gate.then(realOpen)))
+  return release
 }
 
 let sessionCounter = 0
