@@ -60,10 +60,10 @@ export default defineConfig({
     react(),
     preloadSnapshot(),
     VitePWA({
-      // Prompt, never auto-reload: a new version waits until the user taps "Reload" (src/pwa/UpdatePrompt.tsx),
+      // Prompt, never auto-reload: a new version waits until the user taps "Reload" (src/pwa/ServiceWorkerNotices.tsx),
       // so nobody loses a half-typed search or an open clash in the middle of a hallway.
       registerType: 'prompt',
-      // src/pwa/UpdatePrompt.tsx registers through 'virtual:pwa-register/react'; no extra script in index.html.
+      // src/pwa/serviceWorkerRegistration.ts registers through 'virtual:pwa-register'; no extra script in index.html.
       injectRegister: false,
       // Precached on top of globPatterns: the public/ files index.html links but the manifest does not name (the SVG
       // favicon, the iOS icon). The manifest itself and every icon it names, shortcut icons included, the plugin

@@ -2,37 +2,28 @@
 // cached, and "A new version is ready — reload" when an update waits. Nothing ever reloads unless the user taps
 // Reload in this tab. Rendered by main.tsx, outside <App>: the virtual module exists only in Vite builds.
 import { useEffect, useRef, useState } from 'react'
-import { useRegisterSW } from 'virtual:pwa-register/react'
-import { watchForUpdates } from './updateChecks'
+import { useStore } from 'zustand'
+import { registerServiceWorker, serviceWorkerNews } from './serviceWorkerRegistration'
 import './pwa.css'
 
 /** ms: the "Ready to work offline" note goes by itself after this long (time to read one line twice). It is news,
  *  not a question, and settings say the same thing for good. The update prompt, which asks something, stays. */
 const OFFLINE_READY_SHOWN_MS = 8000
 
+const setOfflineReady = (offlineReady: boolean) => serviceWorkerNews.setState({ offlineReady })
+const setNeedRefresh = (needRefresh: boolean) => serviceWorkerNews.setState({ needRefresh })
+
 export function ServiceWorkerNotices() {
   // Set when the user taps Reload here, so only this tab reloads once the new version takes over.
   const acceptedHere = useRef(false)
   // The new version took over because another tab accepted it: this tab still runs the old code.
   const [updatedElsewhere, setUpdatedElsewhere] = useState(false)
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    offlineReady: [offlineReady, setOfflineReady],
-    updateServiceWorker,
-  } = useRegisterSW({
-    onRegisteredSW(_swUrl, registration) {
-      // For the app's whole life: this component is mounted once, at the root, and never unmounts.
-      if (registration) watchForUpdates(registration)
-    },
-    onNeedReload() {
-      // Deliberately nothing: without this callback the plugin reloads every open tab once the new version takes
-      // over, throwing away whatever the other tabs were doing. The controllerchange effect below decides instead.
-    },
-    onRegisterError(error: unknown) {
-      // No service worker (private mode in some browsers, blocked by policy): the app still works online.
-      console.warn('Hallway: the service worker could not be registered; offline use is off.', error)
-    },
-  })
+  const { needRefresh, offlineReady } = useStore(serviceWorkerNews)
+
+  // Once this is on screen (an effect runs only for a committed render), never from a render React may discard.
+  useEffect(() => {
+    registerServiceWorker()
+  }, [])
 
   // A new version taking control of this tab: reload if the user asked for it here, otherwise only say so. Watched
   // directly rather than through the plugin's onNeedReload, which never fires in a tab whose first visit installed
@@ -58,7 +49,7 @@ export function ServiceWorkerNotices() {
     if (!offlineReady) return
     const timer = window.setTimeout(() => setOfflineReady(false), OFFLINE_READY_SHOWN_MS)
     return () => window.clearTimeout(timer)
-  }, [offlineReady, setOfflineReady])
+  }, [offlineReady])
 
   const reload = () => {
     if (updatedElsewhere) {
@@ -67,7 +58,7 @@ export function ServiceWorkerNotices() {
     }
     acceptedHere.current = true
     // Tells the waiting worker to take over; the controllerchange effect then reloads this tab, keeping its URL.
-    void updateServiceWorker(true)
+    void registerServiceWorker()(true)
   }
 
   const showUpdate = needRefresh || updatedElsewhere

@@ -46,11 +46,23 @@ describe('offline after one visit', () => {
     context = await newPhoneContext(browser)
     page = await context.newPage()
     errors.push(...collectPageErrors(page))
+    // Counts registrations: a second one (from a render React threw away) never hears "installed", so the
+    // "Ready to work offline" note would never come.
+    await page.addInitScript(() => {
+      const container = navigator.serviceWorker
+      const register = container.register.bind(container)
+      ;(window as unknown as { registrations: number }).registrations = 0
+      container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
+        ;(window as unknown as { registrations: number }).registrations++
+        return register(...args)
+      }
+    })
 
     // The one online visit: the service worker installs, precaches, and takes control of this very page.
     await page.goto(served.url)
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 })
     await page.getByRole('status').filter({ hasText: 'Ready to work offline' }).waitFor()
+    expect(await page.evaluate(() => (window as unknown as { registrations: number }).registrations)).toBe(1)
     await expect.poll(() => resultCount(page)).toBe('99 sessions')
     // Online, the offline tag is absent (its live region is there, empty).
     expect(await page.locator('.offline-indicator').textContent()).toBe('')
