@@ -221,6 +221,15 @@ async function scale(browser: Browser): Promise<void> {
       ok: scroll.longTasks.length === 0,
       note: `${scroll.longTasks.length} long tasks over ${scroll.frames} frames, ${scroll.scrolledPx} px`,
     })
+    rows.push({
+      section: 'scale',
+      figure: `scroll a whole day (${LARGE / 10} sessions), frames painted with blank space`,
+      value: scroll.blankFrames,
+      unit: 'frames',
+      target: '0',
+      ok: scroll.blankFrames === 0,
+      note: `of ${scroll.frames}; worst ${scroll.worstBlankPx} px of the screen without rows`,
+    })
   } finally {
     await served.close()
   }
@@ -309,7 +318,7 @@ async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, Chromium ${version}, CPU throttled ${MOBILE_CPU_SLOWDOWN}×`
   console.log(`\nHallway bench — ${machine}\n`)
   const fmt = (n: number | undefined, unit: string) =>
-    n === undefined ? '' : unit === 'score' ? n.toFixed(2) : unit === 'count' ? String(n) : n < 10 ? n.toFixed(2) : n.toFixed(0)
+    n === undefined ? '' : unit === 'score' ? n.toFixed(2) : unit === 'count' || unit === 'frames' ? String(n) : n < 10 ? n.toFixed(2) : n.toFixed(0)
   const table = [
     ['figure', 'median', 'p95', 'unit', 'target', '', 'note'],
     ...rows.map((r) => [r.figure, fmt(r.value, r.unit), fmt(r.p95, r.unit), r.unit, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'ok' : 'MISS', r.note ?? '']),

@@ -230,10 +230,42 @@ async function toggleFilters(selector: string, rounds: number): Promise<Interact
 }
 
 /**
- * Scrolls the whole day list from top to bottom, `stepPx` per animation frame, and returns every long task
- * (> 50 ms main-thread block) the browser reported meanwhile.
+ * Pixels of the viewport the list should fill but no rendered row covers, as the frame is about to paint (called
+ * last in an animation frame: nothing of React's can run between it and the paint). A list that keeps its long tasks
+ * short by rendering rows late would show blank space; this counts it.
  */
-async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTasks: number[]; scrolledPx: number }> {
+function uncoveredPx(): number {
+  const list = document.getElementById('session-list')
+  if (!list) return 0
+  const box = list.getBoundingClientRect()
+  const from = Math.max(0, box.top)
+  const to = Math.min(window.innerHeight, box.bottom)
+  // The virtualizer places its rows end to end, so the first and last bound what they cover; the stuck slot header
+  // (position: sticky, first in the DOM, not one of the placed rows) covers its own height at the top.
+  const placed = [...list.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el.dataset.index !== undefined && !el.hasAttribute('data-stuck'))
+  const stuck = list.querySelector('[data-stuck]')
+  const spans: Array<[number, number]> = []
+  const first = placed[0]
+  const last = placed[placed.length - 1]
+  if (first && last) spans.push([first.getBoundingClientRect().top, last.getBoundingClientRect().bottom])
+  if (stuck) spans.push([stuck.getBoundingClientRect().top, stuck.getBoundingClientRect().bottom])
+  spans.sort((a, b) => a[0] - b[0])
+  let at = from
+  let uncovered = 0
+  for (const [top, bottom] of spans) {
+    if (top > at + 1) uncovered += Math.min(top, to) - at
+    at = Math.max(at, bottom)
+    if (at >= to) break
+  }
+  if (to > at + 1) uncovered += to - at
+  return Math.round(Math.max(0, uncovered))
+}
+
+/**
+ * Scrolls the whole day list from top to bottom, `stepPx` per animation frame, and returns every long task
+ * (> 50 ms main-thread block) the browser reported meanwhile, and the frames painted with part of the screen blank.
+ */
+async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTasks: number[]; scrolledPx: number; blankFrames: number; worstBlankPx: number }> {
   const longTasks: number[] = []
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push(entry.duration)
@@ -241,11 +273,16 @@ async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTa
   observer.observe({ type: 'longtask', buffered: false })
   window.scrollTo(0, 0)
   let frames = 0
+  let blankFrames = 0
+  let worstBlankPx = 0
   await new Promise<void>((resolve) => {
     const step = () => {
       frames++
       const before = window.scrollY
       window.scrollBy(0, stepPx)
+      const blank = uncoveredPx()
+      if (blank > 0) blankFrames++
+      worstBlankPx = Math.max(worstBlankPx, blank)
       const atBottom = window.scrollY === before || window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1
       if (atBottom) resolve()
       else requestAnimationFrame(step)
@@ -255,7 +292,7 @@ async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTa
   // Let the last frames' tasks be reported.
   await new Promise((r) => setTimeout(r, 200))
   observer.disconnect()
-  return { frames, longTasks, scrolledPx: window.scrollY }
+  return { frames, longTasks, scrolledPx: window.scrollY, blankFrames, worstBlankPx }
 }
 
 
