@@ -236,6 +236,9 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
 
 /** Start-up: IndexedDB if it has the schedule (warm start), else install the bundled one; memory if storage fails. */
 async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundled>, set: (phase: Phase) => void): Promise<void> {
+  // The bundled snapshot, once it has arrived; checked without waiting for it.
+  let arrived: Bundled | undefined
+  void bundled.then((b) => (arrived = b))
   let idb: IndexedDbModule | undefined
   let notDownloaded: unknown
   if (given !== null) {
@@ -267,7 +270,11 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
 
   if (warmEventId) {
     // Warm start: show what is stored now; a newer bundled snapshot then replaces it and the live query follows.
-    set({ kind: 'db', db, eventId: warmEventId, idb })
+    // Unless the bundled snapshot of this very event is already here (and so on screen as the preview): then it is
+    // installed first, so the first read is of it. Otherwise, after an app update, the list would go new (preview)
+    // → old (the stored copy) → new (installed). Installing an unchanged snapshot is one small read.
+    const previewed = arrived?.ok === true && arrived.snapshot.event.id === warmEventId
+    if (!previewed) set({ kind: 'db', db, eventId: warmEventId, idb })
     const b = await bundled
     if (!b.ok) {
       console.warn(`Hallway: keeping the stored schedule. ${b.message}`)
@@ -278,7 +285,9 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
     } catch (err) {
       // The stored schedule is intact (one transaction), but storage is failing: say so, and show the newer one.
       await fallBack(toStorageProblem(err), err)
+      return
     }
+    if (previewed) set({ kind: 'db', db, eventId: warmEventId, idb })
     return
   }
 

@@ -405,6 +405,38 @@ describe('ScheduleProvider', () => {
       expect(titles()).toEqual(['Bundled talk'])
     })
 
+    it('after an app update goes from the new bundled snapshot straight on, never back to the older stored copy', async () => {
+      window.localStorage.setItem('hallway.shownEvent', BUNDLED_EVENT_ID)
+      const db = testDB()
+      const kept = makeSession({ title: 'Kept' })
+      await installSnapshot(db, makeSnapshot([kept, makeSession({ title: 'Cancelled' })]))
+      // The install of the new snapshot is held back, long enough for a read of the older copy to reach the screen.
+      const realTransaction = db.transaction.bind(db) as (...args: unknown[]) => unknown
+      let releaseInstall!: () => void
+      const installGate = new Promise<void>((resolve) => (releaseInstall = resolve))
+      vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) =>
+        args[0] === 'rw' ? Dexie.Promise.resolve(installGate.then(() => realTransaction(...args))) : realTransaction(...args)) as typeof db.transaction)
+      seen.length = 0
+      render(
+        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([kept, makeSession({ title: 'Added late' })]))}>
+          <Probe />
+          <DbProbe />
+        </ScheduleProvider>,
+      )
+      // The preview is up. A start-up that goes on to show the stored copy does so within moments: give it the chance.
+      await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('ready'))
+      await waitFor(() => expect(titles()).toContain('Cancelled'), { timeout: 300 }).catch(() => {})
+      expect(titles()).toEqual(['Added late', 'Kept']) // the preview, still
+      const previewed = seen.at(-1)!.sessions
+      releaseInstall()
+      await waitFor(() => expect(screen.getByTestId('db')).toHaveTextContent('db'))
+      await waitFor(async () => expect((await db.sessions.toArray()).map((x) => x.title).sort()).toEqual(['Added late', 'Kept']))
+      expect(titles()).toEqual(['Added late', 'Kept'])
+      // Not one render showed the stored copy the update replaced, and the hand-over kept the preview's array.
+      expect(seen.filter((state) => state.sessions.some((x) => x.title === 'Cancelled'))).toEqual([])
+      expect(seen.at(-1)!.sessions).toBe(previewed)
+    })
+
     it('previews nothing when another event was shown last: it waits for IndexedDB rather than flash the wrong one', async () => {
       window.localStorage.setItem('hallway.shownEvent', 'other-con')
       const stored = testDB()
