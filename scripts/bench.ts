@@ -129,7 +129,7 @@ async function starts(browser: Browser, url: string): Promise<void> {
 
   log(`warm offline starts × ${START_RUNS} against the static floor page…`)
   // Each in a browser context of its own: two tabs of one origin share a renderer process, and with the floor page
-  // open beside it the app's start measured ~100 ms slower (and the floor's faster), which skewed the ratio.
+  // open beside it the app's start measured ~100 ms slower, and the floor's slower still in proportion.
   const { samples: warm } = await warmOfflineStarts(browser, url, '/')
   const { samples: floor, servedBySw: floorServedBySw } = await warmOfflineStarts(browser, url, '/floor.html')
   if (!floorServedBySw) throw new Error('bench: the floor page was not served by the service worker; the ratio would be unfair')
