@@ -117,6 +117,9 @@ async function rawIdbRuns(count: number, runs: number): Promise<number[]> {
 }
 
 let root: Root | undefined
+// The database of the app mounted last: closed and deleted once the next mount has replaced it, so the runs do not
+// pile up open connections and ~13 MB databases each.
+let mountedDb: HallwayDB | undefined
 
 /**
  * Mounts the real app on a database already holding `count` sessions (a warm start); returns the ms from
@@ -128,6 +131,11 @@ async function mountApp(count: number): Promise<number> {
   await installSnapshot(db, snapshot)
   await db.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: snapshot.event.id })
   root?.unmount()
+  if (mountedDb) {
+    mountedDb.close()
+    await mountedDb.delete()
+  }
+  mountedDb = db
   root = createRoot(document.getElementById('root')!)
   const t0 = performance.now()
   root.render(
