@@ -256,7 +256,10 @@ function uncoveredPx(): number {
   const first = placed[0]
   const last = placed[placed.length - 1]
   if (first && last) spans.push([first.getBoundingClientRect().top, last.getBoundingClientRect().bottom])
-  if (stuck) spans.push([stuck.getBoundingClientRect().top, stuck.getBoundingClientRect().bottom])
+  if (stuck) {
+    const { top, bottom } = stuck.getBoundingClientRect()
+    spans.push([top, bottom])
+  }
   spans.sort((a, b) => a[0] - b[0])
   let at = from
   let uncovered = 0

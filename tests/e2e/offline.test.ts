@@ -51,9 +51,10 @@ describe('offline after one visit', () => {
     await page.addInitScript(() => {
       const container = navigator.serviceWorker
       const register = container.register.bind(container)
-      ;(window as unknown as { registrations: number }).registrations = 0
+      const counted = window as unknown as { registrations: number }
+      counted.registrations = 0
       container.register = (...args: Parameters<ServiceWorkerContainer['register']>) => {
-        ;(window as unknown as { registrations: number }).registrations++
+        counted.registrations++
         return register(...args)
       }
     })
