@@ -1,76 +1,7 @@
-// `npm run import`: parse every source in data/sources.json and write its snapshot into data/.
-// `npm run import -- FILE --event-id ID --time-zone ZONE [--out FILE]` imports one Sched listing;
-// `npm run import -- FILE.json [--event-id ID] [--time-zone ZONE] [--out FILE]` one frab/pretalx schedule, whose
-// event id and zone come from the file unless given. A broken source prints `file:line: problem` (Sched) or
-// `file: json.path: problem` (frab) on stderr, exits 1 and writes nothing.
-import { readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
-import { detectFormat, formatProblem, importSource, type SourceSpec } from './importSchedule'
+// `npm run import`: the command-line entry. The work is in ./importCli, which tests call in process.
+import { runImport } from './importCli'
 
-const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../data')
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  // Write beside the target and rename, so a crash never leaves half a snapshot behind.
-  const tmp = `${path}.tmp-${process.pid}`
-  await writeFile(tmp, content, 'utf8')
-  await rename(tmp, path)
-}
-
-/** Imports one source; without `outPath` the snapshot goes to data/<event id>.snapshot.json. */
-async function run(inputPath: string, spec: Omit<SourceSpec, 'input' | 'output'>, outPath?: string): Promise<boolean> {
-  const outcome = await importSource(inputPath, spec)
-  if (!outcome.ok) {
-    for (const p of outcome.problems) console.error(formatProblem(inputPath, p))
-    console.error(`import failed: ${outcome.problems.length} problem(s); nothing was written`)
-    return false
-  }
-  for (const w of outcome.warnings) console.error(`${inputPath}: warning: ${w}`)
-  const { snapshot } = outcome
-  // The event id is a safe file name: frabParser only accepts letters, digits, ".", "_" and "-".
-  const out = outPath ?? join(DATA_DIR, `${snapshot.event.id}.snapshot.json`)
-  await writeAtomically(out, outcome.json)
-  console.log(`${out}: ${snapshot.sessions.length} sessions, ${snapshot.event.days.length} day(s), hash ${snapshot.contentHash}`)
-  return true
-}
-
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      'event-id': { type: 'string' },
-      'time-zone': { type: 'string' },
-      out: { type: 'string' },
-    },
-  })
-  if (positionals.length > 0) {
-    const input = resolve(positionals[0]!)
-    const eventId = values['event-id']
-    const timeZone = values['time-zone']
-    // Only to pick the format; an unreadable file is reported by the import itself.
-    const head = await readFile(input, 'utf8').catch(() => undefined)
-    const format = detectFormat(input, head)
-    if (format === 'sched-text' && (!eventId || !timeZone)) {
-      console.error('usage: npm run import -- FILE --event-id ID --time-zone ZONE [--out FILE]   (a Sched listing)')
-      console.error('       npm run import -- FILE.json [--event-id ID] [--time-zone ZONE] [--out FILE]   (frab/pretalx JSON)')
-      return 2
-    }
-    const spec: Omit<SourceSpec, 'input' | 'output'> = { format }
-    if (eventId) spec.eventId = eventId
-    if (timeZone) spec.timeZone = timeZone
-    const out = values.out !== undefined ? resolve(values.out) : eventId ? join(DATA_DIR, `${eventId}.snapshot.json`) : undefined
-    return (await run(input, spec, out)) ? 0 : 1
-  }
-  const config = JSON.parse(await readFile(join(DATA_DIR, 'sources.json'), 'utf8')) as { sources: SourceSpec[] }
-  let ok = true
-  for (const spec of config.sources) {
-    ok = (await run(join(DATA_DIR, spec.input), spec, join(DATA_DIR, spec.output))) && ok
-  }
-  return ok ? 0 : 1
-}
-
-main().then(
+runImport(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(`import failed: ${err instanceof Error ? err.message : String(err)}`)

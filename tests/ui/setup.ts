@@ -6,10 +6,11 @@ import { configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import { useUiStore } from '../../src/store/uiStore'
 
-// findBy*/waitFor give up after 3 s rather than 1 s: on a busy 2-core CI machine, opening fake IndexedDB, the live
-// query and a re-render can together pass a second (the list now shows before storage opens, so a test's first
-// star waits for it). A wait that is really stuck still fails.
-configure({ asyncUtilTimeout: 3000 })
+// ms: how long findBy*/waitFor wait, for the whole project. On a loaded 2-core machine (a fresh clone's CI, or two
+// busy loops beside the suite) a first dynamic import (the .ics writer, the importers, the IndexedDB layer) plus
+// opening fake IndexedDB, the live query and a re-render took over 3 s. A wait that is really stuck still fails, only
+// later; a test that expects something NOT to appear passes its own short timeout.
+configure({ asyncUtilTimeout: 10_000 })
 
 // jsdom does no layout, so every element is 0 px tall and a virtual list would render every row. Give the list's
 // rows plausible heights (the virtualizer measures `offsetHeight`), so only about a screenful is rendered, as in a

@@ -1,35 +1,17 @@
-// `npm run import -- schedule.json` for frab/pretalx exports: event id and zone come from the file, problems print
-// as `file: json.path: message` on stderr, exit 1, and nothing is written.
-import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// `npm run import -- schedule.json` for frab/pretalx exports, run in process: event id and zone come from the file,
+// problems print as `file: json.path: message` on stderr, exit 1, and nothing is written.
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import Ajv from 'ajv'
 import { parseSnapshot } from '../../src/domain/snapshot'
+import { importText } from '../fixtures/importRunner'
 
-const run = promisify(execFile)
 const ROOT = join(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const FIXTURE_TEXT = readFileSync(join(__dirname, '../fixtures/pretalx-democon.json'), 'utf8')
-
-async function importFile(text: string, name: string, extraArgs: string[] = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'hallway-frab-import-'))
-  const input = join(dir, name)
-  const out = join(dir, 'out.snapshot.json')
-  writeFileSync(input, text)
-  try {
-    const { stdout, stderr } = await run(TSX, ['scripts/import.ts', input, '--out', out, ...extraArgs], { cwd: ROOT })
-    return { code: 0, stdout, stderr, out }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr, out }
-  }
-}
 
 describe('npm run import on frab/pretalx JSON', () => {
   it('writes a valid snapshot without --event-id or --time-zone, and prints the warnings', async () => {
-    const r = await importFile(FIXTURE_TEXT, 'democon.json')
+    const r = await importText(FIXTURE_TEXT, 'democon.json')
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('36 sessions, 3 day(s)')
     expect(r.stderr).toContain('democon.json: warning: schedule.conference.days[0].rooms["Gray Room"][0].date: the offset +01:00 differs from UTC')
@@ -44,7 +26,7 @@ describe('npm run import on frab/pretalx JSON', () => {
   })
 
   it('recognises frab JSON by its content whatever the extension, and honours the overrides', async () => {
-    const r = await importFile(FIXTURE_TEXT, 'schedule.frab', ['--event-id', 'demo-2020', '--time-zone', 'Europe/Berlin'])
+    const r = await importText(FIXTURE_TEXT, 'schedule.frab', ['--event-id', 'demo-2020', '--time-zone', 'Europe/Berlin'])
     expect(r.code).toBe(0)
     const snapshot = JSON.parse(readFileSync(r.out, 'utf8')) as { event: { id: string; timeZone: string } }
     expect(snapshot.event).toMatchObject({ id: 'demo-2020', timeZone: 'Europe/Berlin' })
@@ -54,7 +36,7 @@ describe('npm run import on frab/pretalx JSON', () => {
     const doc = JSON.parse(FIXTURE_TEXT) as Record<string, any>
     doc.schedule.conference.days[1].rooms['Gray Room'][3].date = '2020-12-15 at noon'
     doc.schedule.conference.days[2].rooms['Tan Room'][0].duration = '-01:00'
-    const r = await importFile(JSON.stringify(doc), 'broken.json')
+    const r = await importText(JSON.stringify(doc), 'broken.json')
     expect(r.code).toBe(1)
     expect(r.stderr).toContain(
       'broken.json: schedule.conference.days[1].rooms["Gray Room"][3].date: expected a date and time like "2020-12-14T09:00:00+01:00", found "2020-12-15 at noon"',
@@ -65,7 +47,7 @@ describe('npm run import on frab/pretalx JSON', () => {
   })
 
   it('rejects a .json file that is not JSON', async () => {
-    const r = await importFile('Test#\nThursday, November 13, 2025#\n', 'oops.json')
+    const r = await importText('Test#\nThursday, November 13, 2025#\n', 'oops.json')
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/oops\.json: \(document\): not valid JSON/)
     expect(existsSync(r.out)).toBe(false)
