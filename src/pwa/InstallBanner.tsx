@@ -4,26 +4,11 @@ import { useState } from 'react'
 import { IosInstallSteps } from './InstallInstructions'
 import { promptInstall, useInstallOption } from './installPrompt'
 import './pwa.css'
+import { readWebStorage, writeWebStorage } from '../db/webStorage'
 
-const DISMISSED_KEY = 'hallway:install-banner-dismissed'
-
-// localStorage rather than the settings table: this is a per-browser hint about the browser itself, and it must
-// work when IndexedDB is unusable too. Reading or writing can throw (storage blocked), which means "not dismissed".
-function readDismissed(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(DISMISSED_KEY) === '1'
-  } catch {
-    return false
-  }
-}
-
-function writeDismissed(): void {
-  try {
-    globalThis.localStorage?.setItem(DISMISSED_KEY, '1')
-  } catch {
-    // Blocked storage: the dismissal lasts until reload, the best this browser allows.
-  }
-}
+// Web Storage rather than the settings table: this is a per-browser hint about the browser itself, and it must
+// work when IndexedDB is unusable too. Blocked storage reads as "not dismissed".
+const readDismissed = () => readWebStorage('installBannerDismissed') === '1'
 
 export function InstallBanner() {
   const option = useInstallOption()
@@ -32,7 +17,8 @@ export function InstallBanner() {
   if (dismissed || (option !== 'prompt' && option !== 'ios-instructions')) return null
 
   const dismiss = () => {
-    writeDismissed()
+    // Blocked storage: the dismissal lasts until reload, the best this browser allows.
+    writeWebStorage('installBannerDismissed', '1')
     setDismissed(true)
   }
   return (

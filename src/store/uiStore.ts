@@ -4,6 +4,7 @@ import { create } from 'zustand'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { SessionId } from '../domain/model'
 import type { StarUndo } from '../db/stars'
+import { readWebStorage, writeWebStorage } from '../db/webStorage'
 
 /** Where the list was when a session was opened, so coming back puts the reader on the same card. */
 export interface ListReturn {
@@ -55,25 +56,9 @@ export interface UiState {
   closeResolve: () => void
 }
 
-const NOTICE_KEY = 'hallway:storage-notice-dismissed'
-
-// sessionStorage rather than memory: the notice is about storage being unusable, so it must not come back on every
-// reload of the same tab. Reading it can itself throw (storage blocked), which just means "not dismissed".
-function readNoticeDismissed(): boolean {
-  try {
-    return globalThis.sessionStorage?.getItem(NOTICE_KEY) === '1'
-  } catch {
-    return false
-  }
-}
-
-function writeNoticeDismissed(): void {
-  try {
-    globalThis.sessionStorage?.setItem(NOTICE_KEY, '1')
-  } catch {
-    // Storage is blocked: the dismissal lasts until reload, which is the best this browser allows.
-  }
-}
+// Web Storage (per tab) rather than memory: the notice is about storage being unusable, so it must not come back on
+// every reload of the same tab. Blocked storage reads as "not dismissed", and the dismissal lasts until reload.
+const readNoticeDismissed = () => readWebStorage('storageNoticeDismissed') === '1'
 
 let toastSeq = 0
 
@@ -84,7 +69,7 @@ export const useUiStore = create<UiState>()((set) => ({
   toggleFilters: () => set((s) => ({ filtersOpen: !s.filtersOpen })),
   setFiltersOpen: (open) => set({ filtersOpen: open }),
   dismissStorageNotice: () => {
-    writeNoticeDismissed()
+    writeWebStorage('storageNoticeDismissed', '1')
     set({ storageNoticeDismissed: true })
   },
   rememberListPosition: (position) => set({ listReturn: position }),

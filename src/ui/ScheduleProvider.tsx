@@ -5,7 +5,7 @@
 // The first view does not wait for Dexie: the IndexedDB layer is its own chunk (src/db/loadIndexedDb.ts), and while it
 // downloads and opens, the list shows the bundled snapshot (fetched anyway, precached) when that is what IndexedDB
 // will show: on a first visit, and whenever the event last shown here was the bundled one (remembered in
-// localStorage; IndexedDB always brings the bundled event up to the bundled snapshot). Stars and settings arrive with
+// Web Storage, src/db/webStorage.ts; IndexedDB always brings the bundled event up to the bundled snapshot). Stars and settings arrive with
 // IndexedDB a moment later; until then the plan is 'loading', and a star tapped meanwhile waits for it
 // (useStarActions).
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
@@ -16,6 +16,7 @@ import { memoryEventOf, MemoryEventLibrary, type EventLibrary, type InstalledEve
 import type { HallwayDB } from '../db/HallwayDB'
 import { loadIndexedDb, type IndexedDbModule } from '../db/loadIndexedDb'
 import { storageProblemOf, toStorageProblem, type StorageProblem } from '../db/storageErrors'
+import { readWebStorage, writeWebStorage } from '../db/webStorage'
 import { useLiveRead } from './hooks/useLiveRead'
 import { ScheduleContext, type ScheduleContextValue, type ScheduleState } from './hooks/useSchedule'
 
@@ -360,22 +361,12 @@ function settle(load: () => Promise<Snapshot>): Promise<Bundled> {
     )
 }
 
-// localStorage key: the event IndexedDB last showed in this browser (see the file comment).
-const SHOWN_EVENT_KEY = 'hallway.shownEvent'
-
 /** The event last shown from IndexedDB, or null when unknown (first visit, storage blocked: then any preview goes). */
 function readShownEvent(): string | null {
-  try {
-    return window.localStorage.getItem(SHOWN_EVENT_KEY)
-  } catch {
-    return null
-  }
+  return readWebStorage('shownEvent')
 }
 
 function rememberShownEvent(eventId: EventId): void {
-  try {
-    window.localStorage.setItem(SHOWN_EVENT_KEY, eventId)
-  } catch {
-    // Blocked or full: the next start shows no preview, or a wrong one for a moment. Nothing is lost.
-  }
+  // Blocked or full: the next start shows no preview, or a wrong one for a moment. Nothing is lost.
+  writeWebStorage('shownEvent', eventId)
 }

@@ -36,7 +36,7 @@ function testDB(): HallwayDB {
 
 afterEach(async () => {
   vi.restoreAllMocks()
-  window.localStorage.clear() // the event shown last (hallway.shownEvent), which decides the next start's preview
+  window.localStorage.clear() // the event shown last (hallway:shown-event), which decides the next start's preview
   for (const db of dbs.splice(0)) await db.delete()
 })
 
@@ -381,7 +381,7 @@ describe('ScheduleProvider', () => {
       expect(titles()).toEqual(['Right away'])
       // No user data can be read or written for a preview: the plan waits for IndexedDB.
       expect(screen.getByTestId('db')).toHaveTextContent('none')
-      expect(window.localStorage.getItem('hallway.shownEvent')).toBeNull()
+      expect(window.localStorage.getItem('hallway:shown-event')).toBeNull()
 
       const previewed = seen.at(-1)!.sessions
       release()
@@ -390,11 +390,11 @@ describe('ScheduleProvider', () => {
       expect(await db.sessions.count()).toBe(1)
       // IndexedDB holds the very same install: the hand-over keeps the preview's array, so nothing re-renders.
       expect(seen.at(-1)!.sessions).toBe(previewed)
-      expect(window.localStorage.getItem('hallway.shownEvent')).toBe(BUNDLED_EVENT_ID)
+      expect(window.localStorage.getItem('hallway:shown-event')).toBe(BUNDLED_EVENT_ID)
     })
 
     it('previews again when the bundled event was the one shown last', async () => {
-      window.localStorage.setItem('hallway.shownEvent', BUNDLED_EVENT_ID)
+      window.localStorage.setItem('hallway:shown-event', BUNDLED_EVENT_ID)
       const { db } = slowToOpen()
       render(
         <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
@@ -406,7 +406,7 @@ describe('ScheduleProvider', () => {
     })
 
     it('after an app update goes from the new bundled snapshot straight on, never back to the older stored copy', async () => {
-      window.localStorage.setItem('hallway.shownEvent', BUNDLED_EVENT_ID)
+      window.localStorage.setItem('hallway:shown-event', BUNDLED_EVENT_ID)
       const db = testDB()
       const kept = makeSession({ title: 'Kept' })
       await installSnapshot(db, makeSnapshot([kept, makeSession({ title: 'Cancelled' })]))
@@ -438,7 +438,7 @@ describe('ScheduleProvider', () => {
     })
 
     it('previews nothing when another event was shown last: it waits for IndexedDB rather than flash the wrong one', async () => {
-      window.localStorage.setItem('hallway.shownEvent', 'other-con')
+      window.localStorage.setItem('hallway:shown-event', 'other-con')
       const stored = testDB()
       const other = makeAnySnapshot([makeSession({ title: 'Other talk' })], { event: makeEvent({ id: 'other-con' as EventId, title: 'Other Con' }) })
       await installSnapshot(stored, other)
