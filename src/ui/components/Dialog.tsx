@@ -68,6 +68,8 @@ export function Dialog({ labelledBy, onClose, fallbackFocus, children }: DialogP
   }
 
   return createPortal(
+    // A press on the backdrop closes, as a convenience for pointers; keyboards have Escape and the Close button.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
       ref={backdropRef}
       className="dialog-backdrop"
@@ -75,6 +77,8 @@ export function Dialog({ labelledBy, onClose, fallbackFocus, children }: DialogP
         if (e.target === e.currentTarget) onClose()
       }}
     >
+      {/* Keys here keep Tab inside the dialog (the focus trap); the dialog itself is no control. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div ref={panelRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby={labelledBy} onKeyDown={onKeyDown}>
         {children}
       </div>

@@ -59,6 +59,8 @@ export function EventSwitcher() {
 
   const panelId = `${uid}-events`
   return (
+    // Escape from anywhere inside the menu (its button or any item) closes it: one listener for all of them.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div
       ref={rootRef}
       className="event-switcher"

@@ -312,6 +312,8 @@ export const SessionList = memo(function SessionList({
 
   return (
     <>
+      {/* Focus is only noted (which row to keep rendered while it is focused); the region is no control. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={setListNode}
         id="session-list"
