@@ -187,6 +187,30 @@ export async function readScheduleFile(
   return { ok: true, format, snapshot: result.snapshot, warnings: result.warnings }
 }
 
+/** A file the user picked, as the app holds it: a File (anything with a name, a size and its text will do). */
+export interface PickedFile {
+  name: string
+  size: number
+  text(): Promise<string>
+}
+
+/** A picked file: refused by its size before it is read, then read as {@link readScheduleFile} does. */
+export async function readPickedFile(
+  file: PickedFile,
+  zones: Pick<ScheduleFileInput, 'timeZone' | 'deviceTimeZone'>,
+  onProgress?: (progress: ScheduleReadProgress) => void,
+): Promise<ScheduleFileRead> {
+  const tooBig = fileSizeProblem(file.size)
+  if (tooBig) return { ok: false, problems: [tooBig] }
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    return { ok: false, problems: [{ message: 'The file couldn’t be read. It may have been moved, or this browser may not be allowed to open it.' }] }
+  }
+  return readScheduleFile({ name: file.name, text, ...zones }, onProgress)
+}
+
 function toFileProblem(p: SourceProblem): FileProblem {
   if ('line' in p) return p.line > 0 ? { where: `line ${p.line}`, message: p.message } : { message: capitalize(p.message) }
   return p.path === DOCUMENT_PATH ? { message: capitalize(p.message) } : { where: p.path, message: p.message }

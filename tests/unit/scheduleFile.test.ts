@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { importSource } from '../../scripts/importSchedule'
 import type { Snapshot } from '../../src/domain/model'
+import { leanFrab, leanListing } from '../fixtures/leanSchedule'
 import {
   detectScheduleFormat,
   eventIdForTitle,
@@ -168,22 +169,6 @@ describe('the session cap', () => {
   const CAP = 20_000
   const CAP_TEXT = (count: number) =>
     `The file holds ${count.toLocaleString('en-US')} sessions; Hallway opens schedules of up to 20,000 sessions`
-
-  /** A frab export of `count` lean sessions (id, title, date, duration: about 80 bytes each), 30 min apart. */
-  function leanFrab(count: number, event: (i: number) => Record<string, unknown> = () => ({})): string {
-    const list = Array.from({ length: count }, (_, i) => {
-      const at = new Date(Date.UTC(2026, 0, 1) + i * 30 * 60_000).toISOString().replace('.000Z', '+00:00')
-      return { id: i, title: `Talk ${i}`, date: at, duration: '00:30', ...event(i) }
-    })
-    return JSON.stringify({ schedule: { conference: { acronym: 'big', title: 'Big', time_zone_name: 'UTC', days: [{ rooms: { A: list } }] } } })
-  }
-
-  /** A Sched listing of `count` sessions on one day. */
-  function leanListing(count: number): string {
-    const lines = ['Big Con#', 'Thursday, November 13, 2025#']
-    for (let i = 0; i < count; i++) lines.push(`Talk ${i}#`, 'Time: 9:00am EST - 9:30am EST', `Venue: Room ${i}`)
-    return lines.join('\n')
-  }
 
   it('refuses a frab export of 20,001 sessions with the count and the cap, before reading any session', async () => {
     // Every session is broken: had they been read, the problems would be about them, not the count.
