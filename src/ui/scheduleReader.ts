@@ -2,11 +2,11 @@
 // that posts how far it has got and then what the file holds; cancelling terminates it. Where there is no Worker
 // (jsdom, in the UI tests) the same code runs on this thread, loaded on demand. Either way the importers stay out of
 // the first view, and both are precached by the service worker, so a file opens offline too.
-import type { PickedFile, ScheduleFileInput, ScheduleFileRead, ScheduleReadProgress } from '../domain/scheduleFile'
+import type { ScheduleFileInput, ScheduleFileRead, ScheduleReadProgress } from '../domain/scheduleFile'
 
 /** The page → the worker: read this file (a File clones to a worker without copying its bytes). */
 export interface ReadRequest {
-  file: PickedFile
+  file: File
   zones: Pick<ScheduleFileInput, 'timeZone' | 'deviceTimeZone'>
 }
 
