@@ -45,6 +45,26 @@ export function storageProblemOf(kind: StorageProblemKind): StorageProblem {
   return { kind, message: MESSAGES[kind] }
 }
 
+/**
+ * A failed write of a schedule (adding or replacing one from a file) said in its own words: the standard messages are
+ * about stars and settings, which such a write never touches. Its transaction is all or nothing, so nothing changed.
+ */
+const SCHEDULE_SAVE_MESSAGES: Partial<Record<StorageProblemKind, string>> = {
+  quota:
+    'There isn’t enough storage on this device to save this schedule. Nothing was added or changed; your stars and ' +
+    'settings are as they were.',
+  unknown:
+    "Something went wrong with this device's storage, so this schedule couldn't be saved. Nothing was added or " +
+    'changed; reloading the page may help.',
+}
+
+/** {@link toStorageProblem} for a write that saved a schedule: it names the schedule, not the stars, as what failed. */
+export function toScheduleSaveProblem(error: unknown): StorageProblem {
+  const problem = toStorageProblem(error)
+  const message = SCHEDULE_SAVE_MESSAGES[problem.kind]
+  return message === undefined ? problem : { kind: problem.kind, message }
+}
+
 // Error names as IndexedDB (DOMException) and Dexie (which maps them to its own classes of the same name) use them.
 const QUOTA_NAMES = new Set([
   'QuotaExceededError',

@@ -27,6 +27,7 @@
 // - Left out, as the model has no place for them: url, language, links, attachments, recording flags.
 import { TZDate } from '@date-fns/tz'
 import { assignStableIds, normalizeTitle } from './ids'
+import { progressCounter, progressSpan, type ProgressReport } from './importProgress'
 import type { EventId, Instant, Session, Speaker } from './model'
 import { instantFromMs, isInstant, venueDayOf } from './time'
 
@@ -41,6 +42,8 @@ export interface FrabImportOptions {
   eventId?: string
   /** IANA zone of the venue; overrides `conference.time_zone_name`, and is needed when the file has no usable one. */
   timeZone?: string
+  /** Hears how far the read has got (0…1), every few hundred sessions. */
+  onProgress?: ProgressReport
 }
 
 export interface FrabEvent {
@@ -245,15 +248,34 @@ export function looksLikeFrabSchedule(json: unknown): boolean {
   return isObject(json) && isObject(json.schedule)
 }
 
-/** parseFrabSchedule on the text of a file: invalid JSON is a problem, not an exception. */
-export function parseFrabScheduleText(text: string, options: FrabImportOptions = {}): FrabImportResult {
-  let json: unknown
+/** The JSON of a file (a byte-order mark is allowed): invalid JSON is a problem, not an exception. */
+export function parseJsonText(text: string): { ok: true; json: unknown } | { ok: false; problems: FrabImportProblem[] } {
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''))
+    return { ok: true, json: JSON.parse(text.replace(/^\uFEFF/, '')) }
   } catch (err) {
     return { ok: false, problems: [{ path: DOCUMENT_PATH, message: `not valid JSON (${err instanceof Error ? err.message : String(err)})` }] }
   }
-  return parseFrabSchedule(json, options)
+}
+
+/** parseFrabSchedule on the text of a file: invalid JSON is a problem, not an exception. */
+export function parseFrabScheduleText(text: string, options: FrabImportOptions = {}): FrabImportResult {
+  const doc = parseJsonText(text)
+  return doc.ok ? parseFrabSchedule(doc.json, options) : doc
+}
+
+/**
+ * How many events a frab export lists (every entry of every room of every day), counted without reading any: cheap
+ * enough to refuse a file that holds too many before building anything. Entries of the wrong shape count too.
+ */
+export function countFrabSessions(json: unknown): number {
+  const days = isObject(json) && isObject(json.schedule) && isObject(json.schedule.conference) ? json.schedule.conference.days : undefined
+  if (!Array.isArray(days)) return 0
+  let count = 0
+  for (const day of days) {
+    if (!isObject(day) || !isObject(day.rooms)) continue
+    for (const list of Object.values(day.rooms)) if (Array.isArray(list)) count += list.length
+  }
+  return count
 }
 
 /** Reads a frab/pretalx schedule (parsed JSON). Never throws; every problem found is reported, not just the first. */
@@ -284,14 +306,17 @@ function parse(json: unknown, options: FrabImportOptions): FrabImportResult {
   const r = new Reader()
   const C = 'schedule.conference'
   const event = readEventHeader(conference, options, r)
-  const drafts = readDays(conference, r)
+  // Reading the entries is the first half of the work, their times (zone arithmetic) the second.
+  const drafts = readDays(conference, r, progressCounter(countFrabSessions(json), progressSpan(options.onProgress, 0, 0.5)))
   const timeZone = resolveZone(conference, drafts, options, r)
 
   const sessions: Array<Omit<Session, 'id'> & { key: string }> = []
   if (timeZone !== undefined) {
+    const tick = progressCounter(drafts.length, progressSpan(options.onProgress, 0.5, 1))
     for (const d of drafts) {
       const s = finishDraft(d, timeZone, r)
       if (s) sessions.push(s)
+      tick()
     }
   }
   if (drafts.length === 0 && r.problems.length === 0) r.problem(`${C}.days`, 'no sessions found')
@@ -347,7 +372,7 @@ function readEventHeader(conference: Json, options: FrabImportOptions, r: Reader
   return { id: id as EventId, title }
 }
 
-function readDays(conference: Json, r: Reader): Draft[] {
+function readDays(conference: Json, r: Reader, tick: () => void): Draft[] {
   const C = 'schedule.conference'
   const drafts: Draft[] = []
   const days = conference.days
@@ -376,6 +401,7 @@ function readDays(conference: Json, r: Reader): Draft[] {
         continue
       }
       list.forEach((item, ei) => {
+        tick()
         const path = `${roomPath}[${ei}]`
         if (!isObject(item)) {
           r.problem(path, `expected an event object, found ${describe(item)}`)

@@ -3,6 +3,7 @@
 // set the date for the sessions below them. Broken input is rejected with the line and the problem.
 import type { EventId, Instant, Session, Venue, VenueDay } from './model'
 import { assignStableIds, normalizeTitle } from './ids'
+import { progressCounter, progressSpan, type ProgressReport } from './importProgress'
 import { parseSchedSpeakers } from './speakers'
 import { zoneAbbreviation } from './time'
 import { venueWallClockToInstant } from './wallClock'
@@ -21,6 +22,8 @@ export interface SchedImportOptions {
   eventId: EventId
   /** IANA zone of the venue; the listing only says "EST". */
   timeZone: string
+  /** Hears how far the read has got (0…1), every few hundred lines. */
+  onProgress?: ProgressReport
 }
 
 const MONTHS = [
@@ -80,6 +83,17 @@ function parseDayHeader(title: string): VenueDay | undefined {
   return `${m[4]}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}` as VenueDay
 }
 
+/**
+ * How many sessions a listing holds, counted without reading them: one "Time:" line each (a session without one is
+ * refused anyway). Cheap enough to refuse a file that holds too many before building anything.
+ */
+export function countSchedSessions(text: string): number {
+  const timeLine = /^Time:/gm
+  let count = 0
+  while (timeLine.exec(text)) count += 1
+  return count
+}
+
 /** Parses the listing. Never throws; every problem found is reported, not just the first. */
 export function parseSchedListing(text: string, options: SchedImportOptions): SchedImportResult {
   const problems: ImportProblem[] = []
@@ -89,8 +103,11 @@ export function parseSchedListing(text: string, options: SchedImportOptions): Sc
   const drafts: Draft[] = []
   let current: Draft | undefined
   let lastField: Field | undefined
+  // Reading the lines is the first half of the work, the sessions' times (zone arithmetic) the second.
+  const lineRead = progressCounter(lines.length, progressSpan(options.onProgress, 0, 0.5))
 
   lines.forEach((rawLine, index) => {
+    lineRead()
     const lineNo = index + 1
     const line = rawLine.trimEnd()
     if (line.trim() === '') return
@@ -138,7 +155,9 @@ export function parseSchedListing(text: string, options: SchedImportOptions): Sc
 
   type Parsed = Omit<Session, 'id'> & { line: number }
   const parsed: Parsed[] = []
+  const sessionRead = progressCounter(drafts.length, progressSpan(options.onProgress, 0.5, 1))
   for (const d of drafts) {
+    sessionRead()
     const time = d.fields.Time
     if (!time) {
       problems.push({ line: d.line, message: `session "${d.title}" has no Time line` })

@@ -1,9 +1,10 @@
 // A schedule file → a snapshot, or the problems that stop it, in words a person can act on. One pipeline for both
 // ways a schedule comes in: `npm run import` (scripts/importSchedule.ts) and "Open another schedule" in the app,
 // which loads this module on demand so the parsers stay out of the first view's JavaScript. Pure; never throws.
-import { DOCUMENT_PATH, parseFrabScheduleText, slugify, type FrabImportProblem } from './frabParser'
-import type { EventId, Snapshot } from './model'
-import { parseSchedListing, type ImportProblem } from './schedParser'
+import { countFrabSessions, DOCUMENT_PATH, parseFrabSchedule, parseJsonText, slugify, type FrabImportProblem } from './frabParser'
+import { progressSpan, type ProgressReport } from './importProgress'
+import { MAX_SESSIONS, type EventId, type Snapshot } from './model'
+import { countSchedSessions, parseSchedListing, type ImportProblem } from './schedParser'
 import { buildSnapshot } from './snapshotBuild'
 
 export type ScheduleFormat = 'sched-text' | 'frab-json'
@@ -23,7 +24,18 @@ export interface ScheduleImportOptions {
   eventId?: string
   /** IANA zone of the venue. Sched: required (the listing only says "EST"). frab: overrides time_zone_name. */
   timeZone?: string
+  /** Hears how far the read has got, every few hundred sessions (the app's "Reading… 45%"). */
+  onProgress?: (progress: ScheduleReadProgress) => void
 }
+
+/** How far reading a file has got: how many sessions it holds, and the fraction of the work done (0…1). */
+export interface ScheduleReadProgress {
+  sessions: number
+  fraction: number
+}
+
+/** Of a read's work, the parsers' share; building the snapshot (sorting, hashing) is the rest. */
+const PARSE_SHARE = 0.9
 
 /**
  * bytes: the largest file the app opens. A 10,000-session schedule (the most Hallway is built for) is about 15 MB of
@@ -42,26 +54,60 @@ export function detectScheduleFormat(fileName: string, text: string | undefined)
   return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'frab-json' : 'sched-text'
 }
 
-/** Parses `text` in `options.format` and builds its snapshot. */
+/** Why a file of `count` sessions is refused, or undefined when the count is within MAX_SESSIONS. */
+function tooManySessions(count: number): string | undefined {
+  if (count <= MAX_SESSIONS) return undefined
+  const n = (x: number) => x.toLocaleString('en-US')
+  return `the file holds ${n(count)} sessions; Hallway opens schedules of up to ${n(MAX_SESSIONS)} sessions`
+}
+
+/**
+ * Parses `text` in `options.format` and builds its snapshot. A file of more than MAX_SESSIONS sessions is refused once
+ * they are counted, before any is read (a frab file's JSON is parsed first: the 20 MB size limit bounds that).
+ */
 export async function importScheduleText(text: string, options: ScheduleImportOptions): Promise<ScheduleImport> {
-  const { format, source, eventId, timeZone } = options
+  const { format, source, eventId, timeZone, onProgress } = options
+  const reportFor = (sessions: number): ProgressReport | undefined => onProgress && ((fraction) => onProgress({ sessions, fraction }))
   if (format === 'frab-json') {
-    const parsed = parseFrabScheduleText(text, { ...(eventId !== undefined && { eventId }), ...(timeZone !== undefined && { timeZone }) })
+    const doc = parseJsonText(text)
+    if (!doc.ok) return doc
+    const count = countFrabSessions(doc.json)
+    const tooMany = tooManySessions(count)
+    if (tooMany) return { ok: false, problems: [{ path: DOCUMENT_PATH, message: tooMany }] }
+    const report = reportFor(count)
+    const parsed = parseFrabSchedule(doc.json, {
+      ...(eventId !== undefined && { eventId }),
+      ...(timeZone !== undefined && { timeZone }),
+      ...(report && { onProgress: progressSpan(report, 0, PARSE_SHARE) }),
+    })
     if (!parsed.ok) return parsed
-    return { ok: true, snapshot: await buildSnapshot(parsed.event, parsed.sessions, source), warnings: parsed.warnings }
+    const snapshot = await buildSnapshot(parsed.event, parsed.sessions, source)
+    report?.(1)
+    return { ok: true, snapshot, warnings: parsed.warnings }
   }
   if (timeZone === undefined) return { ok: false, problems: [{ line: 0, message: 'a Sched listing needs the venue’s time zone' }] }
+  const count = countSchedSessions(text)
+  const tooMany = tooManySessions(count)
+  if (tooMany) return { ok: false, problems: [{ line: 0, message: tooMany }] }
+  const report = reportFor(count)
   let id = eventId
+  // Parsed twice when the id comes from the title: each parse is half of the parsers' share.
+  const secondFrom = id === undefined ? PARSE_SHARE / 2 : 0
   if (id === undefined) {
     // Session IDs hash the event id, and the id comes from the title the parse finds: parse once for the title.
     // A failed parse reports the same problems with any id, so only a good one is parsed twice.
-    const first = parseSchedListing(text, { eventId: '' as EventId, timeZone })
+    const first = parseSchedListing(text, { eventId: '' as EventId, timeZone, ...(report && { onProgress: progressSpan(report, 0, secondFrom) }) })
     if (!first.ok) return first
     id = eventIdForTitle(first.title)
   }
-  const parsed = parseSchedListing(text, { eventId: id as EventId, timeZone })
+  const parsed = parseSchedListing(text, {
+    eventId: id as EventId,
+    timeZone,
+    ...(report && { onProgress: progressSpan(report, secondFrom, PARSE_SHARE) }),
+  })
   if (!parsed.ok) return parsed
   const snapshot = await buildSnapshot({ id: id as EventId, title: parsed.title, timeZone }, parsed.sessions, source)
+  report?.(1)
   return { ok: true, snapshot, warnings: [] }
 }
 
@@ -86,8 +132,10 @@ export type ScheduleFileRead =
 export interface ScheduleFileInput {
   name: string
   text: string
-  /** The venue zone the user chose. Sched: required. frab: optional override of the file's. */
+  /** The venue zone the user chose. Sched: required, unless `deviceTimeZone` stands in. frab: optional override of the file's. */
   timeZone?: string
+  /** Sched, when no zone was chosen: the zone to read it in (the app's zone choice starts at the device's). */
+  deviceTimeZone?: string
 }
 
 /** "3.2 MB", for the size message. */
@@ -114,24 +162,53 @@ const NEITHER =
 const SCHED_TIME_LINE_RE = /^Time:/m
 
 /** Reads a file the user picked: checks it is a schedule at all, parses it, builds the snapshot. */
-export async function readScheduleFile(input: ScheduleFileInput): Promise<ScheduleFileRead> {
-  const { name, text, timeZone } = input
+export async function readScheduleFile(
+  input: ScheduleFileInput,
+  onProgress?: (progress: ScheduleReadProgress) => void,
+): Promise<ScheduleFileRead> {
+  const { name, text } = input
   if (text.trim() === '') return { ok: false, problems: [{ message: 'The file is empty.' }] }
   // Text decoding keeps NUL bytes; a schedule never has one, a PDF, image or zip always does.
   if (text.includes('\u0000')) return { ok: false, problems: [{ message: `This isn't a text file. ${NEITHER}` }] }
   const format = detectScheduleFormat(name, text)
   if (format === 'sched-text' && !SCHED_TIME_LINE_RE.test(text)) return { ok: false, format, problems: [{ message: NEITHER }] }
   const baseName = name.split(/[/\\]/).pop() ?? name
+  const timeZone = input.timeZone ?? (format === 'sched-text' ? input.deviceTimeZone : undefined)
   const result = await importScheduleText(text, {
     format,
     source: `${format}:${baseName}`,
     ...(timeZone !== undefined && { timeZone }),
+    ...(onProgress && { onProgress }),
   })
   if (!result.ok) {
     const problems = result.problems.map(toFileProblem)
     return { ok: false, format, problems, aboutZone: problems.some(isZoneProblem) }
   }
   return { ok: true, format, snapshot: result.snapshot, warnings: result.warnings }
+}
+
+/** A file the user picked, as the app holds it: a File (anything with a name, a size and its text will do). */
+export interface PickedFile {
+  name: string
+  size: number
+  text(): Promise<string>
+}
+
+/** A picked file: refused by its size before it is read, then read as {@link readScheduleFile} does. */
+export async function readPickedFile(
+  file: PickedFile,
+  zones: Pick<ScheduleFileInput, 'timeZone' | 'deviceTimeZone'>,
+  onProgress?: (progress: ScheduleReadProgress) => void,
+): Promise<ScheduleFileRead> {
+  const tooBig = fileSizeProblem(file.size)
+  if (tooBig) return { ok: false, problems: [tooBig] }
+  let text: string
+  try {
+    text = await file.text()
+  } catch {
+    return { ok: false, problems: [{ message: 'The file couldn’t be read. It may have been moved, or this browser may not be allowed to open it.' }] }
+  }
+  return readScheduleFile({ name: file.name, text, ...zones }, onProgress)
 }
 
 function toFileProblem(p: SourceProblem): FileProblem {

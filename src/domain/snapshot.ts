@@ -1,5 +1,6 @@
 // Reading a snapshot from untrusted JSON: every field is checked, so a corrupt file becomes a message, not a crash.
 import {
+  MAX_SESSIONS,
   SNAPSHOT_SCHEMA_VERSION,
   type EventId,
   type Instant,
@@ -114,6 +115,9 @@ export function parseSnapshot(input: unknown): ParseResult<Snapshot> {
     if (!isValidTimeZone(timeZone)) fail('snapshot.event.timeZone', `unknown time zone "${timeZone}"`)
     if (!Array.isArray(e.days)) fail('snapshot.event.days', 'expected an array')
     if (!Array.isArray(o.sessions)) fail('snapshot.sessions', 'expected an array')
+    if (o.sessions.length > MAX_SESSIONS) {
+      fail('snapshot.sessions', `${o.sessions.length.toLocaleString('en-US')} sessions; Hallway reads up to ${MAX_SESSIONS.toLocaleString('en-US')}`)
+    }
     const sessions = o.sessions.map((s, i) => session(s, `snapshot.sessions[${i}]`))
     const seen = new Set<string>()
     for (const [i, s] of sessions.entries()) {

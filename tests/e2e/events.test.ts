@@ -1,5 +1,5 @@
 // Other conferences in real Chromium against the production build: a bad file says why and changes nothing; the
-// pretalx democon export goes in through the real file input (preview, add), the importers' chunk loads only then;
+// pretalx democon export goes in through the real file input (preview, add), the importers' worker loads only then;
 // each event keeps its own stars and plan across switches and a reload; and a plan shared from the second event names
 // that event in its link.
 import type { Page } from 'playwright-core'
@@ -45,7 +45,8 @@ describe('other conferences in Chromium', () => {
     const p = page()
     const importerRequests: string[] = []
     p.on('request', (r) => {
-      if (/\/assets\/scheduleFile-[^/]*\.js$/.test(r.url())) importerRequests.push(r.url())
+      // The importers run in the schedule reader's worker (its script bundles them).
+      if (/\/assets\/scheduleReader\.worker-[^/]*\.js$/.test(r.url())) importerRequests.push(r.url())
     })
     await p.goto(served().url)
     await switcher(p).waitFor()

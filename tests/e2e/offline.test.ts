@@ -98,6 +98,12 @@ describe('offline after one visit', () => {
     const settings = await coldOpen('/settings')
     await settings.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
     await settings.getByText('Ready. Hallway opens and works with no connection.').waitFor()
+    // A schedule file opens too: the reader's worker comes from the precache.
+    await settings.getByRole('button', { name: 'Open another schedule…' }).click()
+    const dialog = settings.getByRole('dialog', { name: 'Open another schedule' })
+    await dialog.getByLabel('Schedule file').setInputFiles('tests/fixtures/pretalx-democon.json')
+    await dialog.getByText('pretalx-democon.json: DemoCon, 36 sessions.').waitFor()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
 
     // A shared plan: the plan rides in the fragment, so offline it is the shell's job to read it.
     const shared = shareUrl(

@@ -36,6 +36,12 @@ describe('dist/sw.js', () => {
     for (const asset of linked) expect(precached).toContain(asset)
   })
 
+  it('precaches the schedule reader’s worker, so a schedule file opens offline', () => {
+    const workers = readdirSync(join(dist, 'assets')).filter((f) => /^scheduleReader\.worker-[\w-]+\.js$/.test(f))
+    expect(workers).toHaveLength(1)
+    expect(precached).toContain(`assets/${workers[0]}`)
+  })
+
   it('precaches every icon the manifest, its shortcuts and index.html name', () => {
     const manifest = JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8'))
     const icons = [...manifest.icons, ...manifest.shortcuts.flatMap((s: { icons: unknown[] }) => s.icons)].map((i) => i.src)

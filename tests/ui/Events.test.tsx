@@ -13,10 +13,11 @@ import { setStarLevel } from '../../src/db/stars'
 import { indexedDbUserData } from '../../src/db/userDataStore'
 import { readScheduleFile } from '../../src/domain/scheduleFile'
 import { deviceTimeZone } from '../../src/ui/timeLabels'
+import { instrumentWrites } from '../unit/db/factories'
 import { FLUX, planSnapshot, usePlanTestKit } from './planFixtures'
 import { renderApp as renderMemoryApp } from './renderApp'
 
-const { getDb, star, renderApp } = usePlanTestKit()
+const { getDb, star, levels, renderApp } = usePlanTestKit()
 
 const DEMOCON_TEXT = readFileSync(join(__dirname, '../fixtures/pretalx-democon.json'), 'utf8')
 const DEMO = 'democon' as EventId
@@ -232,6 +233,30 @@ describe('bad files change nothing and say exactly why', () => {
 
     expect(await eventIds()).toEqual(['kubecon-na-2025'])
     expect(await getDb().stars.toArray()).toEqual(starsBefore)
+    expect(switcher()).toHaveAccessibleName(`Event: ${KUBECON}`)
+  })
+})
+
+describe('a full disk', () => {
+  it('says the schedule could not be saved (not the stars), and nothing changed', async () => {
+    const probe = instrumentWrites(getDb())
+    await star([FLUX, 'must'])
+    const { user } = await renderApp({ url: '/settings' })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const dialog = await openDialogFromSettings(user)
+    await pick(user, dialog, file(DEMOCON_TEXT, 'pretalx-democon.json'))
+    const add = await within(dialog).findByRole('button', { name: 'Add and switch to it' })
+    probe.failWith = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+
+    await user.click(add)
+
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: SLOW_MS })
+    expect(alert).toHaveTextContent(
+      'Adding the schedule didn’t work. There isn’t enough storage on this device to save this schedule. Nothing was added or changed; your stars and settings are as they were.',
+    )
+    expect(warn).toHaveBeenCalled()
+    expect(await eventIds()).toEqual(['kubecon-na-2025'])
+    expect(await levels()).toEqual({ [FLUX]: 'must' })
     expect(switcher()).toHaveAccessibleName(`Event: ${KUBECON}`)
   })
 })

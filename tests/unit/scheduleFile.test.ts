@@ -5,14 +5,17 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { importSource } from '../../scripts/importSchedule'
 import type { Snapshot } from '../../src/domain/model'
+import { leanFrab, leanListing } from '../fixtures/leanSchedule'
 import {
   detectScheduleFormat,
   eventIdForTitle,
   fileSizeProblem,
+  importScheduleText,
   isZoneProblem,
   MAX_SCHEDULE_FILE_BYTES,
   readScheduleFile,
   type ScheduleFileRead,
+  type ScheduleReadProgress,
 } from '../../src/domain/scheduleFile'
 
 const FIXTURE = join(__dirname, '../fixtures/pretalx-democon.json')
@@ -158,6 +161,49 @@ describe('files that are no schedule at all', () => {
     expect(fileSizeProblem(31.25 * 1024 * 1024)).toEqual({
       message: 'The file is 31.3 MB; Hallway opens schedule files up to 20.0 MB (about 10,000 sessions).',
     })
+  })
+})
+
+describe('the session cap', () => {
+  /** sessions: the documented cap (README, "Other conferences"); far above the ~900 of the largest real export. */
+  const CAP = 20_000
+  const CAP_TEXT = (count: number) =>
+    `The file holds ${count.toLocaleString('en-US')} sessions; Hallway opens schedules of up to 20,000 sessions`
+
+  it('refuses a frab export of 20,001 sessions with the count and the cap, before reading any session', async () => {
+    // Every session is broken: had they been read, the problems would be about them, not the count.
+    const text = leanFrab(CAP + 1, () => ({ title: null }))
+    expect(problems(await readScheduleFile({ name: 'big.json', text }))).toEqual([{ message: CAP_TEXT(CAP + 1) }])
+  })
+
+  it('opens one of exactly 20,000', async () => {
+    const read = ok(await readScheduleFile({ name: 'big.json', text: leanFrab(CAP) }))
+    expect(read.snapshot.sessions).toHaveLength(CAP)
+  })
+
+  it('refuses a Sched listing of 20,001 sessions the same way, and `npm run import` says the same', async () => {
+    const text = leanListing(CAP + 1)
+    expect(problems(await readScheduleFile({ name: 'big.txt', text, timeZone: 'America/New_York' }))).toEqual([
+      { message: CAP_TEXT(CAP + 1) },
+    ])
+    const cli = await importScheduleText(leanFrab(CAP + 1), { format: 'frab-json', source: 'frab-json:big.json' })
+    expect(cli).toEqual({ ok: false, problems: [{ path: '(document)', message: CAP_TEXT(CAP + 1).replace(/^T/, 't') }] })
+  })
+
+  it('reports progress as it reads: the session count, and fractions that only grow, up to 1', async () => {
+    const seen: ScheduleReadProgress[] = []
+    ok(await readScheduleFile({ name: 'big.json', text: leanFrab(3_000) }, (p) => seen.push(p)))
+    expect(seen.length).toBeGreaterThan(3)
+    expect(seen.every((p) => p.sessions === 3_000)).toBe(true)
+    const fractions = seen.map((p) => p.fraction)
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b))
+    expect(fractions.at(-1)).toBe(1)
+
+    const listing: ScheduleReadProgress[] = []
+    ok(await readScheduleFile({ name: 'big.txt', text: leanListing(3_000), timeZone: 'America/New_York' }, (p) => listing.push(p)))
+    expect(listing.length).toBeGreaterThan(3)
+    expect(listing.map((p) => p.fraction)).toEqual(listing.map((p) => p.fraction).sort((a, b) => a - b))
+    expect(listing.at(-1)).toEqual({ sessions: 3_000, fraction: 1 })
   })
 })
 

@@ -54,6 +54,8 @@ describe('parseSnapshot rejects corrupt files with a message naming the field', 
     ['a bad id', (s) => { s.sessions[5].id = '<script>'; return s }, 'snapshot.sessions[5].id: expected 8 lowercase hex digits'],
     ['a duplicate id', (s) => { s.sessions[1].id = s.sessions[0].id; return s }, 'snapshot.sessions[1].id: duplicate id'],
     ['a speaker without a name', (s) => { s.sessions[4].speakers = [{ raw: 'x' }]; return s }, 'snapshot.sessions[4].speakers[0].name: expected a string'],
+    // Checked before any session is read: 20,001 copies of one session would otherwise be a duplicate id.
+    ['more sessions than the cap', (s) => ({ ...s, sessions: Array.from({ length: 20_001 }, () => s.sessions[0]) }), 'snapshot.sessions: 20,001 sessions; Hallway reads up to 20,000'],
     ['an empty title', (s) => { s.sessions[2].title = '  '; return s }, 'snapshot.sessions[2].title: must not be empty'],
   ]
   it.each(cases)('%s', (_name, corrupt, message) => {

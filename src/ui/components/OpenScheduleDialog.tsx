@@ -1,42 +1,37 @@
 // "Open another schedule": pick a frab/pretalx export (.json) or a Sched listing saved as text (.txt), see what it
 // holds (title, days, sessions, time zone, the importer's warnings), then add it and switch to it. A file that can't
-// be opened says exactly why (the importer's own line or JSON-path messages) and changes nothing. The importers are
-// loaded on demand (a chunk of their own), so they cost the first view nothing.
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react'
+// be opened says exactly why (the importer's own line or JSON-path messages) and changes nothing. The file is read
+// in a Web Worker (scheduleReader.ts), so a big one never freezes the page: the status counts up meanwhile, and
+// closing the dialog stops it.
+import { useEffect, useId, useState, type ChangeEvent } from 'react'
 import { useLocation } from 'wouter'
 import type { FileProblem, ScheduleFileRead } from '../../domain/scheduleFile'
 import type { InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
 import { eventDaysText, sessionCountText, timeZoneChoices } from '../eventText'
 import { useEvents } from '../hooks/useEvents'
+import { readScheduleFileInBackground } from '../scheduleReader'
 import { deviceTimeZone } from '../timeLabels'
 import { Dialog, DialogHead } from './Dialog'
 import { Icon } from './Icons'
 import '../events.css'
 
-type Importer = typeof import('../../domain/scheduleFile')
-let importer: Promise<Importer> | undefined
-
-/** The importers' chunk, fetched once (precached by the service worker, so this works offline too). */
-function loadImporter(): Promise<Importer> {
-  importer ??= import('../../domain/scheduleFile').catch((error: unknown) => {
-    importer = undefined // let the next pick try again
-    throw error
-  })
-  return importer
-}
-
 /** How many problems are listed; the rest are counted. Five fit a phone screen and are enough to see a pattern. */
 const SHOWN_PROBLEMS = 5
+/** percent: the status moves in these steps, so a screen reader hears a few of them, not dozens. */
+const PROGRESS_STEP_PERCENT = 10
 
-type Reading =
-  | { kind: 'idle' }
-  | { kind: 'reading'; name: string }
-  | { kind: 'done'; name: string; read: ScheduleFileRead }
-
-interface Picked {
+/** A read under way: of which file, and once the file's sessions are counted, how many and how far (a step). */
+interface InProgress {
   name: string
-  text: string
+  sessions?: number
+  percent?: number
+}
+
+/** The last read of the file picked: kept while it is read again in another zone, so the zone choice stays. */
+interface Done {
+  name: string
+  read: ScheduleFileRead
 }
 
 export interface OpenScheduleDialogProps {
@@ -53,63 +48,44 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
   const { events, current, persistent, actions } = useEvents()
   const [, navigate] = useLocation()
   const showToast = useUiStore((s) => s.showToast)
-  const [picked, setPicked] = useState<Picked | null>(null)
+  const [picked, setPicked] = useState<File | null>(null)
   const [zone, setZone] = useState<string | undefined>(undefined)
-  const [reading, setReading] = useState<Reading>({ kind: 'idle' })
+  const [inProgress, setInProgress] = useState<InProgress | null>(null)
+  const [done, setDone] = useState<Done | null>(null)
   const [busy, setBusy] = useState(false)
   const [addError, setAddError] = useState<string | null>(null)
-  // Each pick gets a number, so a slow read of an earlier file never lands over a later one.
-  const pickSeq = useRef(0)
 
-  const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]
     if (!file) return
-    const seq = (pickSeq.current += 1)
-    const fail = (problems: FileProblem[]) => {
-      if (seq === pickSeq.current) setReading({ kind: 'done', name: file.name, read: { ok: false, problems } })
-    }
-    setPicked(null)
+    setPicked(file)
     setZone(undefined)
+    setDone(null)
     setAddError(null)
-    setReading({ kind: 'reading', name: file.name })
-    let mod: Importer
-    try {
-      mod = await loadImporter()
-    } catch {
-      fail([{ message: 'Hallway’s schedule reader couldn’t be loaded. Check the connection and try again.' }])
-      return
-    }
-    const tooBig = mod.fileSizeProblem(file.size)
-    if (tooBig) return fail([tooBig])
-    let text: string
-    try {
-      text = await file.text()
-    } catch {
-      return fail([{ message: 'The file couldn’t be read. It may have been moved, or this browser may not be allowed to open it.' }])
-    }
-    if (seq === pickSeq.current) setPicked({ name: file.name, text })
   }
 
   // Read (again) whenever the file or the chosen zone changes: a Sched listing's "EST" labels must match the zone.
+  // A new pick, a new zone or closing the dialog cancels the read under way, so a late result never lands.
   useEffect(() => {
     if (!picked) return
-    let cancelled = false
-    void loadImporter()
-      .then((mod) => {
-        const format = mod.detectScheduleFormat(picked.name, picked.text)
-        const timeZone = zone ?? (format === 'sched-text' ? deviceTimeZone() : undefined)
-        return mod.readScheduleFile({ name: picked.name, text: picked.text, ...(timeZone !== undefined && { timeZone }) })
-      })
-      .catch((): ScheduleFileRead => ({ ok: false, problems: [{ message: 'The file couldn’t be read.' }] }))
-      .then((read) => {
-        if (!cancelled) setReading({ kind: 'done', name: picked.name, read })
-      })
-    return () => {
-      cancelled = true
-    }
+    const { name } = picked
+    setInProgress({ name })
+    const reading = readScheduleFileInBackground(
+      { file: picked, zones: { ...(zone !== undefined && { timeZone: zone }), deviceTimeZone: deviceTimeZone() } },
+      ({ sessions, fraction }) => {
+        const percent = Math.floor((fraction * 100) / PROGRESS_STEP_PERCENT) * PROGRESS_STEP_PERCENT
+        setInProgress((now) => (now?.percent === percent && now.sessions === sessions ? now : { name, sessions, percent }))
+      },
+    )
+    void reading.result.then((read) => {
+      setInProgress(null)
+      setDone({ name, read })
+    })
+    return reading.cancel
   }, [picked, zone])
 
-  const read = reading.kind === 'done' ? reading.read : undefined
+  // While a read is under way (a new file, or the same in another zone) nothing of the last one can be added.
+  const read = inProgress ? undefined : done?.read
   const snapshot = read?.ok ? read.snapshot : undefined
   const existing = snapshot ? events.find((e) => e.id === snapshot.event.id) : undefined
   const state = !snapshot ? undefined : !existing ? 'new' : existing.bundled ? 'bundled' : existing.contentHash === snapshot.contentHash ? 'same' : 'update'
@@ -153,7 +129,9 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
   }
 
   const fileInputId = `${uid}-file`
-  const showZone = read !== undefined && read.format !== undefined && (read.ok || read.problems.some((p) => p.where !== undefined))
+  // From the last read even while another is under way: the zone select must not vanish under the user's hand.
+  const zoneRead = done?.read
+  const showZone = zoneRead !== undefined && zoneRead.format !== undefined && (zoneRead.ok || zoneRead.problems.some((p) => p.where !== undefined))
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={fallbackFocus}>
@@ -172,7 +150,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           onClick={(e) => {
             e.currentTarget.value = ''
           }}
-          onChange={(e) => void onPick(e)}
+          onChange={onPick}
         />
         <p id={`${uid}-file-hint`} className="choice__hint">
           A frab or pretalx schedule export (<code>schedule.json</code>), or a Sched listing saved as text (<code>.txt</code>).
@@ -186,19 +164,19 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
       )}
 
       {/* Before the result: what is read below depends on it. */}
-      {showZone && read?.format && (
+      {showZone && zoneRead?.format && (
         <ZoneChoice
           id={`${uid}-zone`}
-          format={read.format}
-          fileZone={read.ok ? read.snapshot.event.timeZone : undefined}
+          format={zoneRead.format}
+          fileZone={zoneRead.ok ? zoneRead.snapshot.event.timeZone : undefined}
           value={zone}
           onChange={setZone}
         />
       )}
       <p className="open-schedule__status" role="status">
-        {reading.kind === 'reading' && `Reading ${reading.name}…`}
-        {read && !read.ok && `${reading.kind === 'done' ? reading.name : 'The file'} can’t be opened.`}
-        {snapshot && `${reading.kind === 'done' ? reading.name : ''}: ${snapshot.event.title}, ${sessionCountText(snapshot.sessions.length)}.`}
+        {inProgress && `Reading ${inProgress.name}…${progressText(inProgress)}`}
+        {read && !read.ok && `${done?.name ?? 'The file'} can’t be opened.`}
+        {snapshot && `${done?.name ?? ''}: ${snapshot.event.title}, ${sessionCountText(snapshot.sessions.length)}.`}
       </p>
 
       {read && !read.ok && <Problems problems={read.problems} aboutZone={read.aboutZone ?? false} />}
@@ -257,6 +235,11 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
       </div>
     </Dialog>
   )
+}
+
+/** " 40% of 15,000 sessions", once the file's sessions are counted (files of a few hundred finish before that shows). */
+function progressText({ sessions, percent }: InProgress): string {
+  return sessions === undefined || percent === undefined ? '' : ` ${percent}% of ${sessionCountText(sessions)}`
 }
 
 function Problems({ problems, aboutZone }: { problems: readonly FileProblem[]; aboutZone: boolean }) {

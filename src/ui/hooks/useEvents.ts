@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react'
 import { useLocation } from 'wouter'
 import type { EventId, Snapshot } from '../../domain/model'
 import type { AddEventOutcome, InstalledEvent, RemovedEvent } from '../../db/eventLibrary'
-import { toStorageProblem } from '../../db/storageErrors'
+import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from '../../db/storageErrors'
 import { useUiStore } from '../../store/uiStore'
 import { usePlan } from './usePlan'
 import { useScheduleContext } from './useSchedule'
@@ -66,7 +66,9 @@ export function useEvents(): EventsView {
         showToast({ tone: 'info', message: `Now showing ${title}.` })
       },
       add: async (snapshot, replace) => {
-        const outcome = await library.add(snapshot, { replace }).catch(asUserError('Adding the schedule'))
+        const outcome = await library
+          .add(snapshot, { replace })
+          .catch(asUserError(replace ? 'Replacing the schedule' : 'Adding the schedule', toScheduleSaveProblem))
         if (outcome.kind !== 'exists' && outcome.kind !== 'bundled') followSwitch()
         return outcome
       },
@@ -90,11 +92,14 @@ export function useEvents(): EventsView {
   return { events, current, persistent: library?.persistent ?? true, actions }
 }
 
-/** Turns a storage failure into an Error whose message says what failed and what still works. */
-function asUserError(what: string) {
+/**
+ * Turns a storage failure into an Error whose message says what failed and what still works. `problemOf` words a
+ * storage error (a schedule write's names the schedule).
+ */
+function asUserError(what: string, problemOf: (error: unknown) => StorageProblem = toStorageProblem) {
   return (error: unknown): never => {
     console.warn(`Hallway: ${what.toLowerCase()} failed.`, error)
-    const message = error instanceof Error && !isStorageError(error) ? error.message : toStorageProblem(error).message
+    const message = error instanceof Error && !isStorageError(error) ? error.message : problemOf(error).message
     throw new Error(`${what} didn’t work. ${message}`, { cause: error })
   }
 }

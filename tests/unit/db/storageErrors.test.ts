@@ -1,7 +1,7 @@
 // What the user is told for each way storage can fail.
 import { Dexie } from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { storageProblemOf, toStorageProblem, type StorageProblemKind } from '../../../src/db/storageErrors'
+import { storageProblemOf, toScheduleSaveProblem, toStorageProblem, type StorageProblemKind } from '../../../src/db/storageErrors'
 
 const dom = (name: string) => new DOMException(`a ${name}`, name)
 
@@ -58,5 +58,23 @@ describe('storage problem messages', () => {
     expect(message.length).toBeGreaterThan(40)
     expect(message).not.toMatch(/Error|IndexedDB|Dexie|undefined/)
     expect(message).not.toMatch(/clear (your |site )?data|delete your|reset/i)
+  })
+})
+
+describe('a failed schedule write (adding or replacing one from a file)', () => {
+  it('names the schedule as what could not be saved when the disk is full, or storage failed for no known reason', () => {
+    const full = toScheduleSaveProblem(new Dexie.AbortError('Transaction aborted', dom('QuotaExceededError')))
+    expect(full).toEqual({
+      kind: 'quota',
+      message:
+        'There isn’t enough storage on this device to save this schedule. Nothing was added or changed; your stars and settings are as they were.',
+    })
+    expect(toScheduleSaveProblem(new Error('odd')).message).toMatch(/this schedule couldn't be saved\. Nothing was added or changed/)
+  })
+
+  it('keeps the standard words for a tab-wide problem (another tab, a newer version)', () => {
+    for (const e of [dom('VersionError'), new Dexie.DatabaseClosedError('closed')]) {
+      expect(toScheduleSaveProblem(e)).toEqual(toStorageProblem(e))
+    }
   })
 })
