@@ -250,7 +250,7 @@ describe('a full disk', () => {
 
     await user.click(add)
 
-    const alert = await within(dialog).findByRole('alert', {}, { timeout: SLOW_MS })
+    const alert = await within(dialog).findByRole('alert')
     expect(alert).toHaveTextContent(
       'Adding the schedule didn’t work. There isn’t enough storage on this device to save this schedule. Nothing was added or changed; your stars and settings are as they were.',
     )
