@@ -1,7 +1,7 @@
 // The import pipeline behind `npm run import`: a schedule source file (a Sched listing or frab/pretalx JSON) → a
 // validated snapshot, serialized the one canonical way. Shared by the CLI and the test that checks the committed
 // snapshot is fresh.
-import { readFile } from 'node:fs/promises'
+import { readFile, rename, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Snapshot } from '../src/domain/model'
 import { detectScheduleFormat, importScheduleText, type ScheduleFormat, type SourceProblem } from '../src/domain/scheduleFile'
@@ -50,6 +50,31 @@ export async function importSource(
   })
   if (!imported.ok) return imported
   return { ...imported, json: serializeSnapshot(imported.snapshot) }
+}
+
+export type FileImportOutcome = Extract<ImportOutcome, { ok: false }> | (Extract<ImportOutcome, { ok: true }> & { out: string })
+
+/**
+ * `npm run import` for one source: imports it and writes the snapshot to `outPath(snapshot)`, or writes nothing when
+ * the source has problems.
+ */
+export async function importToFile(
+  inputPath: string,
+  spec: Omit<SourceSpec, 'input' | 'output' | 'format'> & { format?: SourceFormat },
+  outPath: (snapshot: Snapshot) => string,
+): Promise<FileImportOutcome> {
+  const outcome = await importSource(inputPath, spec)
+  if (!outcome.ok) return outcome
+  const out = outPath(outcome.snapshot)
+  await writeAtomically(out, outcome.json)
+  return { ...outcome, out }
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  // Write beside the target and rename, so a crash never leaves half a snapshot behind.
+  const tmp = `${path}.tmp-${process.pid}`
+  await writeFile(tmp, content, 'utf8')
+  await rename(tmp, path)
 }
 
 /** One session per line: compact to serve, and a schedule change shows as a readable diff. */
