@@ -14,6 +14,7 @@ import type { UserDataStore } from './userDataStore'
 
 /** An event as the switcher and Settings list it. */
 export interface InstalledEvent extends EventInfo {
+  /** The contentHash of the snapshot file it was installed from, to tell the same file from a newer one. */
   contentHash: string
   /** Where its snapshot came from (Snapshot.source), e.g. "frab-json:schedule.json". */
   source: string

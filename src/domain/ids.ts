@@ -7,6 +7,9 @@
 // session gets a new ID (the schedule diff matches it by time and room). Sources that carry their own IDs
 // (frab `guid`) hash that instead of the title. A 32-bit collision within one event (rare: ~1% at 10,000
 // sessions) is resolved by rehashing with a salt, in order, so the result is still deterministic.
+//
+// Occurrence numbers shift when an earlier session of a repeated title goes, so an update does not use these IDs
+// as they are for titles the previous version had: idCarry.ts gives each session the ID it had before.
 import type { SessionId } from './model'
 
 const FNV_OFFSET = 0x811c9dc5
@@ -42,4 +45,36 @@ export function assignStableIds(eventId: string, keys: readonly string[]): Sessi
     taken.add(id)
     return id as SessionId
   })
+}
+
+/**
+ * The ID of a session new to a title the previous version of the schedule already had (see idCarry.ts): from its
+ * title and start, so it never equals an occurrence ID a removed session may have left behind, and not in `taken`.
+ */
+export function freshSessionId(eventId: string, normalizedTitle: string, start: string, taken: ReadonlySet<string>): SessionId {
+  const base = `${eventId}\n${normalizedTitle}\n@${start}`
+  let id = fnv1a32Hex(base)
+  for (let salt = 1; taken.has(id); salt++) id = fnv1a32Hex(`${base}\n#${salt}`)
+  return id as SessionId
+}
+
+/**
+ * The IDs among `sessions` that an importer derived from the title ({@link assignStableIds} over the normalized
+ * title, or frab's `title:` key for events without guid or id), as opposed to a source's own guid or id. Salted
+ * collision IDs are not recognised; they are kept as the source's own, which is safe.
+ */
+export function titleDerivedIds(eventId: string, sessions: readonly { id: string; title: string }[]): Set<string> {
+  const counts = new Map<string, number>()
+  for (const s of sessions) {
+    const key = normalizeTitle(s.title)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const derived = new Set<string>()
+  for (const [title, count] of counts) {
+    for (let n = 0; n < count; n++) {
+      derived.add(fnv1a32Hex(`${eventId}\n${title}\n${n}`))
+      derived.add(fnv1a32Hex(`${eventId}\ntitle:${title}\n${n}`))
+    }
+  }
+  return new Set(sessions.filter((s) => derived.has(s.id)).map((s) => s.id))
 }

@@ -23,12 +23,14 @@ import {
 } from '../fixtures/repeatedTitles'
 
 const dir = mkdtempSync(join(tmpdir(), 'hallway-reimport-'))
-let run = 0
 
-/** Imports `sessions` as a Sched listing into `out`, as `npm run import -- FILE --event-id … --out out` does. */
-async function importInto(out: string, sessions: readonly ListedSession[]): Promise<Snapshot> {
-  run += 1
-  const input = join(dir, `listing-${run}.txt`)
+/**
+ * Writes `sessions` as the Sched listing `name`.txt and imports it into `name`.snapshot.json, as
+ * `npm run import -- name.txt --event-id … --time-zone … --out name.snapshot.json` does.
+ */
+async function importInto(name: string, sessions: readonly ListedSession[]): Promise<Snapshot> {
+  const input = join(dir, `${name}.txt`)
+  const out = join(dir, `${name}.snapshot.json`)
   writeFileSync(input, listing(sessions))
   const outcome = await importToFile(input, { format: 'sched-text', eventId: REPEATED_EVENT_ID, timeZone: REPEATED_TIME_ZONE }, () => out)
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems))
@@ -41,9 +43,9 @@ async function importInto(out: string, sessions: readonly ListedSession[]): Prom
 
 describe('npm run import into an existing snapshot', () => {
   it('keeps the Wednesday "Lightning Talks" ID when Tuesday’s is dropped from the source', async () => {
-    const out = join(dir, 'lightning.snapshot.json')
-    const before = await importInto(out, [KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED])
-    const after = await importInto(out, [KEYNOTE, LIGHTNING_WED])
+    const name = 'lightning'
+    const before = await importInto(name, [KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED])
+    const after = await importInto(name, [KEYNOTE, LIGHTNING_WED])
 
     expect(sessionAt(after, LIGHTNING_WED).id).toBe(sessionAt(before, LIGHTNING_WED).id)
     expect(sessionAt(after, KEYNOTE).id).toBe(sessionAt(before, KEYNOTE).id)
@@ -51,17 +53,18 @@ describe('npm run import into an existing snapshot', () => {
   })
 
   it('three "Coffee Break"s: the middle one removed and one added; the others keep theirs, the new one a new ID', async () => {
-    const out = join(dir, 'coffee.snapshot.json')
-    const before = await importInto(out, [COFFEE_TUE_AM, COFFEE_TUE_PM, COFFEE_WED_AM])
-    const after = await importInto(out, [COFFEE_TUE_AM, COFFEE_WED_AM, COFFEE_WED_PM])
+    const name = 'coffee'
+    const before = await importInto(name, [COFFEE_TUE_AM, COFFEE_TUE_PM, COFFEE_WED_AM])
+    const after = await importInto(name, [COFFEE_TUE_AM, COFFEE_WED_AM, COFFEE_WED_PM])
 
     expect(sessionAt(after, COFFEE_TUE_AM).id).toBe(sessionAt(before, COFFEE_TUE_AM).id)
     expect(sessionAt(after, COFFEE_WED_AM).id).toBe(sessionAt(before, COFFEE_WED_AM).id)
     expect(before.sessions.map((s) => s.id)).not.toContain(sessionAt(after, COFFEE_WED_PM).id)
 
     // Importing the same source again changes nothing, byte for byte.
+    const out = join(dir, `${name}.snapshot.json`)
     const text = readFileSync(out, 'utf8')
-    await importInto(out, [COFFEE_TUE_AM, COFFEE_WED_AM, COFFEE_WED_PM])
+    await importInto(name, [COFFEE_TUE_AM, COFFEE_WED_AM, COFFEE_WED_PM])
     expect(readFileSync(out, 'utf8')).toBe(text)
   })
 })
