@@ -35,9 +35,12 @@ const NEIGHBOURS = 4
 
 interface Placed {
   session: Session
+  /** Normalized. */
   title: string
   room: string
   ms: number
+  /** Unpaired only: whether the previous version had this title (then the importer's ID may be a removed one's). */
+  titleKnown?: boolean
 }
 
 /** What a tier pairs on; within a key, the nearest starts pair first. */
@@ -51,35 +54,50 @@ const TIERS: ReadonlyArray<(p: Placed) => string> = [
 /** IDs for `next` (the new version of `eventId`'s schedule) that keep what `previous` called each session. */
 export function carryIds(eventId: string, previous: readonly Session[], next: readonly Session[]): CarriedIds {
   const previousIds = new Set<string>(previous.map((s) => s.id))
-  const derived = titleDerivedIds(eventId, next)
+  const before = groupByTitle(previous)
   const ids = new Map<Session, SessionId>()
   const taken = new Set<string>()
-
-  // The source's own IDs first: they name their session whatever its title or place.
-  const claimed = new Set<string>()
-  for (const s of next) {
-    if (derived.has(s.id)) continue
+  const keep = (s: Session) => {
     ids.set(s, s.id)
     taken.add(s.id)
-    if (previousIds.has(s.id)) claimed.add(s.id)
   }
 
-  const before = groupByTitle(previous.filter((s) => !claimed.has(s.id)))
-  const after = groupByTitle(next.filter((s) => derived.has(s.id)))
-  const unpaired: Placed[] = []
-  for (const [title, news] of after) {
-    const olds = before.get(title)
-    if (!olds) {
-      unpaired.push(...news)
+  // Sessions whose ID settles itself: the usual title seen once in each version with the same ID, a title new to
+  // this version, and IDs that are a source's own (they name their session whatever its title or place).
+  const claimed = new Set<string>()
+  const contested: Array<[string, Session[]]> = []
+  for (const [title, news] of groupByTitle(next)) {
+    const olds = before.get(title) ?? []
+    const only = news.length === 1 ? news[0]! : undefined
+    if (only && (olds.length === 0 ? !previousIds.has(only.id) : olds.length === 1 && olds[0]!.id === only.id)) {
+      keep(only)
+      claimed.add(only.id)
       continue
     }
+    const derived = titleDerivedIds(eventId, title, news.length)
+    const byTitle: Session[] = []
+    for (const s of news) {
+      if (derived.has(s.id)) {
+        byTitle.push(s)
+      } else {
+        keep(s)
+        claimed.add(s.id)
+      }
+    }
+    if (byTitle.length > 0) contested.push([title, byTitle])
+  }
+
+  const unpaired: Placed[] = []
+  for (const [title, sessions] of contested) {
+    const news = sessions.map((s) => place(s, title)).sort(comparePlaced)
+    const olds = (before.get(title) ?? []).filter((s) => !claimed.has(s.id)).map((s) => place(s, title)).sort(comparePlaced)
     const pairs = olds.length === 1 && news.length === 1 ? [[olds[0]!, news[0]!] as const] : pairByPlace(olds, news)
     for (const [old, now] of pairs) {
       ids.set(now.session, old.session.id)
       taken.add(old.session.id)
     }
     const paired = new Set(pairs.map(([, now]) => now))
-    for (const now of news) if (!paired.has(now)) unpaired.push(now)
+    for (const now of news) if (!paired.has(now)) unpaired.push({ ...now, titleKnown: olds.length > 0 })
   }
 
   // New sessions, in one order that depends on content alone, so the CLI and the app give the same IDs.
@@ -87,12 +105,8 @@ export function carryIds(eventId: string, previous: readonly Session[], next: re
   const fresh: Placed[] = []
   for (const p of unpaired) {
     // A title the previous version lacked keeps the importer's ID, unless a previous session had that ID.
-    if (!before.has(p.title) && !taken.has(p.session.id) && !previousIds.has(p.session.id)) {
-      ids.set(p.session, p.session.id)
-      taken.add(p.session.id)
-    } else {
-      fresh.push(p)
-    }
+    if (!p.titleKnown && !taken.has(p.session.id) && !previousIds.has(p.session.id)) keep(p.session)
+    else fresh.push(p)
   }
   const avoid = new Set([...taken, ...previousIds])
   for (const p of fresh) {
@@ -123,16 +137,19 @@ export async function carrySnapshotIds(previous: Snapshot | undefined, next: Sna
   return buildSnapshot({ id, title, timeZone }, carried.sessions, next.source)
 }
 
-function groupByTitle(sessions: readonly Session[]): Map<string, Placed[]> {
-  const groups = new Map<string, Placed[]>()
+function groupByTitle(sessions: readonly Session[]): Map<string, Session[]> {
+  const groups = new Map<string, Session[]>()
   for (const session of sessions) {
-    const placed: Placed = { session, title: normalizeTitle(session.title), room: roomKey(session.venue), ms: Date.parse(session.start) }
-    const group = groups.get(placed.title)
-    if (group) group.push(placed)
-    else groups.set(placed.title, [placed])
+    const title = normalizeTitle(session.title)
+    const group = groups.get(title)
+    if (group) group.push(session)
+    else groups.set(title, [session])
   }
-  for (const group of groups.values()) group.sort(comparePlaced)
   return groups
+}
+
+function place(session: Session, title: string): Placed {
+  return { session, title, room: roomKey(session.venue), ms: Date.parse(session.start) }
 }
 
 /** By start, room, title as written, then ID: the last only settles sessions that are the same in every other way. */

@@ -15,10 +15,12 @@ import type { SessionId } from './model'
 const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 0x01000193
 
+const UTF8 = new TextEncoder()
+
 /** FNV-1a over the UTF-8 bytes of `text`, as 8 lowercase hex digits. */
 export function fnv1a32Hex(text: string): string {
   let h = FNV_OFFSET
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of UTF8.encode(text)) {
     h ^= byte
     h = Math.imul(h, FNV_PRIME) >>> 0
   }
@@ -59,22 +61,15 @@ export function freshSessionId(eventId: string, normalizedTitle: string, start: 
 }
 
 /**
- * The IDs among `sessions` that an importer derived from the title ({@link assignStableIds} over the normalized
- * title, or frab's `title:` key for events without guid or id), as opposed to a source's own guid or id. Salted
- * collision IDs are not recognised; they are kept as the source's own, which is safe.
+ * The IDs an importer gives `count` sessions of one normalized title ({@link assignStableIds} over the title, or
+ * frab's `title:` key for events without guid or id), as opposed to a source's own guid or id. Salted collision
+ * IDs are left out: such a session is then taken for one with an ID of its own, which keeps its ID.
  */
-export function titleDerivedIds(eventId: string, sessions: readonly { id: string; title: string }[]): Set<string> {
-  const counts = new Map<string, number>()
-  for (const s of sessions) {
-    const key = normalizeTitle(s.title)
-    counts.set(key, (counts.get(key) ?? 0) + 1)
+export function titleDerivedIds(eventId: string, normalizedTitle: string, count: number): Set<string> {
+  const ids = new Set<string>()
+  for (let n = 0; n < count; n++) {
+    ids.add(fnv1a32Hex(`${eventId}\n${normalizedTitle}\n${n}`))
+    ids.add(fnv1a32Hex(`${eventId}\ntitle:${normalizedTitle}\n${n}`))
   }
-  const derived = new Set<string>()
-  for (const [title, count] of counts) {
-    for (let n = 0; n < count; n++) {
-      derived.add(fnv1a32Hex(`${eventId}\n${title}\n${n}`))
-      derived.add(fnv1a32Hex(`${eventId}\ntitle:${title}\n${n}`))
-    }
-  }
-  return new Set(sessions.filter((s) => derived.has(s.id)).map((s) => s.id))
+  return ids
 }
