@@ -3,7 +3,8 @@
 // links made before the update still open the right sessions. Real Dexie on fake-indexeddb, real Sched listings.
 import type { EventId, Session, SessionId, Snapshot } from '../../../src/domain/model'
 import { decodePlan, encodePlan, matchSharedPlan } from '../../../src/domain/shareCodec'
-import { addEvent } from '../../../src/db/events'
+import { memoryEventOf, MemoryEventLibrary } from '../../../src/db/eventLibrary'
+import { addEvent, listInstalledEvents } from '../../../src/db/events'
 import type { HallwayDB } from '../../../src/db/HallwayDB'
 import { installSnapshot } from '../../../src/db/snapshotInstall'
 import { setStarLevel } from '../../../src/db/stars'
@@ -111,5 +112,36 @@ describe.each(UPDATES)('repeated titles through %s', (_name, update) => {
     expect([tueAm, tuePm, wedAm]).not.toContain(added)
     expect(await starLevels()).toEqual({ [tueAm!]: 'maybe', [tuePm!]: 'must', [wedAm!]: 'maybe' })
     expect(await changes()).toEqual([['Coffee Break', '2025-11-11', ['cancelled']]])
+  })
+})
+
+describe('an install that carried IDs', () => {
+  it('stores a hash of its own, yet knows the file: opening the same file again is unchanged and writes nothing', async () => {
+    await addEvent(db, await importListing([KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED]), { replace: false }, T0)
+    const file = await importListing([KEYNOTE, LIGHTNING_WED])
+    await addEvent(db, file, { replace: true }, T1)
+
+    const row = await db.events.get(EVENT)
+    // What is stored is not the file (one ID differs), so nothing may take one for the other by hash.
+    expect(row?.contentHash).not.toBe(file.contentHash)
+    expect(row?.sourceHash).toBe(file.contentHash)
+    expect((await listInstalledEvents(db)).find((e) => e.id === EVENT)?.contentHash).toBe(file.contentHash)
+
+    const before = await storedSessions()
+    expect(await addEvent(db, structuredClone(file), { replace: true }, T1)).toEqual({ kind: 'unchanged' })
+    expect(await installSnapshot(db, structuredClone(file), T1)).toBe('unchanged')
+    expect(await storedSessions()).toEqual(before)
+  })
+})
+
+describe('Replace in memory (storage off)', () => {
+  it('keeps the IDs the sessions had in the tab, as the stored install does', async () => {
+    const before = await importListing([KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED])
+    const library = new MemoryEventLibrary([memoryEventOf(before)])
+
+    expect(await library.add(await importListing([KEYNOTE, LIGHTNING_WED]), { replace: true })).toEqual({ kind: 'replaced' })
+
+    const wed = library.snapshot().current.sessions.find((s) => s.title === 'Lightning Talks')
+    expect(wed?.id).toBe(sessionAt(before, LIGHTNING_WED).id)
   })
 })
