@@ -3,11 +3,11 @@
 // `npm run import -- FILE.json [--event-id ID] [--time-zone ZONE] [--out FILE]` one frab/pretalx schedule, whose
 // event id and zone come from the file unless given. A broken source prints `file:line: problem` (Sched) or
 // `file: json.path: problem` (frab) on stderr, exits 1 and writes nothing.
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { detectFormat, formatProblem, importSource, type SourceSpec } from './importSchedule'
+import { detectFormat, formatProblem, importToFile, type SourceSpec } from './importSchedule'
 
 const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../data')
 
@@ -22,26 +22,17 @@ const PROCESS_IO: ImportIo = {
   err: (line) => console.error(line),
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
-  // Write beside the target and rename, so a crash never leaves half a snapshot behind.
-  const tmp = `${path}.tmp-${process.pid}`
-  await writeFile(tmp, content, 'utf8')
-  await rename(tmp, path)
-}
-
 /** Imports one source; without `outPath` the snapshot goes to data/<event id>.snapshot.json. */
 async function run(io: ImportIo, inputPath: string, spec: Omit<SourceSpec, 'input' | 'output'>, outPath?: string): Promise<boolean> {
-  const outcome = await importSource(inputPath, spec)
+  // The event id is a safe file name: frabParser only accepts letters, digits, ".", "_" and "-".
+  const outcome = await importToFile(inputPath, spec, (snapshot) => outPath ?? join(DATA_DIR, `${snapshot.event.id}.snapshot.json`))
   if (!outcome.ok) {
     for (const p of outcome.problems) io.err(formatProblem(inputPath, p))
     io.err(`import failed: ${outcome.problems.length} problem(s); nothing was written`)
     return false
   }
   for (const w of outcome.warnings) io.err(`${inputPath}: warning: ${w}`)
-  const { snapshot } = outcome
-  // The event id is a safe file name: frabParser only accepts letters, digits, ".", "_" and "-".
-  const out = outPath ?? join(DATA_DIR, `${snapshot.event.id}.snapshot.json`)
-  await writeAtomically(out, outcome.json)
+  const { snapshot, out } = outcome
   io.out(`${out}: ${snapshot.sessions.length} sessions, ${snapshot.event.days.length} day(s), hash ${snapshot.contentHash}`)
   return true
 }

@@ -15,7 +15,10 @@ export const SETTING_CURRENT_EVENT_ID = 'currentEventId'
 
 /** An installed event, plus what is needed to tell whether a snapshot is already installed. */
 export type StoredEvent = EventInfo & {
+  /** The snapshot file's contentHash, or when the install kept IDs of an earlier version, that and a hash of them. */
   contentHash: string
+  /** The snapshot file's contentHash, when it differs from contentHash (see snapshotInstall.ts). */
+  sourceHash?: string
   schemaVersion: number
   /** Where the snapshot came from (Snapshot.source). */
   source: string

@@ -7,6 +7,7 @@
 // - The person's, shared by every event (the settings table): walking pace and extra time (how *you* walk does not
 //   change with the venue; a new building's distances come from its own rooms), the calendar reminder, venue or
 //   device time, and which event is on screen (SETTING_CURRENT_EVENT_ID).
+import { carryIds } from '../domain/idCarry'
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
 import { BUNDLED_EVENT_ID } from './bundledSnapshot'
@@ -14,6 +15,7 @@ import type { UserDataStore } from './userDataStore'
 
 /** An event as the switcher and Settings list it. */
 export interface InstalledEvent extends EventInfo {
+  /** The contentHash of the snapshot file it was installed from, to tell the same file from a newer one. */
   contentHash: string
   /** Where its snapshot came from (Snapshot.source), e.g. "frab-json:schedule.json". */
   source: string
@@ -138,9 +140,15 @@ export class MemoryEventLibrary implements EventLibrary {
     const id = snapshot.event.id
     const kind = addDecision(this.events.get(id), snapshot, options)
     if (kind === 'exists' || kind === 'bundled') return { kind }
-    // Stars are keyed by session ID, so a replacement keeps them as they are (no carry-over to renamed sessions in
-    // memory: that needs the diff the stored install does).
-    if (kind !== 'unchanged') this.events.set(id, memoryEventOf(snapshot))
+    // Stars are keyed by session ID, so a replacement keeps them as they are, on the IDs the sessions had here
+    // (carryIds, as the stored install does; no carry-over to renamed sessions in memory: that needs its diff).
+    const previous = this.events.get(id)
+    if (kind === 'replaced' && previous) {
+      const sessions = carryIds(id, previous.sessions, snapshot.sessions).sessions
+      this.events.set(id, memoryEventOf({ ...snapshot, sessions }))
+    } else if (kind !== 'unchanged') {
+      this.events.set(id, memoryEventOf(snapshot))
+    }
     this.currentId = id
     this.changed()
     return { kind }

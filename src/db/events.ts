@@ -21,7 +21,7 @@ import {
   type RemovedEvent,
 } from './eventLibrary'
 import { SETTING_CURRENT_EVENT_ID, type HallwayDB, type StoredEvent } from './HallwayDB'
-import { installSnapshot } from './snapshotInstall'
+import { installedFileHash, installSnapshot } from './snapshotInstall'
 
 function sessionsOf(db: HallwayDB, eventId: EventId) {
   // The primary key range: Dexie deletes it in one native call (see snapshotInstall.ts).
@@ -36,7 +36,7 @@ export function listInstalledEvents(db: HallwayDB): Promise<InstalledEvent[]> {
   return db.transaction('r', db.events, db.sessions, async () => {
     const rows = await db.events.toArray()
     const counts = await Promise.all(rows.map((r) => sessionsOf(db, r.id).count()))
-    return rows.map((r: StoredEvent, i) => installedEvent(r, r.contentHash, r.source, counts[i] ?? 0)).sort(compareEvents)
+    return rows.map((r: StoredEvent, i) => installedEvent(r, installedFileHash(r), r.source, counts[i] ?? 0)).sort(compareEvents)
   })
 }
 
@@ -48,7 +48,7 @@ export function addEvent(db: HallwayDB, snapshot: Snapshot, options: AddEventOpt
   const eventId = snapshot.event.id
   return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings], async () => {
     const existing = await db.events.get(eventId)
-    const kind = addDecision(existing, snapshot, options)
+    const kind = addDecision(existing && { contentHash: installedFileHash(existing) }, snapshot, options)
     if (kind === 'exists' || kind === 'bundled') return { kind }
     // A replacement goes the way of any schedule update: sessions swapped, stars carried, changes recorded.
     await installSnapshot(db, snapshot, now)

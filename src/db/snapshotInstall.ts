@@ -1,8 +1,11 @@
-// Putting a validated schedule snapshot into IndexedDB: all of it or none of it. A replacement also carries the
-// user's stars over to renamed sessions and records what happened to their starred sessions, in the same transaction.
+// Putting a validated schedule snapshot into IndexedDB: all of it or none of it. A replacement keeps the IDs the
+// stored schedule gave its sessions, carries the user's stars over to renamed sessions and records what happened to
+// their starred sessions, in the same transaction.
 import { Dexie } from 'dexie'
 import type { StarMap } from '../domain/conflicts'
-import type { EventId, Session, Snapshot } from '../domain/model'
+import { fnv1a32Hex } from '../domain/ids'
+import { carryIds } from '../domain/idCarry'
+import type { EventId, Session, SessionId, Snapshot } from '../domain/model'
 import { carryOverStars, diffSchedules, followStarredChanges, hasScheduleChanges, starredChangeKey } from '../domain/scheduleDiff'
 import type { HallwayDB, ScheduleChangeRow, StarRow, StoredEvent, StoredSession } from './HallwayDB'
 
@@ -10,9 +13,11 @@ export type InstallResult = 'installed' | 'unchanged' | 'replaced'
 
 /**
  * Installs `snapshot` for its event in one read-write transaction over events, sessions, stars and scheduleChanges:
- * - same contentHash and schemaVersion as the installed one → 'unchanged', nothing written;
- * - otherwise the event's sessions are replaced wholesale and the event row rewritten; when an older schedule was
- *   there and the user has stars in it, it is compared with the new one first (see {@link recordScheduleUpdate}).
+ * - the same file (contentHash) and schemaVersion as the installed one → 'unchanged', nothing written;
+ * - otherwise the event's sessions are replaced wholesale and the event row rewritten. When an older schedule was
+ *   there, its sessions keep their IDs ({@link carryIds}: a session that shares its title with others would otherwise
+ *   take over another's ID, star and share links), and when the user has stars in it, it is compared with the new one
+ *   (see {@link recordScheduleUpdate}).
  * Any failure (quota, constraint, …) aborts the transaction, so the previous schedule, stars and change records stay
  * as they were. Settings are outside the transaction's scope, so it cannot touch them even by mistake.
  */
@@ -20,18 +25,20 @@ export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Da
   const eventId = snapshot.event.id
   return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges], async (): Promise<InstallResult> => {
     const existing = await db.events.get(eventId)
-    if (existing && existing.contentHash === snapshot.contentHash && existing.schemaVersion === snapshot.schemaVersion) {
+    if (existing && installedFileHash(existing) === snapshot.contentHash && existing.schemaVersion === snapshot.schemaVersion) {
       return 'unchanged'
     }
     const eventSessions = db.sessions.where('[eventId+id]').between([eventId, Dexie.minKey], [eventId, Dexie.maxKey], true, true)
-    // The old schedule, read before it goes, when the diff has something to look after (stars, or changes not yet
-    // seen, which must follow the sessions): with neither there is nothing to carry over or tell, and reading 10,000
-    // rows would double the install's time for nothing.
+    // The old schedule, read before it goes: its IDs are what stars, share links and calendar UIDs name, with or
+    // without stars on this device (a link received, a calendar export, a star tapped later). This read is most of
+    // an update's cost beyond a fresh install.
+    const previous: Session[] = existing ? (await eventSessions.toArray()).map(withoutEventId) : []
+    const carried = existing ? carryIds(eventId, previous, snapshot.sessions) : { sessions: snapshot.sessions, changed: [] }
+    // The diff has something to look after only with stars, or changes not yet seen (which must follow the sessions).
     const compare =
       existing !== undefined &&
       ((await db.stars.where('eventId').equals(eventId).count()) > 0 ||
         (await db.scheduleChanges.where('eventId').equals(eventId).filter((r) => !r.acknowledged).count()) > 0)
-    const previous: Session[] = compare ? (await eventSessions.toArray()).map(withoutEventId) : []
     // Replace, not patch: a snapshot is the whole truth for its event, and a range delete + one bulkAdd is
     // far cheaper than writing 10,000 rows one by one. The range is on the primary key ([eventId+id]) on
     // purpose: Dexie turns that into one native IDBObjectStore.delete(range), whereas a range on the eventId
@@ -40,18 +47,34 @@ export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Da
     await eventSessions.delete()
     // bulkAdd (not bulkPut): a duplicate id inside one snapshot is a broken snapshot, and should abort the
     // install rather than silently keep the last of the duplicates.
-    await db.sessions.bulkAdd(snapshot.sessions.map((s): StoredSession => ({ ...s, eventId })))
+    await db.sessions.bulkAdd(carried.sessions.map((s): StoredSession => ({ ...s, eventId })))
     const row: StoredEvent = {
       ...snapshot.event,
-      contentHash: snapshot.contentHash,
+      ...storedHashes(snapshot.contentHash, carried.changed),
       schemaVersion: snapshot.schemaVersion,
       source: snapshot.source,
       installedAt: now.toISOString(),
     }
     await db.events.put(row)
-    if (compare) await recordScheduleUpdate(db, eventId, previous, snapshot.sessions, now)
+    if (compare) await recordScheduleUpdate(db, eventId, previous, carried.sessions, now)
     return existing ? 'replaced' : 'installed'
   })
+}
+
+/** The contentHash of the file an event was installed from (which the stored one differs from when IDs were carried). */
+export function installedFileHash(row: Pick<StoredEvent, 'contentHash' | 'sourceHash'>): string {
+  return row.sourceHash ?? row.contentHash
+}
+
+/**
+ * The event row's hashes. With IDs as in the file, its contentHash. With some carried from the stored schedule, what
+ * is stored is no longer the file: contentHash names the file and the carried IDs together (readers that compare it
+ * with the file's, such as the list that shows the bundled snapshot until IndexedDB has opened, must not take one
+ * for the other), and sourceHash keeps the file's, so installing the same file again is still 'unchanged'.
+ */
+function storedHashes(fileHash: string, changed: ReadonlyArray<readonly [SessionId, SessionId]>): Pick<StoredEvent, 'contentHash' | 'sourceHash'> {
+  if (changed.length === 0) return { contentHash: fileHash }
+  return { contentHash: `${fileHash}+${fnv1a32Hex(changed.map(([from, to]) => `${from}>${to}`).join(','))}`, sourceHash: fileHash }
 }
 
 function withoutEventId({ eventId: _eventId, ...session }: StoredSession): Session {

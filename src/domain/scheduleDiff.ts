@@ -119,7 +119,7 @@ function cleanTitle(title: string): string {
 }
 
 /** The place a session happens, ignoring case, spacing and the raw source text (which carries the city). */
-function roomKey(v: Venue): string {
+export function roomKey(v: Venue): string {
   return [v.building, v.level, v.room, v.area].map((p) => (p ?? '').replace(/\s+/g, ' ').trim().toLowerCase()).join('\u0000')
 }
 

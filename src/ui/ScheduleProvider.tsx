@@ -48,6 +48,8 @@ type Bundled = { ok: true; snapshot: Snapshot } | { ok: false; message: string }
 interface ScheduleData extends MemoryEvent {
   eventId: EventId
   contentHash: string
+  /** Some sessions kept IDs their snapshot file numbers differently (snapshotInstall.ts), so the file is no preview. */
+  idsCarried: boolean
   schemaVersion: number
   source: string
   event: EventInfo
@@ -88,7 +90,7 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
       // hand-over from the preview re-renders nothing.
       lastRead.current ??= {
         ok: true,
-        data: { ...shown, eventId: shown.event.id, schemaVersion: b.snapshot.schemaVersion },
+        data: { ...shown, eventId: shown.event.id, idsCarried: false, schemaVersion: b.snapshot.schemaVersion },
       }
     })
     void start(db, bundled, (next) => {
@@ -105,8 +107,10 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
   const liveEventId = phase.kind === 'db' ? phase.eventId : null
   const live = useLiveRead(liveEventId ? liveDb : null, (db) => readSchedule(db, liveEventId!, lastRead), [liveEventId])
 
-  // What IndexedDB shows is what the next start may preview (see the file comment).
-  const shownEventId = phase.kind === 'db' && live?.ok ? live.data.eventId : undefined
+  // What IndexedDB shows is what the next start may preview (see the file comment), unless its session IDs are not
+  // the bundled file's: a preview would show, and star, the file's.
+  const shown = phase.kind === 'db' && live?.ok ? live.data : undefined
+  const shownEventId = shown && (shown.idsCarried ? `${shown.eventId}${NOT_PREVIEWABLE}` : shown.eventId)
   useEffect(() => {
     if (shownEventId) rememberShownEvent(shownEventId)
   }, [shownEventId])
@@ -330,6 +334,7 @@ async function readSchedule(db: HallwayDB, eventId: EventId, lastRead: { current
           data: {
             eventId,
             contentHash: row.contentHash,
+            idsCarried: row.sourceHash !== undefined,
             schemaVersion: row.schemaVersion,
             source: row.source,
             event: { id, title, timeZone, days },
@@ -361,12 +366,16 @@ function settle(load: () => Promise<Snapshot>): Promise<Bundled> {
     )
 }
 
+// Appended to the event last shown when its stored session IDs are not its snapshot file's: it matches no event, so
+// no preview.
+const NOT_PREVIEWABLE = ' (IDs carried)'
+
 /** The event last shown from IndexedDB, or null when unknown (first visit, storage blocked: then any preview goes). */
 function readShownEvent(): string | null {
   return readWebStorage('shownEvent')
 }
 
-function rememberShownEvent(eventId: EventId): void {
+function rememberShownEvent(eventId: string): void {
   // Blocked or full: the next start shows no preview, or a wrong one for a moment. Nothing is lost.
   writeWebStorage('shownEvent', eventId)
 }

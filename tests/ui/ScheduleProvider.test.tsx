@@ -1,6 +1,6 @@
 // ScheduleProvider end to end in jsdom, on real Dexie over fake-indexeddb: warm start, cold start, memory fallback,
 // and the error screen. The only stand-in is loadBundled, so each test controls when and what the bundle delivers.
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { EventId, Instant, Session, SessionId, Snapshot } from '../../src/domain/model'
@@ -11,6 +11,7 @@ import { ScheduleProvider, type ScheduleState } from '../../src/ui/ScheduleProvi
 import { useSchedule, useScheduleContext } from '../../src/ui/hooks/useSchedule'
 import { useSession } from '../../src/ui/hooks/useSession'
 import { BUNDLED_EVENT_ID } from '../../src/db/bundledSnapshot'
+import { importListing, KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED, sessionAt } from '../fixtures/repeatedTitles'
 import { fakeIdb, holdOpen, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from '../unit/db/factories'
 
 /** Snapshots of the bundled event: the one the provider shows when no other event is chosen in settings. */
@@ -435,6 +436,44 @@ describe('ScheduleProvider', () => {
       // Not one render showed the stored copy the update replaced, and the hand-over kept the preview's array.
       expect(seen.filter((state) => state.sessions.some((x) => x.title === 'Cancelled'))).toEqual([])
       expect(seen.at(-1)!.sessions).toBe(previewed)
+    })
+
+    it('previews nothing when the stored copy kept session IDs the bundled file numbers differently', async () => {
+      // The stored bundled event went through a version the bundled file was not carried from, so one session's ID
+      // here differs from the file's: a preview would show (and star) the file's ID for it.
+      const stored = testDB()
+      await installSnapshot(stored, await importListing([KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED], BUNDLED_EVENT_ID))
+      const file = await importListing([KEYNOTE, LIGHTNING_WED], BUNDLED_EVENT_ID)
+      await installSnapshot(stored, file)
+      const kept = (await stored.sessions.toArray()).find((x) => x.title === 'Lightning Talks')!.id
+      expect(kept).not.toBe(sessionAt(file, LIGHTNING_WED).id)
+
+      // The start that showed it remembers that it can't be previewed.
+      render(
+        <ScheduleProvider db={stored} loadBundled={resolved(file)}>
+          <Probe />
+        </ScheduleProvider>,
+      )
+      await waitFor(() => expect(seen.at(-1)!.sessions.map((x) => x.id)).toContain(kept))
+      await waitFor(() => expect(window.localStorage.getItem('hallway.shownEvent')).not.toBeNull())
+      expect(window.localStorage.getItem('hallway.shownEvent')).not.toBe(BUNDLED_EVENT_ID)
+      cleanup()
+
+      seen.length = 0
+      const { db, release } = slowToOpen(stored)
+      render(
+        <ScheduleProvider db={db} loadBundled={resolved(file)}>
+          <Probe />
+        </ScheduleProvider>,
+      )
+      await act(async () => {
+        await new Promise((r) => setTimeout(r, 30)) // ms: the bundled snapshot has long arrived
+      })
+      expect(screen.getByTestId('status')).toHaveTextContent('loading')
+      release()
+      await ready()
+      expect(seen.filter((state) => state.sessions.some((x) => x.id === sessionAt(file, LIGHTNING_WED).id))).toEqual([])
+      expect(seen.at(-1)!.sessions.map((x) => x.id)).toContain(kept)
     })
 
     it('previews nothing when another event was shown last: it waits for IndexedDB rather than flash the wrong one', async () => {
