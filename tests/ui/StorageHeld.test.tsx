@@ -11,7 +11,7 @@ const { getDb, levels, renderApp } = usePlanTestKit()
 
 const HELD = /Another Hallway tab is holding the storage/
 
-function navPlanLink(name = /^My plan/) {
+function navPlanLink(name: string | RegExp = /^My plan/) {
   return within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name })
 }
 

@@ -4,6 +4,7 @@ import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
 import { configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
+import { pendingStars } from '../../src/db/pendingStars'
 import { useUiStore } from '../../src/store/uiStore'
 
 // findBy*/waitFor give up after 3 s rather than 1 s: on a busy 2-core CI machine, opening fake IndexedDB, the live
@@ -62,6 +63,8 @@ beforeEach(() => {
   scrollY = 0
   sessionStorage.clear()
   useUiStore.setState(useUiStore.getInitialState(), true)
+  // Each test is a new tab: no star tapped in an earlier one is still waiting to be written.
+  pendingStars.clear()
 })
 
 afterEach(() => {
