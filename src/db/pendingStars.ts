@@ -24,6 +24,8 @@ const NONE: ReadonlyMap<SessionId, StarLevel> = new Map()
 export class PendingStars {
   /** Per event, per session: the level the taps have come to (null: tapped round to none again). */
   private byEvent = new Map<EventId, Map<SessionId, StarLevel | null>>()
+  /** Per event: stars just written, still shown until the next read of the store has them ({@link settle}). */
+  private written = new Map<EventId, Map<SessionId, StarLevel>>()
   private snapshots = new Map<EventId, ReadonlyMap<SessionId, StarLevel>>()
   private listeners = new Set<() => void>()
   private flushing: Promise<void> = Promise.resolve()
@@ -45,7 +47,9 @@ export class PendingStars {
     if (eventId === undefined) return NONE
     let snap = this.snapshots.get(eventId)
     if (!snap) {
-      const entries = [...(this.byEvent.get(eventId) ?? [])].filter((e): e is [SessionId, StarLevel] => e[1] !== null)
+      const entries = [...(this.written.get(eventId) ?? []), ...(this.byEvent.get(eventId) ?? [])].filter(
+        (e): e is [SessionId, StarLevel] => e[1] !== null,
+      )
       snap = entries.length === 0 ? NONE : new Map(entries)
       this.snapshots.set(eventId, snap)
     }
@@ -67,15 +71,26 @@ export class PendingStars {
       const waiting = [...(this.byEvent.get(eventId) ?? [])]
       if (waiting.length === 0) return
       const updatedAt = now.toISOString()
-      await store.transact(async (tx) => {
+      const levels = await store.transact(async (tx) => {
+        const out = new Map<SessionId, StarLevel>()
         for (const [sessionId, level] of waiting) {
           const stored = (await tx.getStar(eventId, sessionId))?.level
           const next = raisedLevel(stored, level)
           if (next !== undefined && next !== stored) await tx.putStar({ eventId, sessionId, level: next, updatedAt })
+          if (next !== undefined) out.set(sessionId, next)
         }
+        return out
       })
+      // Still shown until the read that has them arrives, so a star never blinks off between the write and the read.
       const left = this.byEvent.get(eventId)
-      for (const [sessionId, level] of waiting) if (left?.get(sessionId) === level) left.delete(sessionId)
+      let shown = this.written.get(eventId)
+      if (!shown) this.written.set(eventId, (shown = new Map()))
+      for (const [sessionId, level] of waiting) {
+        if (left?.get(sessionId) !== level) continue
+        left.delete(sessionId)
+        const now = levels.get(sessionId)
+        if (now !== undefined) shown.set(sessionId, now)
+      }
       this.changed(eventId)
     }
     const next = this.flushing.then(run)
@@ -83,9 +98,17 @@ export class PendingStars {
     return next
   }
 
+  /** A read of the store for `eventId` has arrived after the last flush: the stars written are on screen from it. */
+  settle(eventId: EventId): void {
+    if (!this.written.get(eventId)?.size) return
+    this.written.delete(eventId)
+    this.changed(eventId)
+  }
+
   /** Forgets every waiting star (a new tab, in tests). */
   clear(): void {
     this.byEvent.clear()
+    this.written.clear()
     this.snapshots.clear()
     for (const listener of [...this.listeners]) listener()
   }

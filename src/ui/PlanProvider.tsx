@@ -1,6 +1,6 @@
 // Reads the user's stars and settings live (useLiveRead, so another tab's changes show at once) from the database
 // the schedule came from, or from memory when storage failed, and derives the plan and its conflicts once.
-import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
 import { compareByTime, conflictsBySession, findConflicts, planOf, type ConflictOptions } from '../domain/conflicts'
 import type { EventId, SessionId, VenueDay } from '../domain/model'
 import type { StarLevel } from '../db/HallwayDB'
@@ -86,6 +86,10 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
     for (const [sessionId, level] of waiting) map.set(sessionId, raisedLevel(map.get(sessionId), level)!)
     return map
   }, [data?.stars, waiting])
+  // Before paint, so a star just written never shows without it for a frame.
+  useLayoutEffect(() => {
+    if (data) pendingStars.settle(data.eventId)
+  }, [data])
   // Written as soon as the saved stars are read (IndexedDB, or memory when storage failed or is held).
   const known = data !== undefined
   useEffect(() => {

@@ -180,7 +180,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         </p>
       </div>
       {!actions && (
-        <p className="open-schedule__note" role="status">
+        <p className="open-schedule__note">
           Storage is still opening; adding a schedule waits for it (a few seconds at most).
         </p>
       )}
