@@ -2,48 +2,21 @@
 // 'hallway' database open at an older version (as a tab of an older Hallway would) and ignores `versionchange`, so
 // the app's upgrade is blocked. The app says so, keeps a star tapped on the list through a move to My plan, and saves
 // it once the other page lets go.
-import type { Page } from 'playwright-core'
 import { byTitle, loadSeed } from '../fixtures/seedUpdate'
-import { readStars, starFromList, usePhonePage } from './harness'
+import { openVersionOne, readStars, starFromList, usePhonePage } from './harness'
 
 const { served, context, page } = usePhonePage()
 const FLUX = byTitle(loadSeed().sessions, 'AI-Assisted GitOps With Flux MCP Server')
 
 const HELD = 'Another Hallway tab is holding the storage'
 
-/**
- * Opens 'hallway' at Dexie's version 1 with that version's tables, as an older Hallway would: IndexedDB version 10
- * (Dexie multiplies its versions by ten), below the app's 20. No `onversionchange` handler: it never lets go.
- */
-async function holdOlderVersion(holder: Page): Promise<void> {
-  await holder.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('hallway', 10)
-        request.onupgradeneeded = () => {
-          const db = request.result
-          db.createObjectStore('events', { keyPath: 'id' })
-          const sessions = db.createObjectStore('sessions', { keyPath: ['eventId', 'id'] })
-          sessions.createIndex('eventId', 'eventId')
-          sessions.createIndex('[eventId+start]', ['eventId', 'start'])
-          db.createObjectStore('stars', { keyPath: ['eventId', 'sessionId'] }).createIndex('eventId', 'eventId')
-          db.createObjectStore('settings', { keyPath: 'key' })
-        }
-        request.onsuccess = () => {
-          ;(window as unknown as { held: IDBDatabase }).held = request.result
-          resolve()
-        }
-        request.onerror = () => reject(request.error)
-      }),
-  )
-}
-
 describe('a blocked IndexedDB open in Chromium', () => {
   it('says so, keeps a star tapped on the list on My plan, and saves it once the other tab lets go', async () => {
     // Any document of the origin will do; the icon is one that loads no app (which would open the database itself).
     const holder = await context().newPage()
     await holder.goto(`${served().url}/icon.svg`)
-    await holdOlderVersion(holder)
+    // An older Hallway's connection, deaf to `versionchange`: the app's upgrade to IndexedDB version 20 is blocked.
+    await openVersionOne(holder)
 
     const p = page()
     await p.goto(served().url)
@@ -55,7 +28,7 @@ describe('a blocked IndexedDB open in Chromium', () => {
     expect(await p.getByText('Loading your plan…').count()).toBe(0)
 
     // The other tab goes away: the open that waited goes through, and the star made meanwhile is in IndexedDB.
-    await holder.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close())
+    await holder.evaluate(() => (window as unknown as { hallwayV1: IDBDatabase }).hallwayV1.close())
     await p.getByRole('status').filter({ hasText: HELD }).waitFor({ state: 'detached' })
     await p.getByRole('main').getByRole('link', { name: FLUX.title, exact: true }).waitFor()
     expect(await readStars(p)).toEqual([expect.objectContaining({ sessionId: FLUX.id, level: 'must' })])
