@@ -179,6 +179,11 @@ export class MemoryEventLibrary implements EventLibrary {
     return () => this.listeners.delete(listener)
   }
 
+  /** The schedules held, whole, and the current one: what storage must take over if it opens after all. */
+  contents(): { current: MemoryEvent; events: MemoryEvent[] } {
+    return { current: this.events.get(this.currentId)!, events: [...this.events.values()] }
+  }
+
   /** The same object until the next change (as useSyncExternalStore requires). */
   snapshot = (): MemoryEventsSnapshot => {
     this.cached ??= {

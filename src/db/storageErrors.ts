@@ -5,6 +5,8 @@ export type StorageProblemKind =
   | 'unavailable'
   | 'quota'
   | 'blocked'
+  /** Opening is blocked by another tab's connection, or has not settled in time: the tab carries on in memory. */
+  | 'held'
   | 'newer-version'
   | 'superseded'
   /** The storage code itself (a lazy chunk) did not download. */
@@ -25,6 +27,9 @@ const MESSAGES: Record<StorageProblemKind, string> = {
   blocked:
     'Hallway is open in another tab with a different version, so this tab can’t save stars and settings right now. ' +
     'Close the other Hallway tabs and reload this one. You can keep browsing the schedule.',
+  held:
+    'Another Hallway tab is holding the storage, so this tab can’t open it. Close that tab or reload this one. Until ' +
+    'then the stars you tap are kept in this tab, and saved as soon as the storage opens.',
   'newer-version':
     'This device has data from a newer version of Hallway than the one running in this tab. Nothing was deleted. ' +
     'Reload the page to get the latest version; until then you can browse the schedule, but stars and settings ' +

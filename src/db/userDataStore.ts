@@ -144,6 +144,14 @@ export class MemoryUserData implements UserDataStore {
     return () => this.listeners.delete(listener)
   }
 
+  /** Every star (of every event) and setting held, for handing them to IndexedDB when it opens late. */
+  contents(): { stars: StarRow[]; settings: SettingRow[] } {
+    return {
+      stars: [...this.stars.values()].map((r) => ({ ...r })),
+      settings: [...this.settings].map(([key, value]) => ({ key, value })),
+    }
+  }
+
   /** The current data for `eventId`; the same object until the next commit (as useSyncExternalStore requires). */
   snapshot(eventId: EventId): UserDataSnapshot {
     let snap = this.snapshots.get(eventId)

@@ -1,13 +1,15 @@
 // Reads the user's stars and settings live (useLiveRead, so another tab's changes show at once) from the database
 // the schedule came from, or from memory when storage failed, and derives the plan and its conflicts once.
-import { useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react'
 import { compareByTime, conflictsBySession, findConflicts, planOf, type ConflictOptions } from '../domain/conflicts'
-import type { SessionId, VenueDay } from '../domain/model'
+import type { EventId, SessionId, VenueDay } from '../domain/model'
 import type { StarLevel } from '../db/HallwayDB'
 import { displaySettingsOf, walkingSettingsOf } from '../db/settings'
+import { pendingStars, raisedLevel } from '../db/pendingStars'
+import { requestPersistence } from '../db/persistence'
 import { indexedDbUserData, MemoryUserData, readUserData, type UserDataSnapshot } from '../db/userDataStore'
 import { useLiveRead } from './hooks/useLiveRead'
-import { PlanContext, type PendingChange, type PlanState } from './hooks/usePlan'
+import { PlanContext, StarsKnownContext, type PendingChange, type PlanState } from './hooks/usePlan'
 import { useScheduleContext } from './hooks/useSchedule'
 import { deviceTimeZone } from './timeLabels'
 
@@ -51,6 +53,23 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
     })
   }
   const memory = memoryMode ? memoryRef.current : null
+  // Storage opened after all, after the tab had carried on in memory (it was held: see ScheduleProvider). What the
+  // user did meanwhile goes to IndexedDB: their settings as set, their stars as pending ones (raising, never
+  // lowering, the saved ones they could not see), and the memory store is let go.
+  useEffect(() => {
+    const held = memoryRef.current
+    if (memoryMode || !db || !held) return
+    memoryRef.current = null
+    const { stars, settings } = held.contents()
+    for (const row of stars) pendingStars.keep(row.eventId, row.sessionId, row.level)
+    if (settings.length > 0) {
+      indexedDbUserData(db)
+        .transact(async (tx) => {
+          for (const { key, value } of settings) await tx.putSetting(key, value)
+        })
+        .catch((error: unknown) => console.warn('Hallway: saving the settings made before storage opened failed.', error))
+    }
+  }, [memoryMode, db])
   const memorySnapshot = useSyncExternalStore(memory?.subscribe ?? noSubscribe, () =>
     memory && eventId ? memory.snapshot(eventId) : undefined,
   )
@@ -60,10 +79,38 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
   const read = db ? (live?.ok ? live.data : lastGood.current) : memorySnapshot
   const data = read && read.eventId === eventId ? read : undefined
 
-  const stars = useMemo(
-    () => new Map<SessionId, StarLevel>((data?.stars ?? []).map((r) => [r.sessionId, r.level])),
-    [data?.stars],
-  )
+  // Taps not yet written show as made, over the saved stars as they will be written (see pendingStars).
+  const waiting = useSyncExternalStore(pendingStars.subscribe, () => pendingStars.forEvent(eventId))
+  const stars = useMemo(() => {
+    const map = new Map<SessionId, StarLevel>((data?.stars ?? []).map((r) => [r.sessionId, r.level]))
+    for (const [sessionId, level] of waiting) map.set(sessionId, raisedLevel(map.get(sessionId), level)!)
+    return map
+  }, [data?.stars, waiting])
+  // Before paint, so a star just written never shows without it for a frame.
+  useLayoutEffect(() => {
+    if (data) pendingStars.settle(data.eventId)
+  }, [data])
+  // Written as soon as the saved stars are read (IndexedDB, or memory when storage failed or is held).
+  const known = data !== undefined
+  useEffect(() => {
+    if (!known || !store || !eventId || waiting.size === 0) return
+    pendingStars.flush(store, eventId).catch((error: unknown) => {
+      // They stay waiting, and on screen; the storage failure itself is ScheduleProvider's to report.
+      console.warn('Hallway: saving the stars tapped before storage opened failed.', error)
+    })
+  }, [known, store, eventId, waiting])
+
+  // The first star saved (from a tap, or a tap kept from before the plan was read) is the moment the user has
+  // something to lose: ask the browser not to evict it. Only when this tab saw the plan empty first.
+  const savedCount = data?.stars.length
+  const savedBefore = useRef<{ eventId: EventId | undefined; count: number | undefined }>({ eventId, count: undefined })
+  useEffect(() => {
+    const before = savedBefore.current
+    savedBefore.current = { eventId, count: savedCount }
+    if (before.eventId === eventId && before.count === 0 && savedCount !== undefined && savedCount > 0 && store?.persistent) {
+      void requestPersistence()
+    }
+  }, [eventId, savedCount, store])
   const walkingRead = useMemo(() => walkingSettingsOf(data?.settings ?? new Map()), [data?.settings])
   const { pace, bufferMin } = walkingRead
   // Keyed on the two values, not the read: a star change re-reads settings too, and must not recompute walks.
@@ -124,5 +171,9 @@ export function PlanProvider({ children }: { children?: ReactNode }) {
     [data, eventId, store, stars, walking, display, displayZone, options, plan, conflicts, bySession, countsByDay, changes, changeBySession],
   )
 
-  return <PlanContext.Provider value={value}>{children}</PlanContext.Provider>
+  return (
+    <PlanContext.Provider value={value}>
+      <StarsKnownContext.Provider value={known}>{children}</StarsKnownContext.Provider>
+    </PlanContext.Provider>
+  )
 }

@@ -9,7 +9,7 @@
 // IndexedDB a moment later; until then the plan is 'loading', and a star tapped meanwhile waits for it
 // (useStarActions).
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
-import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
+import { SNAPSHOT_SCHEMA_VERSION, type EventId, type EventInfo, type Session, type Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
 import { BUNDLED_EVENT_ID, loadBundledSnapshot } from '../db/bundledSnapshot'
 import { memoryEventOf, MemoryEventLibrary, type EventLibrary, type InstalledEvent, type MemoryEvent } from '../db/eventLibrary'
@@ -30,8 +30,18 @@ export interface ScheduleProviderProps {
   db?: HallwayDB | null
   /** Loads the bundled snapshot. Must keep its identity across renders (a module function, not an inline arrow). */
   loadBundled?: () => Promise<Snapshot>
+  /** ms: how long opening IndexedDB may take before the tab carries on in memory; {@link OPEN_TIMEOUT_MS} by default. */
+  openTimeoutMs?: number
   children?: ReactNode
 }
+
+/**
+ * ms: how long opening IndexedDB (and reading which event to show) may take before the tab stops waiting and keeps
+ * stars in memory, saying so. A healthy open takes well under a second even on a slow phone; an open that another tab
+ * holds, or that never settles and fires nothing, would otherwise leave the tab silent for good. Too short only costs
+ * a notice: an open that succeeds later is still taken up (start()).
+ */
+export const OPEN_TIMEOUT_MS = 4000
 
 type Phase =
   | { kind: 'opening' }
@@ -68,7 +78,7 @@ const NO_EVENTS: readonly InstalledEvent[] = Object.freeze([])
 const INDEXEDDB = { kind: 'indexeddb' } as const
 const noSubscribe = () => () => {}
 
-export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, children }: ScheduleProviderProps) {
+export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, openTimeoutMs = OPEN_TIMEOUT_MS, children }: ScheduleProviderProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' })
   // The bundled snapshot, shown until IndexedDB's first read of the same event lands (see the file comment).
   const [preview, setPreview] = useState<MemoryEvent | null>(null)
@@ -93,7 +103,7 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
         data: { ...shown, eventId: shown.event.id, idsCarried: false, schemaVersion: b.snapshot.schemaVersion },
       }
     })
-    void start(db, bundled, (next) => {
+    void start(db, bundled, openTimeoutMs, (next) => {
       if (!cancelled) setPhase(next)
     })
     return () => {
@@ -101,7 +111,7 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
       setPhase({ kind: 'opening' })
       setPreview(null)
     }
-  }, [db, loadBundled])
+  }, [db, loadBundled, openTimeoutMs])
 
   const liveDb = phase.kind === 'db' ? phase.db : null
   const liveEventId = phase.kind === 'db' ? phase.eventId : null
@@ -239,8 +249,18 @@ export function ScheduleProvider({ db, loadBundled = loadBundledSnapshot, childr
   return <ScheduleContext.Provider value={value}>{children}</ScheduleContext.Provider>
 }
 
-/** Start-up: IndexedDB if it has the schedule (warm start), else install the bundled one; memory if storage fails. */
-async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundled>, set: (phase: Phase) => void): Promise<void> {
+/**
+ * Start-up: IndexedDB if it has the schedule (warm start), else install the bundled one; memory if storage fails.
+ * When the open is blocked by another tab or takes longer than `openTimeoutMs`, the tab carries on in memory at once
+ * and keeps waiting: an open that goes through later brings the tab back to IndexedDB, with what was done in memory
+ * (the events added here now, the stars and settings by PlanProvider).
+ */
+async function start(
+  given: HallwayDB | null | undefined,
+  bundled: Promise<Bundled>,
+  openTimeoutMs: number,
+  set: (phase: Phase) => void,
+): Promise<void> {
   // The bundled snapshot, once it has arrived; checked without waiting for it.
   let arrived: Bundled | undefined
   void bundled.then((b) => (arrived = b))
@@ -255,10 +275,17 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
     }
   }
   const db = idb ? (given ?? idb.getHallwayDB()) : null
+  // The memory phase the tab carries on in while the open is held, if it was.
+  let held: MemoryPhase | undefined
   const fallBack = async (found: StorageProblem, cause?: unknown) => {
     // A DatabaseClosedError because another tab upgraded mid-start reads better as "reload" than as "blocked".
     const problem = db?.superseded ? storageProblemOf('superseded') : found
     if (cause !== undefined) console.warn(`Hallway: storage problem (${problem.kind}); running from memory.`, cause)
+    if (held) {
+      // Already in memory, perhaps with schedules added since: only the reason changes.
+      set({ ...held, problem })
+      return
+    }
     const b = await bundled
     set(b.ok ? memoryPhase(problem, memoryEventOf(b.snapshot))! : { kind: 'error', message: b.message, problem })
   }
@@ -267,22 +294,48 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
 
   let warmEventId: EventId | undefined
   try {
-    await db.open()
-    warmEventId = await db.storedCurrentEventId(BUNDLED_EVENT_ID)
+    const opening = db.open().then(() => db.storedCurrentEventId(BUNDLED_EVENT_ID))
+    if ((await openedOrHeld(db, opening, openTimeoutMs)) === 'held') {
+      console.warn('Hallway: opening IndexedDB is blocked or has not finished; keeping stars in memory meanwhile.')
+      const b = await bundled
+      if (!b.ok) {
+        set({ kind: 'error', message: b.message, problem: storageProblemOf('held') })
+      } else {
+        held = memoryPhase(storageProblemOf('held'), memoryEventOf(b.snapshot))!
+        set(held)
+      }
+    }
+    warmEventId = await opening
   } catch (err) {
     return fallBack(toStorageProblem(err), err)
+  }
+
+  // Shows `eventId` from IndexedDB; after a held open, once the schedules added in memory meanwhile are stored too.
+  const show = async (eventId: EventId): Promise<void> => {
+    if (!held) return set({ kind: 'db', db, eventId, idb })
+    const { current, events } = held.library.contents()
+    try {
+      for (const event of events) {
+        if ((await db.events.get(event.event.id)) === undefined) await idb.installSnapshot(db, snapshotOf(event))
+      }
+    } catch (err) {
+      return fallBack(toStorageProblem(err), err)
+    }
+    set({ kind: 'db', db, eventId: current.event.id, idb })
   }
 
   if (warmEventId) {
     // Warm start: show what is stored now; a newer bundled snapshot then replaces it and the live query follows.
     // Unless the bundled snapshot of this very event is already here (and so on screen as the preview): then it is
     // installed first, so the first read is of it. Otherwise, after an app update, the list would go new (preview)
-    // → old (the stored copy) → new (installed). Installing an unchanged snapshot is one small read.
-    const previewed = arrived?.ok === true && arrived.snapshot.event.id === warmEventId
-    if (!previewed) set({ kind: 'db', db, eventId: warmEventId, idb })
+    // → old (the stored copy) → new (installed). Installing an unchanged snapshot is one small read. After a held
+    // open, memory is on screen: it stays until the bundled snapshot is installed.
+    const previewed = held !== undefined || (arrived?.ok === true && arrived.snapshot.event.id === warmEventId)
+    if (!previewed) await show(warmEventId)
     const b = await bundled
     if (!b.ok) {
       console.warn(`Hallway: keeping the stored schedule. ${b.message}`)
+      if (held) await show(warmEventId)
       return
     }
     try {
@@ -292,7 +345,7 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
       await fallBack(toStorageProblem(err), err)
       return
     }
-    if (previewed) set({ kind: 'db', db, eventId: warmEventId, idb })
+    if (previewed) await show(warmEventId)
     return
   }
 
@@ -304,10 +357,42 @@ async function start(given: HallwayDB | null | undefined, bundled: Promise<Bundl
   }
   try {
     await idb.installSnapshot(db, b.snapshot)
-    set({ kind: 'db', db, eventId: b.snapshot.event.id, idb })
   } catch (err) {
     await fallBack(toStorageProblem(err), err)
+    return
   }
+  await show(b.snapshot.event.id)
+}
+
+/**
+ * 'opened' when `opening` settles first ('held' when Dexie reports the open blocked by another tab's connection, or
+ * `timeoutMs` passes). Rejects as `opening` does.
+ */
+function openedOrHeld(db: HallwayDB, opening: Promise<unknown>, timeoutMs: number): Promise<'opened' | 'held'> {
+  return new Promise((resolve, reject) => {
+    const done = (outcome: 'opened' | 'held') => {
+      clearTimeout(timer)
+      db.on('blocked').unsubscribe(onBlocked)
+      resolve(outcome)
+    }
+    const onBlocked = () => done('held')
+    const timer = setTimeout(() => done('held'), timeoutMs)
+    db.on('blocked', onBlocked)
+    opening.then(
+      () => done('opened'),
+      (err: unknown) => {
+        clearTimeout(timer)
+        db.on('blocked').unsubscribe(onBlocked)
+        reject(err)
+      },
+    )
+  })
+}
+
+/** A schedule held in memory as a snapshot to install (its sessions are already sorted and checked). */
+function snapshotOf(event: MemoryEvent): Snapshot {
+  const { event: info, contentHash, source, sessions } = event
+  return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, event: info, contentHash, source, sessions: [...sessions] }
 }
 
 /** The live query body. Never throws: failures come back as values. */
@@ -350,8 +435,10 @@ async function readSchedule(db: HallwayDB, eventId: EventId, lastRead: { current
   }
 }
 
+type MemoryPhase = Extract<Phase, { kind: 'memory' }>
+
 /** Memory mode over `events` (the first one shown; later ones of the same id dropped); undefined when there is none. */
-function memoryPhase(problem: StorageProblem, ...events: Array<MemoryEvent | undefined>): Phase | undefined {
+function memoryPhase(problem: StorageProblem, ...events: Array<MemoryEvent | undefined>): MemoryPhase | undefined {
   const present = events.filter((e): e is MemoryEvent => e !== undefined)
   const unique = present.filter((e, i) => present.findIndex((f) => f.event.id === e.event.id) === i)
   return unique.length > 0 ? { kind: 'memory', library: new MemoryEventLibrary(unique), problem } : undefined

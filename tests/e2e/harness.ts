@@ -122,6 +122,34 @@ export function readStars(page: Page): Promise<{ sessionId: string; level: strin
   })
 }
 
+/**
+ * Opens the 'hallway' database as the first release left it, with plain IndexedDB in `page` (a same-origin page that
+ * is not the app): Dexie's version 1 (IndexedDB version 10: Dexie's versions × 10) with that version's object
+ * stores. The connection stays open as `window.hallwayV1`, with no `versionchange` handler, as an older tab's would.
+ */
+export function openVersionOne(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('hallway', 10)
+        request.onupgradeneeded = () => {
+          const db = request.result
+          db.createObjectStore('events', { keyPath: 'id' })
+          const sessions = db.createObjectStore('sessions', { keyPath: ['eventId', 'id'] })
+          sessions.createIndex('eventId', 'eventId')
+          sessions.createIndex('[eventId+start]', ['eventId', 'start'])
+          db.createObjectStore('stars', { keyPath: ['eventId', 'sessionId'] }).createIndex('eventId', 'eventId')
+          db.createObjectStore('settings', { keyPath: 'key' })
+        }
+        request.onsuccess = () => {
+          ;(window as unknown as { hallwayV1: IDBDatabase }).hallwayV1 = request.result
+          resolve()
+        }
+        request.onerror = () => reject(request.error)
+      }),
+  )
+}
+
 export interface PhonePageFixture {
   served: () => Served
   browser: () => Browser

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DB_VERSION } from '../../src/db/HallwayDB'
-import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, readStars, servePreview, type Served } from './harness'
+import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, openVersionOne, readStars, servePreview, type Served } from './harness'
 
 // Fixed: the update must come from the same origin the service worker was installed from. (Not 4173 or 4180/4181,
 // nor offline.test.ts's 4791.)
@@ -195,21 +195,9 @@ describe('a device whose database the first release (schema version 1) wrote', (
     // manifest), holding what a user of the first release had: a star and a walking setting.
     const setup = await context.newPage()
     await setup.goto(`${url}/manifest.webmanifest`)
+    await openVersionOne(setup)
     await setup.evaluate(async (dragonfly) => {
-      const request = indexedDB.open('hallway', 10) // Dexie's version 1 × 10
-      request.onupgradeneeded = () => {
-        const db = request.result
-        db.createObjectStore('events', { keyPath: 'id' })
-        const sessions = db.createObjectStore('sessions', { keyPath: ['eventId', 'id'] })
-        sessions.createIndex('eventId', 'eventId')
-        sessions.createIndex('[eventId+start]', ['eventId', 'start'])
-        db.createObjectStore('stars', { keyPath: ['eventId', 'sessionId'] }).createIndex('eventId', 'eventId')
-        db.createObjectStore('settings', { keyPath: 'key' })
-      }
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
+      const db = (window as unknown as { hallwayV1: IDBDatabase }).hallwayV1
       const tx = db.transaction(['stars', 'settings'], 'readwrite')
       tx.objectStore('stars').put({ eventId: 'kubecon-na-2025', sessionId: dragonfly, level: 'must', updatedAt: '2025-11-12T22:00:00.000Z' })
       tx.objectStore('settings').put({ key: 'walkingPace', value: 'relaxed' })

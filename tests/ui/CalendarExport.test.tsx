@@ -9,6 +9,7 @@ import { SETTING_REMINDER_MIN } from '../../src/db/settings'
 import { setStarLevel } from '../../src/db/stars'
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { indexedDbUserData } from '../../src/db/userDataStore'
+import { holdOpen } from '../unit/db/factories'
 import { byTitle, loadSeed } from '../fixtures/seedUpdate'
 import { useFreshDB } from './planFixtures'
 import { renderApp } from './renderApp'
@@ -117,5 +118,26 @@ describe('calendar export', () => {
     expect(event!.location).toBe('Georgia Ballroom 2, Building C, Level 3')
     expect(event!.component.getFirstSubcomponent('valarm')).toBeNull()
     expect(one!.text).not.toContain('X-WR-CALNAME')
+  })
+
+  it("on a session's page shown before storage has opened, waits for the remembered reminder and says so", async () => {
+    await starred()
+    await indexedDbUserData(getDb()).transact((tx) => tx.putSetting(SETTING_REMINDER_MIN, 10))
+    const release = holdOpen(getDb())
+    const downloads = catchDownloads()
+    const { user } = await renderApp({ snapshot: seed, db: getDb(), url: `/session/${DRAGONFLY.id}` })
+
+    const button = await screen.findByRole('button', { name: 'Add to calendar' })
+    // The page shows from the bundled snapshot: the reminder is not known yet, so no export can be right.
+    expect(button).toBeDisabled()
+    expect(button).toHaveAccessibleDescription(/reading your reminder setting/)
+
+    release()
+    await waitFor(() => expect(button).toBeEnabled())
+    expect(button).toHaveAccessibleDescription(/reminder 10 min before/)
+    await user.click(button)
+    await screen.findByText(/^Downloaded hallway-kubecon-na-2025-dragonfly-v2-3-0\.ics \(1 session, each with a reminder 10 min before\)/)
+    const [one] = await downloads.files()
+    expect(events(one!.text)[0]!.component.getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger')!.toString()).toBe('-PT10M')
   })
 })

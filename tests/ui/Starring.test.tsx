@@ -8,7 +8,7 @@ import { holdOpen } from '../unit/db/factories'
 import { est, makeSession, makeSnapshot } from './factories'
 import { byTitle, FLUX, planSessions, usePlanTestKit } from './planFixtures'
 
-const { getDb, levels: storedLevels, renderApp } = usePlanTestKit()
+const { getDb, levels: storedLevels, renderApp, star } = usePlanTestKit()
 
 function navPlanLink() {
   return screen.getByRole('navigation', { name: 'Main' }).querySelector('a[href="/plan"]') as HTMLElement
@@ -25,7 +25,8 @@ describe('starring from the list', () => {
     const must = await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })
     expect(must).toHaveAttribute('aria-pressed', 'true')
     expect(must).toHaveTextContent('Must')
-    expect(await storedLevels()).toEqual({ [FLUX]: 'must' })
+    // A tap while the plan is still being read shows at once, and is written a moment later.
+    await waitFor(async () => expect(await storedLevels()).toEqual({ [FLUX]: 'must' }))
     expect(navPlanLink()).toHaveAccessibleName('My plan (1)')
 
     await user.click(must)
@@ -102,18 +103,45 @@ describe('starring from the list', () => {
 })
 
 describe('starring before storage has opened', () => {
-  it('keeps a tap made while the list shows the bundled snapshot, and saves it once the plan is read', async () => {
+  it('keeps a tap made while the list shows the bundled snapshot, shows it at once, and saves it once the plan is read', async () => {
     // The list shows before IndexedDB opens (ScheduleProvider's preview); open() here waits for the test.
     const release = holdOpen(getDb())
     const { user } = await renderApp()
 
-    await user.click(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` }))
-    await act(() => new Promise((r) => setTimeout(r, 30)))
-    expect(screen.getByRole('button', { name: `Star ${FLUX}: add to plan as must` })).toHaveAttribute('aria-pressed', 'false')
+    const star = screen.getByRole('button', { name: new RegExp(`^Star ${FLUX}: add to plan as must`) })
+    // Its saved state is not known yet, and the button says so.
+    expect(star).toHaveAccessibleDescription(/still loading/)
+    await user.click(star)
+    expect(await screen.findByRole('button', { name: new RegExp(`^Must: ${FLUX}`) })).toHaveAttribute('aria-pressed', 'true')
 
     release()
     expect(await screen.findByRole('button', { name: `Must: ${FLUX} (change to maybe)` })).toHaveAttribute('aria-pressed', 'true')
-    expect(await storedLevels()).toEqual({ [FLUX]: 'must' })
+    await waitFor(async () => expect(await storedLevels()).toEqual({ [FLUX]: 'must' }))
+  })
+
+  it('keeps a tap made on the list when the user moves to My plan before storage opens', async () => {
+    const release = holdOpen(getDb())
+    const { user } = await renderApp()
+    await user.click(screen.getByRole('button', { name: new RegExp(`^Star ${FLUX}`) }))
+    await user.click(navPlanLink())
+    release()
+    expect(await screen.findByRole('link', { name: FLUX })).toBeInTheDocument()
+    await waitFor(async () => expect(await storedLevels()).toEqual({ [FLUX]: 'must' }))
+  })
+
+  it('never demotes a Must tapped while its saved state was not yet known', async () => {
+    await star([FLUX, 'must'])
+    const release = holdOpen(getDb())
+    const { user } = await renderApp()
+    await user.click(screen.getByRole('button', { name: new RegExp(`^Star ${FLUX}`) }))
+    release()
+    // Once the saved stars are read, a tap is written after anything the early tap wrote (one transaction after another).
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Star Keynote: Beyond Operations/ })).not.toHaveAccessibleDescription())
+    await user.click(screen.getByRole('button', { name: /^Star Keynote: Beyond Operations/ }))
+    await waitFor(async () =>
+      expect(await storedLevels()).toEqual({ [FLUX]: 'must', [byTitle('Keynote: Beyond Operations').title]: 'must' }),
+    )
+    expect(screen.getByRole('button', { name: `Must: ${FLUX} (change to maybe)` })).toBeInTheDocument()
   })
 })
 

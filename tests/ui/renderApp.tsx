@@ -23,6 +23,8 @@ export interface RenderAppOptions {
   waitForReady?: boolean
   /** The database; default null (memory mode). See {@link freshTestDB}. */
   db?: HallwayDB | null
+  /** ms: how long the app waits for IndexedDB to open (ScheduleProvider's openTimeoutMs). */
+  openTimeoutMs?: number
 }
 
 let dbCounter = 0
@@ -42,7 +44,7 @@ export async function renderApp(options: RenderAppOptions = {}) {
   const user = userEvent.setup()
   const result = render(
     <ClockProvider clock={clock}>
-      <ScheduleProvider db={options.db ?? null} loadBundled={loadBundled}>
+      <ScheduleProvider db={options.db ?? null} loadBundled={loadBundled} openTimeoutMs={options.openTimeoutMs}>
         <App />
       </ScheduleProvider>
     </ClockProvider>,

@@ -4,6 +4,7 @@ import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
 import { configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
+import { pendingStars } from '../../src/db/pendingStars'
 import { useUiStore } from '../../src/store/uiStore'
 
 // ms: how long findBy*/waitFor wait, for the whole project. On a loaded 2-core machine (a fresh clone's CI, or two
@@ -63,6 +64,8 @@ beforeEach(() => {
   scrollY = 0
   sessionStorage.clear()
   useUiStore.setState(useUiStore.getInitialState(), true)
+  // Each test is a new tab: no star tapped in an earlier one is still waiting to be written.
+  pendingStars.clear()
 })
 
 afterEach(() => {

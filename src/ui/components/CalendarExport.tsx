@@ -20,12 +20,13 @@ function reminderLabel(minutes: number | null): string {
 /** Downloads sessions as a calendar file and reports how it went; `busy` while the writer loads and runs. */
 function useCalendarDownload(): { busy: boolean; download: (sessions: readonly Session[], scope: CalendarExportScope) => void } {
   const { event } = useSchedule()
-  const { display } = usePlan()
+  const { display, status } = usePlan()
   const showToast = useUiStore((s) => s.showToast)
   const [busy, setBusy] = useState(false)
   const download = useCallback(
     (sessions: readonly Session[], scope: CalendarExportScope) => {
-      if (!event || busy) return
+      // Not before the settings are read (the reminder): the buttons are disabled until then.
+      if (!event || busy || status !== 'ready') return
       setBusy(true)
       downloadCalendar(sessions, event, scope, display.reminderMin)
         .then(({ fileName, count }) => {
@@ -40,7 +41,7 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
         })
         .finally(() => setBusy(false))
     },
-    [event, busy, display.reminderMin, showToast],
+    [event, busy, status, display.reminderMin, showToast],
   )
   return { busy, download }
 }
@@ -148,22 +149,26 @@ export function DayCalendarButton({ day }: { day: VenueDay }) {
 /** "Add to calendar" on a session's page, with the reminder the user chose. */
 export function SessionCalendarButton({ session }: { session: Session }) {
   const id = useId()
-  const { display } = usePlan()
+  const { display, status } = usePlan()
   const { busy, download } = useCalendarDownload()
+  // The page can show (from the bundled snapshot) a moment before the settings are read: an export then would go
+  // without the reminder the user chose, so it waits, and says what for.
+  const loading = status !== 'ready'
   return (
     <div className="calendar-export calendar-export--session">
       <button
         type="button"
         className="button"
-        disabled={busy}
+        disabled={busy || loading}
         aria-describedby={`${id}-hint`}
         onClick={() => download([session], { kind: 'session', session })}
       >
         <Icon name="calendar-add" /> Add to calendar
       </button>
       <span id={`${id}-hint`} className="muted calendar-export__hint">
-        Downloads an .ics file, {display.reminderMin === null ? 'no reminder' : `reminder ${display.reminderMin} min before`}{' '}
-        (set in Settings)
+        {loading
+          ? 'Downloads an .ics file; reading your reminder setting…'
+          : `Downloads an .ics file, ${display.reminderMin === null ? 'no reminder' : `reminder ${display.reminderMin} min before`} (set in Settings)`}
       </span>
     </div>
   )

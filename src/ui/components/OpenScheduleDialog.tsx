@@ -157,6 +157,11 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           Nothing is added until you confirm.
         </p>
       </div>
+      {!actions && (
+        <p className="open-schedule__note">
+          Storage is still opening; adding a schedule waits for it (a few seconds at most).
+        </p>
+      )}
       {!persistent && (
         <p className="open-schedule__note">
           Storage is unavailable in this browser, so a schedule you add stays only until you close this tab.

@@ -1,8 +1,9 @@
 // The one-tap star: none → must → maybe → none. Each state has its own shape and word (colour is never the only
 // signal), and the accessible name starts with the visible word, then says what the session is and what a tap does.
-import { memo } from 'react'
+import { memo, useId } from 'react'
 import type { Session } from '../../domain/model'
 import type { StarLevel } from '../../db/stars'
+import { useStarsKnown } from '../hooks/usePlan'
 import { Icon } from './Icons'
 
 /** "Star Dragonfly v2.3.0: add to plan as must", "Must: Dragonfly v2.3.0 (change to maybe)", … */
@@ -11,6 +12,12 @@ export function starButtonLabel(title: string, level: StarLevel | undefined): st
   if (level === 'maybe') return `Maybe: ${title} (remove from plan)`
   return `Star ${title}: add to plan as must`
 }
+
+/**
+ * The button's description while the saved stars are still being read: it may not show a star already there, and a
+ * tap then only ever adds or raises one (src/db/pendingStars.ts).
+ */
+export const STARS_LOADING_NOTE = 'Your saved stars are still loading; a star already saved is kept.'
 
 export interface StarButtonProps {
   session: Session
@@ -23,18 +30,26 @@ export interface StarButtonProps {
 
 export const StarButton = memo(function StarButton({ session, level, onCycle, compact, disabled }: StarButtonProps) {
   const state = level ?? 'none'
+  const known = useStarsKnown()
+  const noteId = useId()
   return (
     <button
       type="button"
-      className={`star star--${state}${compact ? ' star--compact' : ''}`}
+      className={`star star--${state}${compact ? ' star--compact' : ''}${known ? '' : ' star--loading'}`}
       aria-pressed={level !== undefined}
       aria-label={starButtonLabel(session.title, level)}
+      aria-describedby={known ? undefined : noteId}
       data-star-for={session.id}
       disabled={disabled}
       onClick={() => onCycle(session)}
     >
       <Icon name={level === 'must' ? 'star-filled' : level === 'maybe' ? 'star-half' : 'star'} />
       <span className="star__word">{level === 'must' ? 'Must' : level === 'maybe' ? 'Maybe' : 'Star'}</span>
+      {!known && (
+        <span id={noteId} hidden>
+          {STARS_LOADING_NOTE}
+        </span>
+      )}
     </button>
   )
 })

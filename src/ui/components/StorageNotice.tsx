@@ -16,8 +16,9 @@ export function StorageNotice() {
   const dismiss = superseded ? () => setSupersededDismissed(true) : dismissEarlier
   // Reloading is the fix when a newer Hallway owns the database (it loads that version), or when the storage code
   // did not download.
-  const reloadFixes =
-    superseded || (storage.kind === 'memory' && (storage.problem.kind === 'newer-version' || storage.problem.kind === 'not-downloaded'))
+  const problem = storage.kind === 'memory' ? storage.problem.kind : undefined
+  // …or another tab holds the storage (a reload may find it free; stars tapped meanwhile are saved when it opens).
+  const reloadFixes = superseded || problem === 'newer-version' || problem === 'not-downloaded' || problem === 'held'
   // The live region is always in the page so a problem that appears later is announced, not just shown.
   const visible = storage.kind === 'memory' && !dismissed
   return (
@@ -25,7 +26,7 @@ export function StorageNotice() {
       {visible && (
         <div className="notice__inner">
           <p className="notice__text">
-            <strong>Not saving on this device.</strong> {storage.problem.message}
+            <strong>{problem === 'held' ? 'Not saved yet.' : 'Not saving on this device.'}</strong> {storage.problem.message}
           </p>
           {reloadFixes && (
             <button type="button" className="button notice__dismiss" onClick={() => window.location.reload()}>

@@ -43,6 +43,16 @@ export interface PlanState {
 
 export const PlanContext = createContext<PlanState | null>(null)
 
+/**
+ * false while the saved stars have not been read yet (the list shows the bundled snapshot while storage opens). Apart
+ * from PlanContext so a star button re-renders once when they arrive, not on every change to the plan.
+ */
+export const StarsKnownContext = createContext(true)
+
+export function useStarsKnown(): boolean {
+  return useContext(StarsKnownContext)
+}
+
 export function usePlan(): PlanState {
   const value = useContext(PlanContext)
   if (value === null) throw new Error('usePlan must be used inside <PlanProvider>.')

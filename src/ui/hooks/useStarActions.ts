@@ -1,11 +1,10 @@
 // What the UI does to the plan: cycle a star, resolve a clash, undo. Writes go through src/db; failures become a
 // toast that says what could not be saved, never an exception in a click handler.
-import { useCallback, useEffect, useMemo, useRef } from 'react'
-import type { EventId, Session } from '../../domain/model'
-import { requestPersistence } from '../../db/persistence'
+import { useCallback, useMemo } from 'react'
+import type { Session } from '../../domain/model'
+import { pendingStars } from '../../db/pendingStars'
 import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from '../../db/stars'
 import { toStorageProblem } from '../../db/storageErrors'
-import type { UserDataStore } from '../../db/userDataStore'
 import { useUiStore, type Toast } from '../../store/uiStore'
 import { usePlan } from './usePlan'
 
@@ -50,28 +49,11 @@ export function focusAfterRender(selector: string | undefined): void {
   requestAnimationFrame(attempt)
 }
 
-type Writable = { store: UserDataStore; eventId: EventId }
-
 export function useStarActions(): StarActions {
-  const { store, eventId, stars } = usePlan()
+  const { store, eventId, status } = usePlan()
   const showToast = useUiStore((s) => s.showToast)
-  // Read through a ref, so the actions keep their identity (memoised cards) while the plan changes.
-  const starCount = useRef(stars.size)
-  useEffect(() => {
-    starCount.current = stars.size
-  }, [stars])
-
-  // The list can show (the bundled snapshot) a moment before storage has opened and the plan has been read. A tap in
-  // that moment is kept, and done once the plan is there, instead of being lost.
-  const waiting = useRef<Array<(target: Writable) => void>>([])
-  useEffect(() => {
-    if (store && eventId) for (const go of waiting.current.splice(0)) go({ store, eventId })
-  }, [store, eventId])
-  const writable = useCallback(
-    (): Promise<Writable> =>
-      store && eventId ? Promise.resolve({ store, eventId }) : new Promise((resolve) => waiting.current.push(resolve)),
-    [store, eventId],
-  )
+  // The saved stars are read: a tap is a step from what the user sees. Until then it waits in pendingStars (see there).
+  const known = status === 'ready' && store !== null
 
   const fail = useCallback(
     (what: string, error: unknown) => {
@@ -83,12 +65,15 @@ export function useStarActions(): StarActions {
 
   const cycle = useCallback<StarActions['cycle']>(
     async (session, options = {}) => {
-      const { store, eventId } = await writable()
-      const firstStar = starCount.current === 0
+      if (!eventId) return
+      if (!known || !store) {
+        pendingStars.tap(eventId, session.id)
+        return
+      }
       try {
+        // A tap kept from before the plan was read is on screen: this one steps on from it, not from under it.
+        await pendingStars.flush(store, eventId)
         const { level, undo } = await cycleStar(store, eventId, session.id)
-        // The first star is the moment the user has something to lose: ask the browser not to evict it.
-        if (firstStar && level !== null && store.persistent) void requestPersistence()
         if (level === null && options.announceRemoval) {
           showToast({
             tone: 'info',
@@ -102,13 +87,19 @@ export function useStarActions(): StarActions {
         fail('Saving your star', error)
       }
     },
-    [writable, showToast, fail],
+    [known, store, eventId, showToast, fail],
   )
 
   const resolve = useCallback<StarActions['resolve']>(
     async (resolution, notice) => {
-      if (!store || !eventId) return
+      if (!eventId) return
+      if (!known || !store) {
+        // Only stars tapped before the plan was read can clash now, and the saved ones may change what is best.
+        showToast({ tone: 'info', message: 'Your saved plan is still loading. Try again in a moment.' })
+        return
+      }
       try {
+        await pendingStars.flush(store, eventId)
         const undo = await resolveConflict(store, eventId, resolution)
         const toast: Omit<Toast, 'id'> = { tone: 'info', message: notice.message, undo, focusUndo: true }
         if (notice.returnFocus) toast.returnFocus = notice.returnFocus
@@ -117,7 +108,7 @@ export function useStarActions(): StarActions {
         fail('Resolving the clash', error)
       }
     },
-    [store, eventId, showToast, fail],
+    [known, store, eventId, showToast, fail],
   )
 
   const undo = useCallback<StarActions['undo']>(

@@ -10,6 +10,7 @@ import { formatVenueDay } from '../../domain/time'
 import { DayCalendarButton, PlanCalendarExport } from '../components/CalendarExport'
 import { ConflictNotice } from '../components/ConflictNotice'
 import { Icon } from '../components/Icons'
+import { SavedPlanNotice, useSavedPlanUnreadable } from '../components/SavedPlanNotice'
 import { CancelledInPlan, CancelledOnlyDays, WhatChanged } from '../components/ScheduleChanges'
 import { SessionRow } from '../components/SessionRow'
 import { SharePlanButton } from '../components/SharePlanDialog'
@@ -47,6 +48,7 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
   // From the plan, taking away a maybe removes the row: say so and offer Undo, since the control goes with it.
   const onCycle = useCallback<Cycle>((s) => void cycle(s, { announceRemoval: true }), [cycle])
   const days = useMemo(() => planDays(plan, options), [plan, options])
+  const unreadable = useSavedPlanUnreadable()
 
   if (status === 'loading') {
     return (
@@ -55,6 +57,9 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
       </p>
     )
   }
+
+  // Not "nothing in your plan": there is a saved plan, and this tab can't read it.
+  if (plan.length === 0 && unreadable) return <SavedPlanNotice />
 
   if (plan.length === 0) {
     return (
@@ -81,6 +86,7 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
   const soft = conflicts.length - hard
   return (
     <>
+      <SavedPlanNotice />
       <SharePlanButton />
       <WhatChanged />
       {/* With one day, the day's own heading already says all this. */}
