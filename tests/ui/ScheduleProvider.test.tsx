@@ -455,8 +455,8 @@ describe('ScheduleProvider', () => {
         </ScheduleProvider>,
       )
       await waitFor(() => expect(seen.at(-1)!.sessions.map((x) => x.id)).toContain(kept))
-      await waitFor(() => expect(window.localStorage.getItem('hallway.shownEvent')).not.toBeNull())
-      expect(window.localStorage.getItem('hallway.shownEvent')).not.toBe(BUNDLED_EVENT_ID)
+      await waitFor(() => expect(window.localStorage.getItem('hallway:shown-event')).not.toBeNull())
+      expect(window.localStorage.getItem('hallway:shown-event')).not.toBe(BUNDLED_EVENT_ID)
       cleanup()
 
       seen.length = 0
