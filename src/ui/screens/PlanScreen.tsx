@@ -197,7 +197,13 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
           <p className="srow__walk">
             <Icon name="walk" />{' '}
             {/* The time there is the gap entry just above; this line says how far it is. */}
-            {entry.transfer?.kind === 'same-room' ? 'Same room as before' : `${entry.distance} from ${entry.from.session.venue.room}`}
+            {entry.transfer?.kind === 'same-room' ? (
+              'Same room as before'
+            ) : (
+              <>
+                {entry.distance} from <bdi>{entry.from.session.venue.room}</bdi>
+              </>
+            )}
           </p>
         )}
       </SessionRow>
@@ -269,7 +275,7 @@ function FreeSlotItem({
                     onCycle={starSuggestion}
                   >
                     <p className="srow__why">
-                      {sug.session.type}
+                      <bdi>{sug.session.type}</bdi>
                       {sug.starredTypeCount > 0 ? ` · same type as ${sug.starredTypeCount} in your plan` : ''}
                     </p>
                   </SessionRow>
