@@ -3,6 +3,7 @@
 // would fit it. Starred background sessions (badge pick-up, lunch) are listed apart: they never clash.
 import { useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import { backgroundTest } from '../../domain/conflicts'
 import type { Instant, Session } from '../../domain/model'
 import { freeSlots, planDays, type FreeSlot, type PlanDay, type PlanSessionEntry } from '../../domain/plan'
@@ -275,7 +276,7 @@ function FreeSlotItem({
                     onCycle={starSuggestion}
                   >
                     <p className="srow__why">
-                      <bdi>{sug.session.type}</bdi>
+                      {isolateText(sug.session.type)}
                       {sug.starredTypeCount > 0 ? ` · same type as ${sug.starredTypeCount} in your plan` : ''}
                     </p>
                   </SessionRow>
