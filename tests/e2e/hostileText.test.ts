@@ -85,6 +85,23 @@ function sideways(p: Page): Promise<string[]> {
       if ([...el.querySelectorAll('*')].some((child) => wide.has(child))) continue
       problems.push(`${name(el)} reaches ${Math.round(el.getBoundingClientRect().right)} px: "${(el.textContent ?? '').slice(0, 40)}"`)
     }
+    // Text can overflow a box that itself fits (an anonymous flex item around a bare text node). Text a box clips on
+    // purpose does not count: the header's one-line event title (ellipsis), visually hidden labels.
+    const clipped = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        if (['hidden', 'clip'].includes(getComputedStyle(e).overflowX)) return true
+      }
+      return false
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement
+      if (!parent || wide.has(parent) || clipped(parent)) continue
+      range.selectNodeContents(n)
+      const right = range.getBoundingClientRect().right
+      if (right > width + 0.5) problems.push(`text in ${name(parent)} reaches ${Math.round(right)} px: "${(n.textContent ?? '').slice(0, 40)}"`)
+    }
     return problems
   })
 }

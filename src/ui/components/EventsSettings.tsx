@@ -105,7 +105,9 @@ export function EventsSettings() {
                     disabled={!actions}
                     onClick={() => actions?.switchTo(e.id).catch(fail)}
                   >
-                    Switch to <bdi>{e.title}</bdi>
+                    <span>
+                      Switch to <bdi>{e.title}</bdi>
+                    </span>
                   </button>
                 )}
                 {!e.bundled && (
@@ -116,7 +118,10 @@ export function EventsSettings() {
                     disabled={!actions}
                     onClick={() => void askRemove(e)}
                   >
-                    <Icon name="close" /> Remove <bdi>{e.title}</bdi>…
+                    <Icon name="close" />{' '}
+                    <span>
+                      Remove <bdi>{e.title}</bdi>…
+                    </span>
                   </button>
                 )}
               </div>
@@ -163,7 +168,9 @@ function RemoveEventDialog({
   return (
     <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={OPEN_BUTTON_SELECTOR}>
       <DialogHead id={headingId} onClose={onClose}>
-        Remove <bdi>{event.title}</bdi>?
+        <span>
+          Remove <bdi>{event.title}</bdi>?
+        </span>
       </DialogHead>
       {stars > 0 ? (
         <>
@@ -189,7 +196,9 @@ function RemoveEventDialog({
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={onConfirm}>
-          Remove <bdi>{event.title}</bdi>
+          <span>
+            Remove <bdi>{event.title}</bdi>
+          </span>
         </button>
       </div>
     </Dialog>

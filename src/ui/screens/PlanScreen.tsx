@@ -201,9 +201,10 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
             {entry.transfer?.kind === 'same-room' ? (
               'Same room as before'
             ) : (
-              <>
+              // One flex item, so the room wraps with the words around it.
+              <span>
                 {entry.distance} from <bdi>{entry.from.session.venue.room}</bdi>
-              </>
+              </span>
             )}
           </p>
         )}

@@ -79,8 +79,11 @@ export function SharedPlanScreen() {
       {view.kind === 'other-event' && view.installed && <OtherInstalledEvent title={view.installed.title} eventId={view.eventId} />}
       {view.kind === 'ready' && switched && switched.to === view.link.eventId && (
         <p className="shared__switched">
-          <Icon name="check" /> This plan is for <bdi>{event?.title}</bdi>, so Hallway switched to it
-          {switched.fromTitle ? ` (you were looking at ${isolateText(switched.fromTitle)})` : ''}. The event menu at the top switches back.
+          <Icon name="check" />{' '}
+          <span>
+            This plan is for <bdi>{event?.title}</bdi>, so Hallway switched to it
+            {switched.fromTitle ? ` (you were looking at ${isolateText(switched.fromTitle)})` : ''}. The event menu at the top switches back.
+          </span>
         </p>
       )}
       {view.kind === 'ready' && event && <SharedPlanBody link={view.link} match={view.match} event={event} />}
@@ -134,7 +137,9 @@ function OtherInstalledEvent({ title, eventId }: { title: string; eventId: Share
             )
           }
         >
-          Switch to <bdi>{title}</bdi>
+          <span>
+            Switch to <bdi>{title}</bdi>
+          </span>
         </button>
         <Link href="/plan" className="button">
           Go to my plan
