@@ -216,8 +216,10 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await check('now')
 
     await p.goto(`${origin}/settings`)
-    await p.getByRole('button', { name: /^Remove / }).waitFor()
-    await check('settings')
+    await p.getByRole('button', { name: /^Remove / }).click()
+    await p.getByRole('dialog').waitFor()
+    await check('settings, remove dialog')
+    await p.getByRole('button', { name: 'Cancel' }).click()
 
     await p.goto(link)
     await p.locator('.share-compare, .shared-plan, main h1').first().waitFor()
