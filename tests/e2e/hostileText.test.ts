@@ -3,7 +3,7 @@
 // RIGHT-TO-LEFT OVERRIDE must stay inside its own isolate, never reversing the app's words around it. Both walk every
 // view with the one schedule of tests/fixtures/hostileSchedule.ts, opened through the real file input.
 import type { Locator, Page } from 'playwright-core'
-import { HOSTILE, HOSTILE_NOW, hostileScheduleJson, RLO } from '../fixtures/hostileSchedule'
+import { DURING, HOSTILE, hostileScheduleJson, RLO } from '../fixtures/hostileSchedule'
 import { usePhonePage } from './harness'
 
 const { served, page } = usePhonePage()
@@ -58,6 +58,44 @@ async function shareLink(p: Page, check: () => Promise<void>): Promise<string> {
   await p.keyboard.press('Escape')
   await share.waitFor({ state: 'detached' })
   return link
+}
+
+/** Runs `check` with the filters panel open, then closes it. */
+async function withFilters(p: Page, check: () => Promise<void>): Promise<void> {
+  await p.getByRole('button', { name: /^Filters/ }).click()
+  await p.getByRole('combobox').first().waitFor()
+  await check()
+  await p.getByRole('button', { name: /^Filters/ }).click()
+}
+
+/** Runs `check` with the event menu open, then closes it. */
+async function withEventMenu(p: Page, check: () => Promise<void>): Promise<void> {
+  await switcher(p).click()
+  await p.getByRole('button', { name: 'Open another schedule…' }).waitFor()
+  await check()
+  await p.keyboard.press('Escape')
+}
+
+/** Runs `check` on Settings with the hostile event's Remove confirmation open, then cancels it. */
+async function withRemoveDialog(p: Page, origin: string, check: () => Promise<void>): Promise<void> {
+  await p.goto(`${origin}/settings`)
+  await p.getByRole('button', { name: /^Remove / }).click()
+  await p.getByRole('dialog').waitFor()
+  await check()
+  await p.getByRole('button', { name: 'Cancel' }).click()
+}
+
+/** Runs `check` with the resolve dialog of the first clash whose Resolve button matches `name` open, then closes it. */
+async function withResolveDialog(p: Page, name: RegExp, check: () => Promise<void>): Promise<void> {
+  await p.getByRole('button', { name }).first().click()
+  await p.getByRole('dialog').waitFor()
+  await check()
+  await p.keyboard.press('Escape')
+}
+
+async function toNow(p: Page, origin: string, at: string): Promise<void> {
+  await p.goto(`${origin}/now?at=${at}`)
+  await p.getByText(/^You are at/).waitFor()
 }
 
 /**
@@ -183,25 +221,16 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await check('open-schedule preview')
     await add(p, dialog)
     await check('schedule list')
-    await p.getByRole('button', { name: /^Filters/ }).click()
-    await p.getByRole('combobox').first().waitFor()
-    await check('schedule list, filters open')
-    await p.getByRole('button', { name: /^Filters/ }).click()
+    await withFilters(p, () => check('schedule list, filters open'))
     await star(p)
     await check('schedule list, starred')
 
-    await switcher(p).click()
-    await p.getByRole('button', { name: 'Open another schedule…' }).waitFor()
-    await check('event menu')
-    await p.keyboard.press('Escape')
+    await withEventMenu(p, () => check('event menu'))
 
     await toPlan(p)
     await check('my plan')
     const link = await shareLink(p, () => check('share dialog'))
-    await p.getByRole('button', { name: /^Resolve clash: io\.k8s|^Resolve clash: Read https/ }).first().click()
-    await p.getByRole('dialog').waitFor()
-    await check('resolve dialog')
-    await p.keyboard.press('Escape')
+    await withResolveDialog(p, /^Resolve clash: (io\.k8s|Read https)/, () => check('resolve dialog'))
 
     await p.locator('.srow__title', { hasText: 'Read https' }).first().click()
     await p.getByRole('heading', { level: 1, name: /^Read https/ }).waitFor()
@@ -211,18 +240,12 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await p.getByRole('heading', { level: 1, name: /^io\.k8s/ }).waitFor()
     await check('session page (identifier title)')
 
-    await p.goto(`${origin}/now?at=2025-06-02T12:40:00Z`)
-    await p.getByText(/^You are at/).waitFor()
+    await toNow(p, origin, DURING.long)
     await check('now')
 
-    await p.goto(`${origin}/settings`)
-    await p.getByRole('button', { name: /^Remove / }).click()
-    await p.getByRole('dialog').waitFor()
-    await check('settings, remove dialog')
-    await p.getByRole('button', { name: 'Cancel' }).click()
+    await withRemoveDialog(p, origin, () => check('settings, remove dialog'))
 
     await p.goto(link)
-    await p.locator('.share-compare, .shared-plan, main h1').first().waitFor()
     await p.getByText(/^Read https/).first().waitFor()
     await check('shared plan')
 
@@ -252,45 +275,31 @@ describe('hostile schedule text in Chromium at 320 px', () => {
       (result) => (result.startsWith('reversed') ? 'right to left' : result),
     )
     await search.fill('')
-    await p.getByRole('button', { name: /^Filters/ }).click()
-    await p.getByRole('combobox').first().waitFor()
-    await check('schedule list, filters open')
-    await p.getByRole('button', { name: /^Filters/ }).click()
+    await withFilters(p, () => check('schedule list, filters open'))
     await star(p, ['Opening', 'Rust'])
     await check('schedule list, starred')
     const openingCard = p.locator('.card-wrap', { has: p.locator('.card__title', { hasText: /^Opening/ }) })
     order['list: clash line'] = await readsLeftToRight(openingCard.locator('.conflict__text'), '10:45')
     await star(p, ['Read https', 'io.k8s'])
 
-    await switcher(p).click()
-    await p.getByRole('button', { name: 'Open another schedule…' }).waitFor()
-    await check('event menu')
-    await p.keyboard.press('Escape')
+    await withEventMenu(p, () => check('event menu'))
 
     await toPlan(p)
     await check('my plan')
     // The issue's "(CTU MA 03:01 – 00:01)".
     order['my plan: clash line'] = await readsLeftToRight(p.locator('.conflict__text', { hasText: 'Overlaps with Rust' }), '10:45')
     const link = await shareLink(p, () => check('share dialog'))
-    await p.getByRole('button', { name: /^Resolve clash: Opening/ }).first().click()
-    await p.getByRole('dialog').waitFor()
-    await check('resolve dialog')
-    await p.keyboard.press('Escape')
+    await withResolveDialog(p, /^Resolve clash: Opening/, () => check('resolve dialog'))
 
     await p.locator('.srow__title', { hasText: 'Opening' }).first().click()
     await p.getByRole('heading', { level: 1, name: /^Opening/ }).waitFor()
     await check('session page')
 
-    await p.goto(`${origin}/now?at=${HOSTILE_NOW}`)
-    await p.getByText(/^You are at/).waitFor()
+    await toNow(p, origin, DURING.rtl)
     await check('now')
     order['now: "Walks are from there."'] = await readsLeftToRight(p.locator('.now__here'), 'Walks')
 
-    await p.goto(`${origin}/settings`)
-    await p.getByRole('button', { name: /^Remove / }).click()
-    await p.getByRole('dialog').waitFor()
-    await check('settings, remove dialog')
-    await p.getByRole('button', { name: 'Cancel' }).click()
+    await withRemoveDialog(p, origin, () => check('settings, remove dialog'))
 
     await p.goto(link)
     await p.getByText(/^Opening/).first().waitFor()
