@@ -1,5 +1,6 @@
 // Schedule updates: what changed between two versions of one event's schedule, so stars survive the update and the
 // user sees which of their starred sessions moved, were retimed, renamed or cancelled.
+import { isolateText } from './bidiText'
 import { compareByTime, type StarLevel, type StarMap } from './conflicts'
 import { venueLocation } from './venueLocation'
 import { normalizeTitle } from './ids'
@@ -368,14 +369,14 @@ export function describeStarredChange(change: StarredChange, timeZone: string): 
   if (!after) return ['Cancelled: no longer in the schedule']
   const lines: string[] = []
   for (const kind of change.what) {
-    if (kind === 'renamed') lines.push(`Renamed from "${before.title}"`)
+    if (kind === 'renamed') lines.push(`Renamed from "${isolateText(before.title)}"`)
     if (kind === 'retimed') {
       const dayChanged = venueDayOf(before.start, timeZone) !== venueDayOf(after.start, timeZone)
       const when = (s: Session) =>
         `${dayChanged ? `${formatVenueDay(venueDayOf(s.start, timeZone))}, ` : ''}${formatVenueTimeRange(s.start, s.end, timeZone)}`
       lines.push(`Now ${when(after)} (was ${when(before)})`)
     }
-    if (kind === 'moved') lines.push(`Moved to ${venueLocation(after.venue)} (was ${venueLocation(before.venue)})`)
+    if (kind === 'moved') lines.push(`Moved to ${isolateText(venueLocation(after.venue))} (was ${isolateText(venueLocation(before.venue))})`)
   }
   return lines
 }

@@ -1,5 +1,6 @@
 // A personal plan packed into a URL fragment (`#p=…`), so plans travel in a chat message with no account or server.
 // The format is versioned and checksummed; decoding treats the text as hostile and never throws.
+import { BIDI_FORMATTING_CHARS, BIDI_MARKS } from './bidiText'
 import type { StarLevel, StarMap } from './conflicts'
 import type { EventId, Session, SessionId } from './model'
 
@@ -462,7 +463,7 @@ function strictUtf8(bytes: Uint8Array): string {
 // Removed outright: C0/C1 controls, bidi embeddings/overrides/isolates and marks (they can make a name display as
 // something else, "Trojan Source" style), BOM, interlinear annotation controls. Zero-width joiners stay: emoji
 // sequences (👩‍💻) need them.
-const UNSAFE_TEXT_RE = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u
+const UNSAFE_TEXT_RE = new RegExp(`[\\p{Cc}${BIDI_MARKS}${BIDI_FORMATTING_CHARS}\\uFEFF\\uFFF9-\\uFFFB]`, 'u')
 const UNSAFE_TEXT_RE_G = new RegExp(UNSAFE_TEXT_RE.source, 'gu')
 // Line and paragraph breaks of every kind become a space: a name is one line.
 const LINE_BREAKS_RE = /[\t\n\v\f\r\u0085\u2028\u2029]/

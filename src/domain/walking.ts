@@ -1,5 +1,6 @@
 // How long it takes to get from one room to the next: a small, adjustable model tuned for the Georgia World
 // Congress Center (KubeCon NA 2025), used for tight-transition checks, the plan view and the free-slot finder.
+import { isolateText } from './bidiText'
 import type { Venue } from './model'
 
 /** How fast the user walks between rooms; a setting, so the UI can offer it as three choices. */
@@ -169,7 +170,8 @@ export function walkingMinutes(from: Venue, to: Venue, options: WalkingOptions =
 
 /**
  * A short phrase for the plan view: "same room", "3 min walk, same level", "6 min walk to Level 3",
- * "≈13 min walk to Building C", "≈5 min walk to H.1302". "≈" marks the coarse estimates.
+ * "≈13 min walk to Building C", "≈5 min walk to H.1302". "≈" marks the coarse estimates. The place is schedule
+ * text, isolated (bidiText) so it cannot reorder the words around it.
  */
 export function describeTransfer(transfer: Transfer, to: Venue): string {
   switch (transfer.kind) {
@@ -178,11 +180,11 @@ export function describeTransfer(transfer: Transfer, to: Venue): string {
     case 'same-level':
       return `${transfer.walkMin} min walk, same level`
     case 'other-level':
-      return `${transfer.walkMin} min walk to ${to.level ?? to.room}`
+      return `${transfer.walkMin} min walk to ${isolateText(to.level ?? to.room)}`
     case 'other-building':
-      return `≈${transfer.walkMin} min walk to ${to.building ?? to.room}`
+      return `≈${transfer.walkMin} min walk to ${isolateText(to.building ?? to.room)}`
     case 'unknown':
-      return `≈${transfer.walkMin} min walk to ${to.room}`
+      return `≈${transfer.walkMin} min walk to ${isolateText(to.room)}`
   }
 }
 

@@ -1,6 +1,7 @@
 // The words for a schedule change to a starred session, short enough for a badge on a card ("Moved to 2:30 PM",
 // "Moved to B206", "Renamed", "Cancelled"). The full sentences of the "What changed" list come from the domain
 // (describeStarredChange); these only point at them.
+import { isolateText } from '../domain/bidiText'
 import type { StarredChange } from '../domain/scheduleDiff'
 import { dayTabLabel, venueTimeLabel } from './timeLabels'
 
@@ -18,7 +19,7 @@ export function changeBadgeText(change: StarredChange, timeZone: string): string
     const weekday = after.day !== before.day ? `${dayTabLabel(after.day).weekday} ` : ''
     to.push(`${weekday}${venueTimeLabel(after.start, timeZone, after.day)}`)
   }
-  if (what.includes('moved')) to.push(after.venue.room)
+  if (what.includes('moved')) to.push(isolateText(after.venue.room))
   if (to.length > 0) parts.push(`Moved to ${to.join(', ')}`)
   return parts.join(' · ')
 }

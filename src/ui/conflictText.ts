@@ -1,5 +1,6 @@
 // The words around a conflict that the domain's conflictMessage does not give: how bad it is, and what
 // "keep this one" will do to the other session. Shared by the notice on cards, the plan and the resolve dialog.
+import { isolateText } from '../domain/bidiText'
 import { otherSide, type Conflict, type PlannedSession, type Severity } from '../domain/conflicts'
 import type { SessionId } from '../domain/model'
 import type { DropTo, Resolution } from '../db/stars'
@@ -22,12 +23,14 @@ export function keepResolution(conflict: Conflict, forSession: SessionId, dropTo
 
 /** "Feature Flags Suck! becomes a maybe" / "removes Feature Flags Suck! from your plan". */
 export function dropPhrase(title: string, dropTo: DropTo): string {
-  return dropTo === 'maybe' ? `${title} becomes a maybe` : `removes ${title} from your plan`
+  const t = isolateText(title)
+  return dropTo === 'maybe' ? `${t} becomes a maybe` : `removes ${t} from your plan`
 }
 
 /** The toast after a resolution: "Kept X. Y is now a maybe." */
 export function resolvedMessage(keptTitle: string, droppedTitle: string, dropTo: DropTo, picked: boolean): string {
-  const first = picked ? `Picked ${keptTitle} instead of ${droppedTitle}.` : `Kept ${keptTitle}.`
-  const second = dropTo === 'maybe' ? `${droppedTitle} is now a maybe.` : `Removed ${droppedTitle} from your plan.`
+  const [kept, dropped] = [isolateText(keptTitle), isolateText(droppedTitle)]
+  const first = picked ? `Picked ${kept} instead of ${dropped}.` : `Kept ${kept}.`
+  const second = dropTo === 'maybe' ? `${dropped} is now a maybe.` : `Removed ${dropped} from your plan.`
   return `${first} ${second}`
 }

@@ -1,5 +1,6 @@
 // One conflict as seen from one of its sessions: an icon and a word for how bad it is ("Clash" / "Possible
 // clash"), the domain's sentence, and the ways out: open the resolve dialog, and (where there is room) keep this one.
+import { isolateText } from '../../domain/bidiText'
 import { conflictMessage, otherSide, sidesOf, type Conflict } from '../../domain/conflicts'
 import type { SessionId } from '../../domain/model'
 import { useUiStore } from '../../store/uiStore'
@@ -36,7 +37,7 @@ export function ConflictNotice({ conflict, forSession, timeZone, withKeep }: Con
           type="button"
           className="button button--small"
           // Names both sides: a session in two clashes has two Resolve buttons, and each must say which it is.
-          aria-label={`Resolve ${label.toLowerCase()}: ${self.session.title} and ${other.session.title}`}
+          aria-label={`Resolve ${label.toLowerCase()}: ${isolateText(self.session.title)} and ${isolateText(other.session.title)}`}
           onClick={() => openResolve({ sessionId: forSession, otherId: other.session.id })}
         >
           Resolve
@@ -45,7 +46,7 @@ export function ConflictNotice({ conflict, forSession, timeZone, withKeep }: Con
           <button
             type="button"
             className="button button--small"
-            aria-label={`Keep this one: ${self.session.title} (${dropPhrase(other.session.title, resolution.dropTo)})`}
+            aria-label={`Keep this one: ${isolateText(self.session.title)} (${dropPhrase(other.session.title, resolution.dropTo)})`}
             onClick={() =>
               void resolve(resolution, {
                 message: resolvedMessage(self.session.title, other.session.title, resolution.dropTo, false),

@@ -33,7 +33,12 @@ export function ConflictPreview({ conflicts, sessionId, timeZone, fits = 'Fits y
           <li key={i} className={`fit fit--${c.severity}`}>
             <Icon name={c.severity === 'hard' ? 'clash' : 'possible-clash'} className="conflict__icon" />
             <span>
-              <strong>Would {c.severity === 'hard' ? 'clash' : 'possibly clash'}:</strong> {side ? `${side.title} · ` : ''}
+              <strong>Would {c.severity === 'hard' ? 'clash' : 'possibly clash'}:</strong>{' '}
+              {side && (
+                <>
+                  <bdi>{side.title}</bdi> ·{' '}
+                </>
+              )}
               {conflictMessage(c, side ? side.id : (sessionId as SessionId), timeZone)}
             </span>
           </li>

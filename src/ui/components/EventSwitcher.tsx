@@ -85,7 +85,9 @@ export function EventSwitcher() {
         onClick={() => setOpen((o) => !o)}
       >
         <span className="visually-hidden">Event:</span>{' '}
-        <span className="event-switcher__title">{current.title}</span>
+        <span className="event-switcher__title" dir="auto">
+          {current.title}
+        </span>
         <span className="event-switcher__chevron" aria-hidden="true" />
       </button>
       <div id={panelId} className="event-switcher__panel" role="group" aria-label="Events on this device" hidden={!open}>
@@ -102,7 +104,9 @@ export function EventSwitcher() {
                 >
                   <span className="event-switcher__mark">{isCurrent && <Icon name="check" />}</span>
                   <span className="event-switcher__text">
-                    <span className="event-switcher__name">{e.title}</span>
+                    <span className="event-switcher__name" dir="auto">
+                      {e.title}
+                    </span>
                     <span className="event-switcher__meta">
                       {isCurrent ? 'Showing · ' : ''}
                       {eventDaysText(e.days)} · {sessionCountText(e.sessionCount)}

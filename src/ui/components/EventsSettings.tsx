@@ -2,6 +2,7 @@
 // switching between them, removing an added one (after a confirmation that says what goes with it), and
 // "Open another schedule…".
 import { useId, useRef, useState } from 'react'
+import { isolateText } from '../../domain/bidiText'
 import type { EventId } from '../../domain/model'
 import { countStars, type InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
@@ -43,10 +44,11 @@ export function EventsSettings() {
     const bundled = events.find((e) => e.bundled)
     try {
       const removed = await actions.remove(id)
-      const then = wasCurrent && bundled ? ` Now showing ${bundled.title}.` : ''
+      const then = wasCurrent && bundled ? ` Now showing ${isolateText(bundled.title)}.` : ''
+      const name = isolateText(title)
       showToast({
         tone: 'info',
-        message: removed.existed ? `Removed ${title} and ${starsText(removed.stars)}.${then}` : `${title} was already removed.`,
+        message: removed.existed ? `Removed ${name} and ${starsText(removed.stars)}.${then}` : `${name} was already removed.`,
       })
     } catch (error) {
       fail(error)
@@ -61,7 +63,7 @@ export function EventsSettings() {
         Events
       </h2>
       <p className="muted">
-        Hallway comes with {events.find((e) => e.bundled)?.title ?? 'one conference'}. Open another conference’s schedule
+        Hallway comes with <bdi>{events.find((e) => e.bundled)?.title ?? 'one conference'}</bdi>. Open another conference’s schedule
         to plan it too: each event keeps its own stars; your walking and time settings apply to all.
         {!persistent && ' (Storage is unavailable: events you add last until you close this tab.)'}
       </p>
@@ -71,12 +73,20 @@ export function EventsSettings() {
           return (
             <li key={e.id} className="events-settings__event" aria-current={isCurrent ? 'true' : undefined}>
               <div className="events-settings__text">
-                <span className="events-settings__name">{e.title}</span>
+                <span className="events-settings__name" dir="auto">
+                  {e.title}
+                </span>
                 <span className="events-settings__meta">
                   {eventDaysText(e.days)} · {sessionCountText(e.sessionCount)} · {e.timeZone}
                 </span>
                 <span className="events-settings__meta">
-                  {e.bundled ? 'Comes with the app' : `From ${sourceName(e.source)}`}
+                  {e.bundled ? (
+                    'Comes with the app'
+                  ) : (
+                    <>
+                      From <bdi>{sourceName(e.source)}</bdi>
+                    </>
+                  )}
                   {isCurrent && (
                     <>
                       {' · '}
@@ -95,7 +105,9 @@ export function EventsSettings() {
                     disabled={!actions}
                     onClick={() => actions?.switchTo(e.id).catch(fail)}
                   >
-                    Switch to {e.title}
+                    <span>
+                      Switch to <bdi>{e.title}</bdi>
+                    </span>
                   </button>
                 )}
                 {!e.bundled && (
@@ -106,7 +118,10 @@ export function EventsSettings() {
                     disabled={!actions}
                     onClick={() => void askRemove(e)}
                   >
-                    <Icon name="close" /> Remove {e.title}…
+                    <Icon name="close" />{' '}
+                    <span>
+                      Remove <bdi>{e.title}</bdi>…
+                    </span>
                   </button>
                 )}
               </div>
@@ -153,7 +168,9 @@ function RemoveEventDialog({
   return (
     <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={OPEN_BUTTON_SELECTOR}>
       <DialogHead id={headingId} onClose={onClose}>
-        Remove {event.title}?
+        <span>
+          Remove <bdi>{event.title}</bdi>?
+        </span>
       </DialogHead>
       {stars > 0 ? (
         <>
@@ -179,7 +196,9 @@ function RemoveEventDialog({
           Cancel
         </button>
         <button type="button" className="button button--primary" onClick={onConfirm}>
-          Remove {event.title}
+          <span>
+            Remove <bdi>{event.title}</bdi>
+          </span>
         </button>
       </div>
     </Dialog>

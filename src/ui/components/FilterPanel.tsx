@@ -3,6 +3,7 @@
 // Memoised in parts: typing in the search box re-renders none of it, and ticking a type leaves the room list (one
 // option per room, dozens at a large venue) alone.
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react'
+import { isolateText } from '../../domain/bidiText'
 import type { BuildingFacet, Facets, TypeFacet } from '../../domain/search'
 import type { SetViewState } from '../hooks/useViewState'
 
@@ -108,7 +109,7 @@ const PlaceFields = memo(function PlaceFields({ uid, facets, building, room, set
             <option value="">All buildings</option>
             {named.map((b) => (
               <option key={b.building} value={b.building}>
-                {b.building}
+                {isolateText(b.building)}
               </option>
             ))}
           </select>
@@ -122,11 +123,11 @@ const PlaceFields = memo(function PlaceFields({ uid, facets, building, room, set
           {roomGroups.map((b, gi) => {
             const options = b.rooms.map((r) => (
               <option key={r.room} value={`${gi}:${r.room}`}>
-                {r.room} ({r.count})
+                {isolateText(r.room)} ({r.count})
               </option>
             ))
             return roomGroups.length > 1 ? (
-              <optgroup key={b.building || '(other)'} label={b.building || 'Other rooms'}>
+              <optgroup key={b.building || '(other)'} label={b.building ? isolateText(b.building) : 'Other rooms'}>
                 {options}
               </optgroup>
             ) : (
@@ -203,7 +204,9 @@ const TypeOption = memo(function TypeOption({ inputId, type, count, checked, onT
         onChange={(e) => onToggle(type, e.target.checked)}
         aria-describedby={`${inputId}-count`}
       />
-      <label htmlFor={inputId}>{type}</label>
+      <label htmlFor={inputId} dir="auto">
+        {type}
+      </label>
       {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
       <span id={`${inputId}-count`} className="types__count">
         <span className="visually-hidden">{`Sessions: ${count}`}</span>

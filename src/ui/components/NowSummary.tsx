@@ -40,7 +40,7 @@ export const NowSummary = memo(function NowSummary({ day, nowMs }: { day: VenueD
         {yourNext && (
           <>
             <br />
-            Your next: <strong>{yourNext.title}</strong>, {venueLabel(yourNext.venue)}, in{' '}
+            Your next: <strong dir="auto">{yourNext.title}</strong>, <bdi>{venueLabel(yourNext.venue)}</bdi>, in{' '}
             {durationLabel((Date.parse(yourNext.start) - nowMs) / 60_000)}
           </>
         )}

@@ -5,6 +5,7 @@
 // closing the dialog stops it.
 import { useEffect, useId, useState, type ChangeEvent } from 'react'
 import { useLocation } from 'wouter'
+import { isolateText, stripBidiControls } from '../../domain/bidiText'
 import type { FileProblem, ScheduleFileRead } from '../../domain/scheduleFile'
 import type { InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
@@ -96,7 +97,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
     setAddError(null)
     try {
       const outcome = await actions.add(snapshot, replace)
-      const { title } = snapshot.event
+      const title = isolateText(snapshot.event.title)
       const words = {
         added: `Added ${title} (${sessionCountText(snapshot.sessions.length)}). Now showing it.`,
         replaced: `Updated ${title} from the file. Your stars for it stay.`,
@@ -179,9 +180,9 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         />
       )}
       <p className="open-schedule__status" role="status">
-        {inProgress && `Reading ${inProgress.name}…${progressText(inProgress)}`}
-        {read && !read.ok && `${done?.name ?? 'The file'} can’t be opened.`}
-        {snapshot && `${done?.name ?? ''}: ${snapshot.event.title}, ${sessionCountText(snapshot.sessions.length)}.`}
+        {inProgress && `Reading ${isolateText(inProgress.name)}…${progressText(inProgress)}`}
+        {read && !read.ok && `${done ? isolateText(done.name) : 'The file'} can’t be opened.`}
+        {snapshot && `${done ? isolateText(done.name) : ''}: ${isolateText(snapshot.event.title)}, ${sessionCountText(snapshot.sessions.length)}.`}
       </p>
 
       {read && !read.ok && <Problems problems={read.problems} aboutZone={read.aboutZone ?? false} />}
@@ -190,7 +191,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         <dl className="open-schedule__facts">
           <dt>Event</dt>
           <dd>
-            {snapshot.event.title} <span className="muted">({snapshot.event.id})</span>
+            <bdi>{snapshot.event.title}</bdi> <span className="muted">({snapshot.event.id})</span>
           </dd>
           <dt>Days</dt>
           <dd>{eventDaysText(snapshot.event.days)}</dd>
@@ -204,7 +205,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           <h3 className="dialog__subtitle">Worth knowing about this file</h3>
           <ul>
             {read.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>{stripBidiControls(w)}</li>
             ))}
           </ul>
         </div>
@@ -261,10 +262,10 @@ function Problems({ problems, aboutZone }: { problems: readonly FileProblem[]; a
           <li key={i}>
             {p.where !== undefined && (
               <>
-                <code>{p.where}</code>:{' '}
+                <code dir="ltr">{p.where}</code>:{' '}
               </>
             )}
-            {p.message}
+            {stripBidiControls(p.message)}
           </li>
         ))}
       </ul>
@@ -333,18 +334,18 @@ function ExistingNotice({
     <div className="open-schedule__existing">
       {state === 'bundled' && (
         <p>
-          This file is for <strong>{existing.title}</strong> (<code>{existing.id}</code>), the schedule that comes with
+          This file is for <strong dir="auto">{existing.title}</strong> (<code>{existing.id}</code>), the schedule that comes with
           Hallway. The app keeps its own copy up to date, so a file can’t replace it.
         </p>
       )}
       {state === 'same' && (
         <p>
-          This exact schedule is already on this device{current ? ', and it is the one on screen' : ''}: <strong>{existing.title}</strong>.
+          This exact schedule is already on this device{current ? ', and it is the one on screen' : ''}: <strong dir="auto">{existing.title}</strong>.
         </p>
       )}
       {state === 'update' && (
         <p>
-          You already have <strong>{existing.title}</strong> (<code>{existing.id}</code>, {sessionCountText(existing.sessionCount)}) on this
+          You already have <strong dir="auto">{existing.title}</strong> (<code>{existing.id}</code>, {sessionCountText(existing.sessionCount)}) on this
           device. Replace it with this file? Your stars for it stay, as with any schedule update: starred sessions that moved
           or were dropped show under “What changed in the schedule” on My plan.
         </p>

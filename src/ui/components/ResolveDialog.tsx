@@ -3,6 +3,7 @@
 // as the user chooses; the toast that follows offers Undo. Mounted once; which clash is open lives in the UI store.
 import { useId, useMemo, useState } from 'react'
 import { alternativesFor, type Alternative } from '../../domain/alternatives'
+import { isolateText } from '../../domain/bidiText'
 import { conflictMessage, otherSide, sidesOf, type PlannedSession } from '../../domain/conflicts'
 import type { Session } from '../../domain/model'
 import type { DropTo } from '../../db/stars'
@@ -133,7 +134,7 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
             <button
               type="button"
               className="button button--small"
-              aria-label={`Keep ${side.session.title}`}
+              aria-label={`Keep ${isolateText(side.session.title)}`}
               onClick={() => keep(side)}
             >
               Keep
@@ -142,7 +143,9 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
         ))}
       </ul>
 
-      <h3 className="dialog__subtitle">Instead of {replaced.session.title}</h3>
+      <h3 className="dialog__subtitle">
+        Instead of <bdi>{replaced.session.title}</bdi>
+      </h3>
       {alternatives.length === 0 ? (
         <p className="muted">Nothing else runs at this time.</p>
       ) : (
@@ -176,9 +179,9 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
 function SessionSummary({ session, timeZone, note }: { session: Session; timeZone: string; note?: string }) {
   return (
     <div className="resolve__summary">
-      <span className="resolve__title">{session.title}</span>
+      <span className="resolve__title" dir="auto">{session.title}</span>
       <span className="resolve__meta">
-        {venueTimeRangeLabel(session.start, session.end, timeZone)} · {venueLabel(session.venue)}
+        {venueTimeRangeLabel(session.start, session.end, timeZone)} · <bdi>{venueLabel(session.venue)}</bdi>
         {note ? ` · ${note}` : ''}
       </span>
     </div>
@@ -197,7 +200,8 @@ function AlternativeItem({
   onPick: (session: Session) => void
 }) {
   const { session, sameType, sharedWords, conflicts } = alternative
-  const why = [sameType ? `Same type: ${session.type}` : session.type, sharedWords.length > 0 ? `also about ${sharedWords.join(', ')}` : '']
+  const type = isolateText(session.type)
+  const why = [sameType ? `Same type: ${type}` : type, sharedWords.length > 0 ? `also about ${sharedWords.map(isolateText).join(', ')}` : '']
     .filter((p) => p !== '')
     .join(' · ')
   return (
@@ -208,7 +212,7 @@ function AlternativeItem({
       <button
         type="button"
         className="button button--small"
-        aria-label={`Pick ${session.title} instead of ${replacedTitle}`}
+        aria-label={`Pick ${isolateText(session.title)} instead of ${isolateText(replacedTitle)}`}
         onClick={() => onPick(session)}
       >
         Pick this instead

@@ -3,6 +3,7 @@
 // screens that links to the list is ScheduleChangesNotice.tsx. Acknowledging goes through src/db and reaches every open tab.
 import { useCallback, useId, useMemo } from 'react'
 import { Link } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import type { VenueDay } from '../../domain/model'
 import { describeStarredChange } from '../../domain/scheduleDiff'
 import { formatVenueDay } from '../../domain/time'
@@ -75,7 +76,7 @@ export function WhatChanged() {
           return (
             <li key={c.key} className={`change${cancelled ? ' change--cancelled' : ''}`}>
               <ChangeBadge change={c.change} timeZone={displayZone} />
-              <h3 className="change__title">
+              <h3 className="change__title" dir="auto">
                 {c.change.newId !== null ? <Link href={`/session/${c.change.newId}`}>{title}</Link> : title}
               </h3>
               <ul className="change__lines">
@@ -88,7 +89,7 @@ export function WhatChanged() {
                 type="button"
                 className="button button--small"
                 data-ack-for={ackMark('list', c)}
-                aria-label={`${cancelled ? 'Dismiss' : 'Got it'}: ${title}`}
+                aria-label={`${cancelled ? 'Dismiss' : 'Got it'}: ${isolateText(title)}`}
                 onClick={() => {
                   const next = changes[i + 1] ?? changes[i - 1]
                   acknowledge([c.key], next && ackMark('list', next))
@@ -122,12 +123,14 @@ export function CancelledInPlan({ day }: { day: VenueDay }) {
         {cancelled.map((c, i) => (
           <li key={c.key} className="cancelled-row">
             <div className="cancelled-row__main">
-              <p className="cancelled-row__title">{c.change.before.title}</p>
+              <p className="cancelled-row__title" dir="auto">
+                {c.change.before.title}
+              </p>
               <p className="cancelled-row__meta">
                 <ChangeBadge change={c.change} timeZone={displayZone} />{' '}
                 <span>
                   {venueTimeRangeLabel(c.change.before.start, c.change.before.end, displayZone, day)} ·{' '}
-                  {venueLabel(c.change.before.venue)}
+                  <bdi>{venueLabel(c.change.before.venue)}</bdi>
                 </span>
               </p>
             </div>
@@ -135,7 +138,7 @@ export function CancelledInPlan({ day }: { day: VenueDay }) {
               type="button"
               className="button button--small"
               data-ack-for={ackMark('plan', c)}
-              aria-label={`Dismiss: ${c.change.before.title} (cancelled)`}
+              aria-label={`Dismiss: ${isolateText(c.change.before.title)} (cancelled)`}
               onClick={() => {
                 const next = cancelled[i + 1] ?? cancelled[i - 1]
                 acknowledge([c.key], next && ackMark('plan', next))

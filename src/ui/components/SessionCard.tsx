@@ -54,7 +54,7 @@ export const SessionCard = memo(function SessionCard({
         data-session-id={session.id}
         onClick={onOpen ? (e) => onOpen(session, e) : undefined}
       >
-        <span className="card__title">{session.title}</span>{' '}
+        <span className="card__title" dir="auto">{session.title}</span>{' '}
         <span className="card__meta">
           {timing === 'now' && <span className="badge badge--now">On now</span>}
           {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
@@ -65,9 +65,9 @@ export const SessionCard = memo(function SessionCard({
             <ChangeBadge change={change} timeZone={timeZone} />
           </span>
         )}{' '}
-        <span className="card__room">{venueLabel(session.venue)}</span>{' '}
-        {speakers !== '' && <span className="card__speakers">{speakers}</span>}{' '}
-        {session.type !== '' && <span className="card__type">{session.type}</span>}
+        <span className="card__room" dir="auto">{venueLabel(session.venue)}</span>{' '}
+        {speakers !== '' && <span className="card__speakers" dir="auto">{speakers}</span>}{' '}
+        {session.type !== '' && <span className="card__type" dir="auto">{session.type}</span>}
       </Link>
       {onCycle && (
         <div className="card__star">

@@ -4,6 +4,7 @@
 // holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list. "s" stars the focused card.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
+import { isolateText } from '../../domain/bidiText'
 import type { Conflict, StarMap } from '../../domain/conflicts'
 import type { Instant, Session, SessionId } from '../../domain/model'
 import type { StarredChange } from '../../domain/scheduleDiff'
@@ -53,9 +54,10 @@ const STUCK_STYLE: CSSProperties = { position: 'sticky', top: 0, zIndex: 1 }
 
 /** What a screen reader hears after "s" on a card: the new state, since focus stays on the card's link. */
 function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>): string {
-  if (level === 'must') return `${title}: added to your plan as must`
-  if (level === 'maybe') return `${title}: now a maybe`
-  return `${title}: removed from your plan`
+  const t = isolateText(title)
+  if (level === 'must') return `${t}: added to your plan as must`
+  if (level === 'maybe') return `${t}: now a maybe`
+  return `${t}: removed from your plan`
 }
 
 function timingOf(session: Session, now: Instant): SessionTiming {

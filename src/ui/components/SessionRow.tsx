@@ -27,13 +27,13 @@ export function SessionRow({ session, timeZone, level, onCycle, lead, children, 
   return (
     <div className={`srow${level ? ` srow--${level}` : ''}${className ? ` ${className}` : ''}`}>
       <div className="srow__main">
-        <Link href={`/session/${session.id}`} className="srow__title">
+        <Link href={`/session/${session.id}`} className="srow__title" dir="auto">
           {session.title}
         </Link>
         <p className="srow__meta">
           {lead}
           <span className="srow__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
-          <span className="srow__place">{venueLabel(session.venue)}</span>
+          <span className="srow__place" dir="auto">{venueLabel(session.venue)}</span>
         </p>
         {change && (
           <p className="srow__change">

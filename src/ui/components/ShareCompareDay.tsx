@@ -3,6 +3,7 @@
 // the time both are free between them. Every mark is an icon plus words, never colour alone.
 import { useId } from 'react'
 import { Link } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import type { Conflict, PlannedSession, StarLevel } from '../../domain/conflicts'
 import type { SessionId } from '../../domain/model'
 import type { CommonFreeTime, CompareDay, CompareEntry, CompareSide, CompareSlot } from '../../domain/planCompare'
@@ -127,12 +128,12 @@ function CompareCard({
       <p className="cmp__tag">
         <Icon name={words.icon} /> {words.tag}
       </p>
-      <Link href={`/session/${session.id}`} className="cmp__title">
+      <Link href={`/session/${session.id}`} className="cmp__title" dir="auto">
         {session.title}
       </Link>
       <p className="cmp__meta">
         <span>{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
-        <span>{venueLabel(session.venue)}</span>
+        <span dir="auto">{venueLabel(session.venue)}</span>
       </p>
       <p className="cmp__levels">
         <Icon name={level === 'must' ? 'star-filled' : 'star-half'} className="cmp__star" /> {levelsText(entry)}
@@ -145,7 +146,7 @@ function CompareCard({
             className="button button--small"
             data-add-for={session.id}
             // Starts with the visible words (WCAG 2.5.3), then says which session and at what level.
-            aria-label={`Add to my plan: ${session.title} (as ${levelWord(entry.theirs)})`}
+            aria-label={`Add to my plan: ${isolateText(session.title)} (as ${levelWord(entry.theirs)})`}
             onClick={() => onAdd({ session, level: entry.theirs! })}
           >
             <Icon name="plus" /> Add to my plan

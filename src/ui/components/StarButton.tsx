@@ -1,6 +1,7 @@
 // The one-tap star: none → must → maybe → none. Each state has its own shape and word (colour is never the only
 // signal), and the accessible name starts with the visible word, then says what the session is and what a tap does.
 import { memo, useId } from 'react'
+import { isolateText } from '../../domain/bidiText'
 import type { Session } from '../../domain/model'
 import type { StarLevel } from '../../db/stars'
 import { useStarsKnown } from '../hooks/usePlan'
@@ -8,9 +9,10 @@ import { Icon } from './Icons'
 
 /** "Star Dragonfly v2.3.0: add to plan as must", "Must: Dragonfly v2.3.0 (change to maybe)", … */
 export function starButtonLabel(title: string, level: StarLevel | undefined): string {
-  if (level === 'must') return `Must: ${title} (change to maybe)`
-  if (level === 'maybe') return `Maybe: ${title} (remove from plan)`
-  return `Star ${title}: add to plan as must`
+  const t = isolateText(title)
+  if (level === 'must') return `Must: ${t} (change to maybe)`
+  if (level === 'maybe') return `Maybe: ${t} (remove from plan)`
+  return `Star ${t}: add to plan as must`
 }
 
 /**

@@ -2,6 +2,7 @@
 // screen), and the actions on them: add a schedule, switch, remove. Writes go through src/db (the EventLibrary).
 import { useCallback, useMemo } from 'react'
 import { useLocation } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import type { EventId, Snapshot } from '../../domain/model'
 import type { AddEventOutcome, InstalledEvent, RemovedEvent } from '../../db/eventLibrary'
 import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from '../../db/storageErrors'
@@ -63,7 +64,7 @@ export function useEvents(): EventsView {
         await library.switchTo(eventId).catch(asUserError('Switching events'))
         followSwitch()
         const title = events.find((e) => e.id === eventId)?.title ?? eventId
-        showToast({ tone: 'info', message: `Now showing ${title}.` })
+        showToast({ tone: 'info', message: `Now showing ${isolateText(title)}.` })
       },
       add: async (snapshot, replace) => {
         const outcome = await library

@@ -1,6 +1,7 @@
 // What the UI does to the plan: cycle a star, resolve a clash, undo. Writes go through src/db; failures become a
 // toast that says what could not be saved, never an exception in a click handler.
 import { useCallback, useMemo } from 'react'
+import { isolateText } from '../../domain/bidiText'
 import type { Session } from '../../domain/model'
 import { pendingStars } from '../../db/pendingStars'
 import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from '../../db/stars'
@@ -77,7 +78,7 @@ export function useStarActions(): StarActions {
         if (level === null && options.announceRemoval) {
           showToast({
             tone: 'info',
-            message: `Removed ${session.title} from your plan.`,
+            message: `Removed ${isolateText(session.title)} from your plan.`,
             undo,
             focusUndo: true,
             returnFocus: starButtonSelector(session.id),

@@ -5,6 +5,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react'
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { Link, useLocation, useSearch } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import { nowAndNext } from '../../domain/nowNext'
 import type { EventInfo, Instant, Session, VenueDay } from '../../domain/model'
 import { formatVenueDay, instantFromMs, minutesBetween, venueDayOf, zoneAbbreviation } from '../../domain/time'
@@ -108,7 +109,7 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
       {here && (
         <p className="now__here">
           {here.session.end > now ? 'You are at ' : 'You were last at '}
-          <strong>{here.session.title}</strong> ({here.session.venue.room}). Walks are from there.
+          <strong dir="auto">{here.session.title}</strong> (<bdi>{here.session.venue.room}</bdi>). Walks are from there.
         </p>
       )}
 
@@ -125,7 +126,7 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
         )}
         {lists.background.length > 0 && (
           <p className="muted now__background">
-            Also open: {lists.background.map((s) => `${s.title} (until ${venueTimeLabel(s.end, tz)})`).join(', ')}
+            Also open: {lists.background.map((s) => `${isolateText(s.title)} (until ${venueTimeLabel(s.end, tz)})`).join(', ')}
           </p>
         )}
       </section>

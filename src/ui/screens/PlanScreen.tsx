@@ -3,6 +3,7 @@
 // would fit it. Starred background sessions (badge pick-up, lunch) are listed apart: they never clash.
 import { useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import { backgroundTest } from '../../domain/conflicts'
 import type { Instant, Session } from '../../domain/model'
 import { freeSlots, planDays, type FreeSlot, type PlanDay, type PlanSessionEntry } from '../../domain/plan'
@@ -203,7 +204,14 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
           <p className="srow__walk">
             <Icon name="walk" />{' '}
             {/* The time there is the gap entry just above; this line says how far it is. */}
-            {entry.transfer?.kind === 'same-room' ? 'Same room as before' : `${entry.distance} from ${entry.from.session.venue.room}`}
+            {entry.transfer?.kind === 'same-room' ? (
+              'Same room as before'
+            ) : (
+              // One flex item, so the room wraps with the words around it.
+              <span>
+                {entry.distance} from <bdi>{entry.from.session.venue.room}</bdi>
+              </span>
+            )}
           </p>
         )}
       </SessionRow>
@@ -275,7 +283,7 @@ function FreeSlotItem({
                     onCycle={starSuggestion}
                   >
                     <p className="srow__why">
-                      {sug.session.type}
+                      {isolateText(sug.session.type)}
                       {sug.starredTypeCount > 0 ? ` · same type as ${sug.starredTypeCount} in your plan` : ''}
                     </p>
                   </SessionRow>

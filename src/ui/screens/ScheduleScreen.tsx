@@ -1,6 +1,7 @@
 // The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
 // in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { isolateText } from '../../domain/bidiText'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
 import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
@@ -101,7 +102,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
   const dayLabel = useMemo(() => (day ? formatVenueDay(day) : event.title), [day, event.title])
   useEffect(() => {
-    document.title = `${dayLabel} · Hallway`
+    document.title = `${isolateText(dayLabel)} · Hallway`
   }, [dayLabel])
 
   // Index the day's text in idle time once the list shows, in slices, so the first keystroke finds it ready.
@@ -138,7 +139,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   return (
     <div className="schedule">
       <div className="schedule__head">
-        <h1 id={HEADING_ID} className="schedule__day" tabIndex={-1}>
+        <h1 id={HEADING_ID} className="schedule__day" tabIndex={-1} dir="auto">
           {dayLabel}
         </h1>
         <p className="schedule__count" aria-live="polite" aria-atomic="true">

@@ -2,6 +2,7 @@
 // (the button, or "s" anywhere on the page) and its clashes with the rest of the plan.
 import { useEffect, useRef, type MouseEvent } from 'react'
 import { Link, useLocation } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import type { Session } from '../../domain/model'
 import { formatVenueDay, formatVenueTimeRange, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
@@ -68,7 +69,7 @@ export function SessionScreen({ id }: { id: string }) {
   }, [status, id])
 
   useEffect(() => {
-    if (session) document.title = `${session.title} · Hallway`
+    if (session) document.title = `${isolateText(session.title)} · Hallway`
     else if (status === 'ready') document.title = 'Session not found · Hallway'
   }, [session, status])
 
@@ -103,7 +104,7 @@ export function SessionScreen({ id }: { id: string }) {
   return (
     <article className="detail">
       <BackToList session={session} />
-      <h1 ref={headingRef} tabIndex={-1} className="detail__title">
+      <h1 ref={headingRef} tabIndex={-1} className="detail__title" dir="auto">
         {session.title}
       </h1>
       <div className="detail__star">
@@ -144,12 +145,12 @@ export function SessionScreen({ id }: { id: string }) {
         </div>
         <div>
           <dt>Where</dt>
-          <dd>{venueLabel(session.venue)}</dd>
+          <dd dir="auto">{venueLabel(session.venue)}</dd>
         </div>
         {session.type !== '' && (
           <div>
             <dt>Type</dt>
-            <dd>{session.type}</dd>
+            <dd dir="auto">{session.type}</dd>
           </div>
         )}
       </dl>
@@ -164,14 +165,20 @@ export function SessionScreen({ id }: { id: string }) {
                 const affiliation = speakerAffiliation(sp)
                 return (
                   <li key={`${sp.name}-${i}`} className="speaker">
-                    <span className="speaker__name">{sp.name}</span>
-                    {affiliation !== '' && <span className="speaker__affiliation">{affiliation}</span>}
+                    <span className="speaker__name" dir="auto">
+                      {sp.name}
+                    </span>
+                    {affiliation !== '' && (
+                      <span className="speaker__affiliation" dir="auto">
+                        {affiliation}
+                      </span>
+                    )}
                   </li>
                 )
               })}
             </ul>
           ) : (
-            <p>{session.speakersRaw}</p>
+            <p dir="auto">{session.speakersRaw}</p>
           )}
         </section>
       )}
@@ -181,11 +188,15 @@ export function SessionScreen({ id }: { id: string }) {
           <h2 id="about-heading">About this session</h2>
           {blocks.map((b, i) =>
             b.kind === 'paragraph' ? (
-              <p key={i}>{b.text}</p>
+              <p key={i} dir="auto">
+                {b.text}
+              </p>
             ) : (
               <ul key={i}>
                 {b.items.map((item, j) => (
-                  <li key={j}>{item}</li>
+                  <li key={j} dir="auto">
+                    {item}
+                  </li>
                 ))}
               </ul>
             ),

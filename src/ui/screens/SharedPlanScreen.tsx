@@ -5,6 +5,7 @@
 // to it (once per link, and says so); when the device lacks it, it says which file to open.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
 import { sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
 import type { EventInfo, Session, SessionId } from '../../domain/model'
 import { comparePlans, conflictsIfAdded, type CompareSide } from '../../domain/planCompare'
@@ -54,7 +55,7 @@ export function SharedPlanScreen() {
         <Icon name="share" /> Shared plan
       </p>
       {/* A text child: a name like "<script>…" shows as those characters and nothing else. */}
-      <h1 ref={headingRef} tabIndex={-1} className="page-title shared__title">
+      <h1 ref={headingRef} tabIndex={-1} className="page-title shared__title" dir="auto">
         {heading}
       </h1>
       {view.kind === 'bad' && (
@@ -78,8 +79,11 @@ export function SharedPlanScreen() {
       {view.kind === 'other-event' && view.installed && <OtherInstalledEvent title={view.installed.title} eventId={view.eventId} />}
       {view.kind === 'ready' && switched && switched.to === view.link.eventId && (
         <p className="shared__switched">
-          <Icon name="check" /> This plan is for {event?.title}, so Hallway switched to it
-          {switched.fromTitle ? ` (you were looking at ${switched.fromTitle})` : ''}. The event menu at the top switches back.
+          <Icon name="check" />{' '}
+          <span>
+            This plan is for <bdi>{event?.title}</bdi>, so Hallway switched to it
+            {switched.fromTitle ? ` (you were looking at ${isolateText(switched.fromTitle)})` : ''}. The event menu at the top switches back.
+          </span>
         </p>
       )}
       {view.kind === 'ready' && event && <SharedPlanBody link={view.link} match={view.match} event={event} />}
@@ -119,7 +123,9 @@ function OtherInstalledEvent({ title, eventId }: { title: string; eventId: Share
   const showToast = useUiStore((s) => s.showToast)
   return (
     <div className="shared__refusal">
-      <p className="shared__problem">This plan is for {title}, which isn't the event on screen.</p>
+      <p className="shared__problem">
+        This plan is for <bdi>{title}</bdi>, which isn't the event on screen.
+      </p>
       <p className="shared__refusal-actions">
         <button
           type="button"
@@ -131,7 +137,9 @@ function OtherInstalledEvent({ title, eventId }: { title: string; eventId: Share
             )
           }
         >
-          Switch to {title}
+          <span>
+            Switch to <bdi>{title}</bdi>
+          </span>
         </button>
         <Link href="/plan" className="button">
           Go to my plan
@@ -167,7 +175,7 @@ function SharedPlanBody({ link, match, event }: { link: SharedPlanLink; match: S
   const [confirming, setConfirming] = useState(false)
   const theirs = match.found
   const tz = event.timeZone
-  const planLabel = link.name ?? 'the shared plan'
+  const planLabel = link.name !== undefined ? isolateText(link.name) : 'the shared plan'
 
   const days = useMemo(() => comparePlans(theirs, mine, sessions, options), [theirs, mine, sessions, options])
   const totals = useMemo(() => {
@@ -197,7 +205,10 @@ function SharedPlanBody({ link, match, event }: { link: SharedPlanLink; match: S
   const addOne = useCallback(
     (item: PlannedSession) =>
       void add([item], {
-        message: (r) => (r.added > 0 ? `Added ${item.session.title} to your plan.` : `${item.session.title} was already in your plan.`),
+        message: (r) => {
+          const title = isolateText(item.session.title)
+          return r.added > 0 ? `Added ${title} to your plan.` : `${title} was already in your plan.`
+        },
         returnFocus: addButtonSelector(item.session.id),
       }),
     [add],
