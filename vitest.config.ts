@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react'
 // zone-sensitive unit tests again under two other process time zones.
 
 // Files that parse, format or group times: the importers, venue days, calendar export, schedule-change wording,
-// now & next and the plan's days.
+// now & next, the plan's days and the timetable grid's time scale.
 const ZONE_SENSITIVE_UNIT_TESTS = [
   'tests/unit/time.test.ts',
   'tests/unit/schedParser.test.ts',
@@ -16,6 +16,7 @@ const ZONE_SENSITIVE_UNIT_TESTS = [
   'tests/unit/scheduleDiff.test.ts',
   'tests/unit/nowNext.test.ts',
   'tests/unit/plan.test.ts',
+  'tests/unit/timetableGrid.test.ts',
 ]
 
 function zoneProject(name: string, zone: string): TestProjectInlineConfiguration {

@@ -188,7 +188,8 @@ export function describeTransfer(transfer: Transfer, to: Venue): string {
   }
 }
 
-function roomLabel(v: Venue): string {
+/** "B406b-407", or "Exhibit Hall B3-B5 · Learning Lounge" for an area inside a hall. */
+export function roomLabel(v: Venue): string {
   return v.area ? `${v.room} · ${v.area}` : v.room
 }
 
