@@ -44,6 +44,11 @@ export interface UiState {
   listReturn: ListReturn | null
   toast: Toast | null
   resolving: ResolveTarget | null
+  /**
+   * A reminder the user just picked, until storage reads it back: the select shows it at once, and an export made in
+   * that moment carries it (not the one read before the pick).
+   */
+  reminderPick: { minutes: number | null } | null
   toggleFilters: () => void
   setFiltersOpen: (open: boolean) => void
   dismissStorageNotice: () => void
@@ -54,6 +59,7 @@ export interface UiState {
   dismissToast: (id: number) => void
   openResolve: (target: ResolveTarget) => void
   closeResolve: () => void
+  pickReminder: (pick: { minutes: number | null } | null) => void
 }
 
 // Web Storage (per tab) rather than memory: the notice is about storage being unusable, so it must not come back on
@@ -80,4 +86,6 @@ export const useUiStore = create<UiState>()((set) => ({
   resolving: null,
   openResolve: (target) => set({ resolving: target }),
   closeResolve: () => set({ resolving: null }),
+  reminderPick: null,
+  pickReminder: (pick) => set({ reminderPick: pick }),
 }))

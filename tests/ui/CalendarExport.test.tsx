@@ -2,7 +2,7 @@
 // page each download an .ics file named for what it holds, with the reminder chosen (and remembered) in the app;
 // ical.js reads every file back. jsdom cannot download, so the Blob and the link's click are caught on their way out;
 // the e2e test (tests/e2e/calendar.test.ts) downloads for real in Chromium.
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import ICAL from 'ical.js'
 import { vi } from 'vitest'
 import { SETTING_REMINDER_MIN } from '../../src/db/settings'
@@ -94,6 +94,24 @@ describe('calendar export', () => {
     expect(await screen.findByRole('button', { name: 'Add to calendar' })).toHaveAccessibleDescription(
       'Downloads an .ics file, reminder 10 min before (set in Settings)',
     )
+  })
+
+  it('an export right after picking a reminder carries it, before the pick is read back from storage', async () => {
+    await starred([DRAGONFLY, 'must'])
+    const downloads = catchDownloads()
+    const { user } = await renderApp({ snapshot: seed, db: getDb(), url: '/plan' })
+    const section = await screen.findByRole('region', { name: 'Add to your calendar' })
+    const exportButton = await within(section).findByRole('button', { name: /^Export plan \(1 session\)/ })
+    await waitFor(() => expect(exportButton).toBeEnabled())
+
+    // In one go, as a quick hand (or a slow phone's storage) makes it: the pick is not yet read back when export runs.
+    fireEvent.change(within(section).getByRole('combobox', { name: 'Reminder in your calendar' }), { target: { value: '15' } })
+    fireEvent.click(exportButton)
+
+    await screen.findByText(/^Downloaded hallway-kubecon-na-2025-plan\.ics \(1 session, each with a reminder 15 min before\)/)
+    const [file] = await downloads.files()
+    const alarm = events(file!.text)[0]!.component.getFirstSubcomponent('valarm')!
+    expect(alarm.getFirstPropertyValue('trigger')!.toString()).toBe('-PT15M')
   })
 
   it('exports one day from its header, and one session from its page, with no reminder by default', async () => {

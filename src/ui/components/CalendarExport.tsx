@@ -21,6 +21,8 @@ function reminderLabel(minutes: number | null): string {
 function useCalendarDownload(): { busy: boolean; download: (sessions: readonly Session[], scope: CalendarExportScope) => void } {
   const { event } = useSchedule()
   const { display, status } = usePlan()
+  const pick = useUiStore((s) => s.reminderPick)
+  const reminderMin = pick ? pick.minutes : display.reminderMin
   const showToast = useUiStore((s) => s.showToast)
   const [busy, setBusy] = useState(false)
   const download = useCallback(
@@ -28,10 +30,10 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
       // Not before the settings are read (the reminder): the buttons are disabled until then.
       if (!event || busy || status !== 'ready') return
       setBusy(true)
-      downloadCalendar(sessions, event, scope, display.reminderMin)
+      downloadCalendar(sessions, event, scope, reminderMin)
         .then(({ fileName, count }) => {
           const what = count === 1 ? '1 session' : `${count} sessions`
-          const reminder = display.reminderMin === null ? '' : `, each with a reminder ${display.reminderMin} min before`
+          const reminder = reminderMin === null ? '' : `, each with a reminder ${reminderMin} min before`
           showToast({ tone: 'info', message: `Downloaded ${fileName} (${what}${reminder}). Open it to add it to your calendar.` })
         })
         .catch((error: unknown) => {
@@ -41,7 +43,7 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
         })
         .finally(() => setBusy(false))
     },
-    [event, busy, status, display.reminderMin, showToast],
+    [event, busy, status, reminderMin, showToast],
   )
   return { busy, download }
 }
@@ -51,9 +53,10 @@ export function ReminderSelect({ describedBy }: { describedBy?: string }) {
   const id = useId()
   const { store, display } = usePlan()
   const showToast = useUiStore((s) => s.showToast)
-  const [pending, setPending] = useState<{ value: number | null } | null>(null)
-  useEffect(() => setPending(null), [display.reminderMin])
-  const value = pending ? pending.value : display.reminderMin
+  const pending = useUiStore((s) => s.reminderPick)
+  const setPending = useUiStore((s) => s.pickReminder)
+  useEffect(() => setPending(null), [display.reminderMin, setPending])
+  const value = pending ? pending.minutes : display.reminderMin
 
   return (
     <div className="field reminder-field">
@@ -66,7 +69,7 @@ export function ReminderSelect({ describedBy }: { describedBy?: string }) {
         onChange={(e) => {
           const minutes = e.target.value === '' ? null : Number(e.target.value)
           if (!store) return
-          setPending({ value: minutes })
+          setPending({ minutes })
           setReminderMinutes(store, minutes).catch((error: unknown) => {
             setPending(null)
             console.warn('Hallway: saving the reminder failed.', error)
