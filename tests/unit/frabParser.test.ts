@@ -169,6 +169,8 @@ describe('what pretalx carries beyond the timetable', () => {
 
   it('refuses unsafe or unreadable links with a warning, keeping the rest of the file and of the talk', () => {
     const P = 'schedule.conference.days[0].rooms["Gray Room"][0]'
+    const doc = democon()
+    delete doc.schedule.base_url
     const { session, warnings } = withFirst({
       url: 'javascript:alert(1)',
       feedback_url: 'data:text/html,<script>alert(1)</script>',
@@ -181,7 +183,7 @@ describe('what pretalx carries beyond the timetable', () => {
         null,
       ],
       attachments: { url: 'https://example.org/not-a-list' },
-    })
+    }, doc)
     for (const key of ['url', 'feedbackUrl', 'attachments']) expect(session).not.toHaveProperty(key)
     expect(session.links).toEqual([{ url: 'https://example.org/ok' }])
     expect(warnings).toEqual(
