@@ -1,6 +1,6 @@
 // The checks on the untrusted extras a frab/pretalx session carries (addresses, link titles, language tags): one
 // definition for the importer, which leaves out what fails them, and for parseSnapshot, which refuses it.
-import { LINK_TYPES, type LinkType } from './model'
+import { LINK_TYPES, type LinkType, type SpeakerId } from './model'
 
 const MAX_URL_LENGTH = 2048 // characters: the longest address every browser and server handles
 const MAX_LANGUAGE_LENGTH = 35 // characters: language-extlang-script-region-variant, the longest common BCP 47 tag
@@ -8,6 +8,9 @@ const MAX_LANGUAGE_LENGTH = 35 // characters: language-extlang-script-region-var
 // style) is common enough to accept. Anything else ("English", "en; …") is not a tag.
 const LANGUAGE_TAG_RE = /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*$/i
 const CONTROL_CHARS = /[\p{Cc}\p{Cf}]/gu
+// A person's code (c-), id (i-) or guid (g-) from the source. It goes into URLs (/speaker/:id) as it is, so only
+// plain characters; 64 holds any UUID or number.
+const SOURCE_SPEAKER_ID_RE = /^[cig]-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 
 export type HttpUrlCheck =
   | { ok: true; url: string }
@@ -72,4 +75,9 @@ export function isLinkType(v: unknown): v is LinkType {
 /** A link title as one line of plain text: control characters gone, whitespace runs one space; '' when nothing is left. */
 export function linkTitleText(text: string): string {
   return text.replace(CONTROL_CHARS, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/** What a stored Speaker.id looks like: a source person's id, never one made from a name (those are derived when read). */
+export function isSourceSpeakerId(text: string): text is SpeakerId {
+  return SOURCE_SPEAKER_ID_RE.test(text)
 }

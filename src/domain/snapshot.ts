@@ -10,12 +10,10 @@ import {
   type SessionLink,
   type Snapshot,
   type Speaker,
-  type SpeakerId,
   type Venue,
   type VenueDay,
 } from './model'
-import { isHttpUrl, isLanguageTag, isLinkType } from './sessionExtras'
-import { SOURCE_SPEAKER_ID_RE } from './speakerIndex'
+import { isHttpUrl, isLanguageTag, isLinkType, isSourceSpeakerId } from './sessionExtras'
 import { isInstant } from './time'
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -104,8 +102,8 @@ function speaker(v: unknown, path: string): Speaker {
   const o = obj(v, path)
   const s: Speaker = { name: str(o.name, `${path}.name`, { nonEmpty: true }), raw: str(o.raw, `${path}.raw`) }
   if (o.id !== undefined) {
-    if (typeof o.id !== 'string' || !SOURCE_SPEAKER_ID_RE.test(o.id)) fail(`${path}.id`, 'expected a source speaker id like c-N33EUY')
-    s.id = o.id as SpeakerId
+    if (typeof o.id !== 'string' || !isSourceSpeakerId(o.id)) fail(`${path}.id`, 'expected a source speaker id like c-N33EUY')
+    s.id = o.id
   }
   const role = optStr(o.role, `${path}.role`)
   const company = optStr(o.company, `${path}.company`)

@@ -9,16 +9,13 @@
 import { fnv1a32Hex } from './ids'
 import type { Session, SessionId, Speaker, SpeakerId } from './model'
 import { normalizeText, queryTerms } from './search'
+import { isSourceSpeakerId } from './sessionExtras'
 
 /** The fields of a source person an id can come from, most stable first (see sourceSpeakerId). */
 export const PERSON_ID_FIELDS = ['code', 'id', 'guid'] as const
 export type PersonIdField = (typeof PERSON_ID_FIELDS)[number]
 
 const PERSON_ID_PREFIX: Record<PersonIdField, string> = { code: 'c', id: 'i', guid: 'g' }
-// A person id goes into URLs (/speaker/:id) as it is, so only plain characters; 64 holds any UUID or number.
-const PERSON_ID_VALUE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
-/** What a stored Speaker.id looks like: a source id, never a name-made one (those are derived when read). */
-export const SOURCE_SPEAKER_ID_RE = /^[cig]-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const MAX_NAME_SLUG = 48 // characters of the name in an `n-` id; longer ones (raw Sched segments) end in a hash
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu
 
@@ -51,7 +48,8 @@ export function sourceSpeakerId(field: PersonIdField, value: unknown): SpeakerId
   } else {
     return undefined
   }
-  return PERSON_ID_VALUE_RE.test(text) ? (`${PERSON_ID_PREFIX[field]}-${text}` as SpeakerId) : undefined
+  const id = `${PERSON_ID_PREFIX[field]}-${text}`
+  return isSourceSpeakerId(id) ? id : undefined
 }
 
 /**
