@@ -33,8 +33,9 @@ export interface SpeakerEntry {
 }
 
 /**
- * A speaker id from a source person's `field`. pretalx's `code` comes first: pretalx has always exported it (and
- * `id`) and added `guid` later, so preferring it keeps ids through a pretalx upgrade; frab always has `id`.
+ * A speaker id from a source person's `field`. The order of PERSON_ID_FIELDS is the order of trust: `code` is
+ * pretalx's public speaker id (the one in its speaker URLs), `id` is what frab requires of every person, and `guid`
+ * is the format's newer field; taking the older ones first keeps ids when an exporter starts writing guids.
  * Undefined when the value can't be one (not a whole number or a plain string, or odd characters).
  */
 export function sourceSpeakerId(field: PersonIdField, value: unknown): SpeakerId | undefined {
@@ -112,7 +113,7 @@ export function speakerIndex(sessions: readonly Pick<Session, 'id' | 'speakers'>
         a.count++
         g.affiliations.set(key, a)
       }
-      if (g.sessionIds.at(-1) !== session.id && !g.sessionIds.includes(session.id)) g.sessionIds.push(session.id)
+      if (!g.sessionIds.includes(session.id)) g.sessionIds.push(session.id)
     }
   }
   const entries: SpeakerEntry[] = []
