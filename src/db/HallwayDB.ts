@@ -26,6 +26,10 @@ export type StoredEvent = EventInfo & {
   installedAt: string
 }
 
+/**
+ * A session row. Snapshot schema 2 only added optional properties (links, language, Speaker.id…) and no index, so it
+ * needed no Dexie version: rows stored from a version 1 snapshot read as sessions without them.
+ */
 export type StoredSession = Session & { eventId: EventId }
 
 export type StarLevel = 'must' | 'maybe'

@@ -22,13 +22,22 @@
 //   HTML is not stripped, because the UI renders text escaped and stripping would mangle code in markdown.
 // - Speakers come from `persons` (public_name, else name, else full_public_name), in order; speakersRaw is the
 //   names joined with "; ". A bare string is taken as a name. The exports carry no affiliation, so role and
-//   company stay unset.
+//   company stay unset. A speaker's id is the person's `code`, else `id`, else `guid` (speakerIndex.ts says why in
+//   that order); a value that can't be one is skipped with a warning, and without any the id comes from the name.
 // - Stable IDs hash `guid`, else `id`, else the title (see ids.ts), so a talk that moves keeps its stars.
-// - Left out, as the model has no place for them: url, language, links, attachments, recording flags.
+// - Kept as the source says, and left out with a warning when unsafe or unreadable (never a reason to refuse the
+//   file): `subtitle` and `abstract` (also kept apart from the description), `language` (a BCP 47 tag such as "en"
+//   or "pt-BR", in its usual case), `do_not_record` (a boolean), `url` and `feedback_url`, and `links` and
+//   `attachments` (each an http(s) address with an optional plain-text title and a known type). Addresses must be
+//   http or https, without a user name or password; relative ones are resolved on `schedule.base_url`, else on the
+//   talk's own url. `javascript:`, `data:` and the like are refused.
+// - Left out: `recording_license`, `do_not_stream`, `logo`, person biographies and avatars.
 import { TZDate } from '@date-fns/tz'
 import { assignStableIds, normalizeTitle } from './ids'
 import { progressCounter, progressSpan, type ProgressReport } from './importProgress'
-import type { EventId, Instant, Session, Speaker } from './model'
+import type { EventId, Instant, Session, SessionLink, Speaker } from './model'
+import { checkHttpUrl, isLinkType, languageTag, linkTitleText } from './sessionExtras'
+import { PERSON_ID_FIELDS, sourceSpeakerId } from './speakerIndex'
 import { instantFromMs, isInstant, venueDayOf } from './time'
 
 export interface FrabImportProblem {
@@ -82,6 +91,9 @@ type When = { kind: 'date' | 'start'; at: DateTime; path: string }
 
 type End = { kind: 'end'; at: DateTime; path: string } | { kind: 'duration'; ms: number; path: string }
 
+/** The Session fields frab/pretalx carry beyond the timetable (all optional, see the mapping decisions). */
+type Extras = Pick<Session, 'subtitle' | 'abstract' | 'language' | 'doNotRecord' | 'url' | 'feedbackUrl' | 'links' | 'attachments'>
+
 interface Draft {
   path: string
   key: string
@@ -94,6 +106,7 @@ interface Draft {
   type: string
   description: string
   speakers: Speaker[]
+  extras: Extras
 }
 
 // "2020-12-14T09:00:00+01:00"; seconds, fractions and the offset are optional, a space may replace the T.
@@ -218,6 +231,8 @@ class WarningLog {
 class Reader {
   readonly problems: FrabImportProblem[] = []
   readonly warnings = new WarningLog()
+  /** `schedule.base_url`, when it is an http(s) address: relative links resolve on it. */
+  baseUrl: string | undefined
 
   problem(path: string, message: string): void {
     this.problems.push({ path, message })
@@ -304,6 +319,7 @@ function parse(json: unknown, options: FrabImportOptions): FrabImportResult {
   }
 
   const r = new Reader()
+  r.baseUrl = readBaseUrl(json.schedule.base_url, r)
   const C = 'schedule.conference'
   const event = readEventHeader(conference, options, r)
   // Reading the entries is the first half of the work, their times (zone arithmetic) the second.
@@ -455,6 +471,7 @@ function readEvent(e: Json, path: string, roomKey: string, day: Json, dayPath: s
   const track = r.text(e, 'track', path)
   const frabType = r.text(e, 'type', path)
   const speakers = readPersons(e.persons, `${path}.persons`, r)
+  const extras = subtitle !== undefined && abstract !== undefined ? readExtras(e, path, subtitle, abstract, r) : {}
 
   if (r.problems.length > before || key === undefined || when === undefined || end === undefined) return undefined
   if (subtitle === undefined || abstract === undefined || longText === undefined || track === undefined || frabType === undefined || speakers === undefined) {
@@ -479,7 +496,93 @@ function readEvent(e: Json, path: string, roomKey: string, day: Json, dayPath: s
     type,
     description: paragraphs.filter((p) => p !== '').join('\n\n'),
     speakers,
+    extras,
   }
+}
+
+function readBaseUrl(v: unknown, r: Reader): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined
+  const check = typeof v === 'string' ? checkHttpUrl(v) : undefined
+  if (check?.ok) return check.url
+  r.warnings.add('base-url', 'schedule.base_url', `${describe(v)} is not an http(s) address; relative links are left out`)
+  return undefined
+}
+
+/** Missing, null and "" read as nothing; anything else must be an http(s) address (see checkHttpUrl). */
+function readHttpUrl(v: unknown, path: string, kind: string, base: string | undefined, r: Reader): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined
+  if (typeof v !== 'string') {
+    r.warnings.add(`${kind}-type`, path, `expected an http(s) address, found ${describe(v)}; left out`)
+    return undefined
+  }
+  const check = checkHttpUrl(v, base)
+  if (check.ok) return check.url
+  const why = {
+    'not-http': 'is not an http(s) address',
+    credentials: 'carries a user name or password',
+    relative: "is relative, and neither base_url nor the talk's url can resolve it",
+  }[check.why]
+  r.warnings.add(`${kind}-${check.why}`, path, `${describe(v)} ${why}; left out`)
+  return undefined
+}
+
+function readExtras(e: Json, path: string, subtitle: string, abstract: string, r: Reader): Extras {
+  const extras: Extras = {}
+  if (subtitle !== '') extras.subtitle = subtitle
+  if (abstract !== '') extras.abstract = abstract
+  if (typeof e.language === 'string' && e.language.trim() !== '') {
+    const tag = languageTag(e.language)
+    if (tag !== undefined) extras.language = tag
+    else r.warnings.add('language', `${path}.language`, `${describe(e.language)} is not a language tag like "en" or "pt-BR"; left out`)
+  } else if (e.language !== undefined && e.language !== null && e.language !== '') {
+    r.warnings.add('language', `${path}.language`, `expected a language tag like "en", found ${describe(e.language)}; left out`)
+  }
+  if (typeof e.do_not_record === 'boolean') extras.doNotRecord = e.do_not_record
+  else if (e.do_not_record !== undefined && e.do_not_record !== null) {
+    r.warnings.add('do-not-record', `${path}.do_not_record`, `expected true or false, found ${describe(e.do_not_record)}; left out`)
+  }
+  const url = readHttpUrl(e.url, `${path}.url`, 'url', r.baseUrl, r)
+  if (url !== undefined) extras.url = url
+  const feedbackUrl = readHttpUrl(e.feedback_url, `${path}.feedback_url`, 'feedback-url', r.baseUrl, r)
+  if (feedbackUrl !== undefined) extras.feedbackUrl = feedbackUrl
+  // pretalx wrote attachment addresses relative to its own site before base_url existed.
+  const linkBase = r.baseUrl ?? url
+  const links = readLinks(e.links, `${path}.links`, 'links', linkBase, r)
+  if (links.length > 0) extras.links = links
+  const attachments = readLinks(e.attachments, `${path}.attachments`, 'attachments', linkBase, r)
+  if (attachments.length > 0) extras.attachments = attachments
+  return extras
+}
+
+function readLinks(v: unknown, path: string, kind: string, base: string | undefined, r: Reader): SessionLink[] {
+  if (v === undefined || v === null) return []
+  if (!Array.isArray(v)) {
+    r.warnings.add(`${kind}-shape`, path, `expected an array of links, found ${describe(v)}; left out`)
+    return []
+  }
+  const links: SessionLink[] = []
+  v.forEach((item, i) => {
+    const at = `${path}[${i}]`
+    if (!isObject(item) || typeof item.url !== 'string') {
+      r.warnings.add(`${kind}-item`, at, `expected a link object with a url, found ${describe(item)}; left out`)
+      return
+    }
+    const url = readHttpUrl(item.url, `${at}.url`, kind, base, r)
+    if (url === undefined) return
+    const link: SessionLink = { url }
+    if (typeof item.title === 'string') {
+      const title = linkTitleText(item.title)
+      if (title !== '') link.title = title
+    } else if (item.title !== undefined && item.title !== null) {
+      r.warnings.add(`${kind}-title`, `${at}.title`, `expected text, found ${describe(item.title)}; the link is kept without it`)
+    }
+    if (isLinkType(item.type)) link.type = item.type
+    else if (item.type !== undefined && item.type !== null && item.type !== '') {
+      r.warnings.add(`${kind}-type`, `${at}.type`, `${describe(item.type)} is not a known link type; the link is kept without it`)
+    }
+    links.push(link)
+  })
+  return links
 }
 
 /** The stable-ID key: guid, else id, else the title (see ids.ts); prefixed so a guid can never equal an id. */
@@ -584,9 +687,21 @@ function readPersons(v: unknown, path: string, r: Reader): Speaker[] | undefined
       r.warnings.add('nameless-person', `${path}[${i}]`, 'a person without public_name, name or full_public_name was left out')
       return
     }
-    speakers.push({ name, raw: name })
+    const id = isObject(p) ? personId(p, `${path}[${i}]`, r) : undefined
+    speakers.push(id === undefined ? { name, raw: name } : { id, name, raw: name })
   })
   return speakers
+}
+
+function personId(p: Json, path: string, r: Reader): Speaker['id'] {
+  for (const field of PERSON_ID_FIELDS) {
+    const v = p[field]
+    if (v === undefined || v === null) continue
+    const id = sourceSpeakerId(field, v)
+    if (id !== undefined) return id
+    r.warnings.add('person-id', `${path}.${field}`, `${describe(v)} cannot be a speaker id; the next id or the name is used`)
+  }
+  return undefined
 }
 
 function personName(p: unknown): string | undefined {
@@ -703,6 +818,7 @@ function finishDraft(d: Draft, timeZone: string, r: Reader): (Omit<Session, 'id'
     speakers: d.speakers,
     speakersRaw: d.speakers.map((s) => s.name).join('; '),
     venue: { room: d.room, raw: d.room },
+    ...d.extras,
   }
 }
 

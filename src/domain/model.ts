@@ -7,8 +7,15 @@ export type EventId = string & { readonly __brand: 'EventId' }
 export type Instant = string & { readonly __brand: 'Instant' }
 /** A venue-local calendar day, `YYYY-MM-DD`. */
 export type VenueDay = string & { readonly __brand: 'VenueDay' }
+/**
+ * A speaker within one event: `c-…`, `i-…` or `g-…` from the source's person code, id or guid (stored in the
+ * snapshot), else `n-…` from the normalised name (derived when read). See speakerIndex.ts.
+ */
+export type SpeakerId = string & { readonly __brand: 'SpeakerId' }
 
 export interface Speaker {
+  /** The source's person id as a SpeakerId (frab/pretalx `code`, `id` or `guid`); absent when it has none. */
+  id?: SpeakerId
   name: string
   /** Only set when the split of the source text was certain. */
   role?: string
@@ -30,6 +37,18 @@ export interface Venue {
   raw: string
 }
 
+/** The kinds of link frab/pretalx name (their `Reference.type`): "media" is a recording, "slides" the slides. */
+export const LINK_TYPES = ['slides', 'paper', 'web', 'blog', 'article', 'media', 'related', 'activitypub'] as const
+export type LinkType = (typeof LINK_TYPES)[number]
+
+/** A link from the source. Untrusted text, checked on import: the url is always an absolute http(s) address. */
+export interface SessionLink {
+  url: string
+  /** Plain text (show it escaped); absent when the source gave none. */
+  title?: string
+  type?: LinkType
+}
+
 export interface Session {
   id: SessionId
   title: string
@@ -44,6 +63,22 @@ export interface Session {
   /** The whole speakers text as the source gave it; empty when there were none. */
   speakersRaw: string
   venue: Venue
+  // Since schemaVersion 2, from frab/pretalx only, each absent when the source has nothing there (and in every
+  // version-1 snapshot or row stored from one).
+  /** Also the first paragraph of `description`, which reads as it did in version 1. */
+  subtitle?: string
+  /** Also in `description`, after the subtitle (unless the long description already opens with it). */
+  abstract?: string
+  /** A BCP 47 tag in its usual case: "en", "de-CH", "zh-Hant". */
+  language?: string
+  /** True: the talk will not be recorded; false: it may be. Absent: the source does not say. */
+  doNotRecord?: boolean
+  /** The session's page at the source (http or https). */
+  url?: string
+  /** Where to give feedback (http or https). */
+  feedbackUrl?: string
+  links?: SessionLink[]
+  attachments?: SessionLink[]
 }
 
 export interface EventInfo {
@@ -55,7 +90,12 @@ export interface EventInfo {
   days: VenueDay[]
 }
 
-export const SNAPSHOT_SCHEMA_VERSION = 1 as const
+/**
+ * Version 2 added the optional Session fields from subtitle on and Speaker.id. parseSnapshot also reads version 1
+ * (SNAPSHOT_SCHEMA_VERSIONS), which lacks them, as version 2.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 2 as const
+export const SNAPSHOT_SCHEMA_VERSIONS: readonly number[] = [1, SNAPSHOT_SCHEMA_VERSION]
 
 /**
  * sessions: the most one event may have, in a file the app opens, `npm run import` or a snapshot. The largest real

@@ -2,15 +2,18 @@
 import {
   MAX_SESSIONS,
   SNAPSHOT_SCHEMA_VERSION,
+  SNAPSHOT_SCHEMA_VERSIONS,
   type EventId,
   type Instant,
   type Session,
   type SessionId,
+  type SessionLink,
   type Snapshot,
   type Speaker,
   type Venue,
   type VenueDay,
 } from './model'
+import { isHttpUrl, isLanguageTag, isLinkType, isSourceSpeakerId } from './sessionExtras'
 import { isInstant } from './time'
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -51,9 +54,57 @@ function day(v: unknown, path: string): VenueDay {
   return v as VenueDay
 }
 
+function httpUrl(v: unknown, path: string): string {
+  if (typeof v !== 'string' || !isHttpUrl(v)) fail(path, 'expected an http(s) address without a user name or password')
+  return v
+}
+
+function link(v: unknown, path: string): SessionLink {
+  const o = obj(v, path)
+  const out: SessionLink = { url: httpUrl(o.url, `${path}.url`) }
+  const title = optStr(o.title, `${path}.title`)
+  if (title !== undefined) out.title = title
+  if (o.type !== undefined) {
+    if (!isLinkType(o.type)) fail(`${path}.type`, 'unknown link type')
+    out.type = o.type
+  }
+  return out
+}
+
+function links(v: unknown, path: string): SessionLink[] {
+  if (!Array.isArray(v)) fail(path, 'expected an array')
+  return v.map((l, i) => link(l, `${path}[${i}]`))
+}
+
+/** Schema 2's optional fields of a session, each checked as the importer writes it. */
+function extras(o: Record<string, unknown>, path: string): Partial<Session> {
+  const out: Partial<Session> = {}
+  for (const key of ['subtitle', 'abstract'] as const) {
+    const text = optStr(o[key], `${path}.${key}`)
+    if (text !== undefined) out[key] = text
+  }
+  if (o.language !== undefined) {
+    if (typeof o.language !== 'string' || !isLanguageTag(o.language)) fail(`${path}.language`, 'expected a language tag like en or pt-BR')
+    out.language = o.language
+  }
+  if (o.doNotRecord !== undefined) {
+    if (typeof o.doNotRecord !== 'boolean') fail(`${path}.doNotRecord`, 'expected true or false')
+    out.doNotRecord = o.doNotRecord
+  }
+  if (o.url !== undefined) out.url = httpUrl(o.url, `${path}.url`)
+  if (o.feedbackUrl !== undefined) out.feedbackUrl = httpUrl(o.feedbackUrl, `${path}.feedbackUrl`)
+  if (o.links !== undefined) out.links = links(o.links, `${path}.links`)
+  if (o.attachments !== undefined) out.attachments = links(o.attachments, `${path}.attachments`)
+  return out
+}
+
 function speaker(v: unknown, path: string): Speaker {
   const o = obj(v, path)
   const s: Speaker = { name: str(o.name, `${path}.name`, { nonEmpty: true }), raw: str(o.raw, `${path}.raw`) }
+  if (o.id !== undefined) {
+    if (typeof o.id !== 'string' || !isSourceSpeakerId(o.id)) fail(`${path}.id`, 'expected a source speaker id like c-N33EUY')
+    s.id = o.id
+  }
   const role = optStr(o.role, `${path}.role`)
   const company = optStr(o.company, `${path}.company`)
   if (role !== undefined) s.role = role
@@ -90,6 +141,7 @@ function session(v: unknown, path: string): Session {
     speakers: o.speakers.map((s, i) => speaker(s, `${path}.speakers[${i}]`)),
     speakersRaw: str(o.speakersRaw, `${path}.speakersRaw`),
     venue: venue(o.venue, `${path}.venue`),
+    ...extras(o, path),
   }
 }
 
@@ -102,13 +154,16 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** Validates parsed JSON as a snapshot. Never throws. */
+/**
+ * Validates parsed JSON as a snapshot. Never throws. A version 1 snapshot comes back as version 2: it only lacks
+ * fields that version 2 made optional.
+ */
 export function parseSnapshot(input: unknown): ParseResult<Snapshot> {
   try {
     const o = obj(input, 'snapshot')
-    if (o.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
+    if (typeof o.schemaVersion !== 'number' || !SNAPSHOT_SCHEMA_VERSIONS.includes(o.schemaVersion)) {
       const found = typeof o.schemaVersion === 'number' ? String(o.schemaVersion) : 'none'
-      fail('snapshot.schemaVersion', `this app reads version ${SNAPSHOT_SCHEMA_VERSION}, the file has ${found}`)
+      fail('snapshot.schemaVersion', `this app reads versions ${SNAPSHOT_SCHEMA_VERSIONS.join(' and ')}, the file has ${found}`)
     }
     const e = obj(o.event, 'snapshot.event')
     const timeZone = str(e.timeZone, 'snapshot.event.timeZone', { nonEmpty: true })

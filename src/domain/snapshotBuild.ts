@@ -1,6 +1,6 @@
 // Turning imported sessions into a snapshot: canonical order, event days, content hash. Every importer ends here,
 // so two importers of the same schedule produce the same bytes.
-import { SNAPSHOT_SCHEMA_VERSION, type EventInfo, type Session, type Snapshot, type VenueDay } from './model'
+import { SNAPSHOT_SCHEMA_VERSION, type EventInfo, type Session, type SessionLink, type Snapshot, type VenueDay } from './model'
 
 export function compareSessions(a: Session, b: Session): number {
   if (a.start !== b.start) return a.start < b.start ? -1 : 1
@@ -43,7 +43,7 @@ export function canonicalSession(s: Session): Session {
   venue.room = s.venue.room
   if (s.venue.area !== undefined) venue.area = s.venue.area
   venue.raw = s.venue.raw
-  return {
+  const out: Session = {
     id: s.id,
     title: s.title,
     start: s.start,
@@ -52,13 +52,30 @@ export function canonicalSession(s: Session): Session {
     type: s.type,
     description: s.description,
     speakers: s.speakers.map((p) => {
-      const out = { name: p.name } as Session['speakers'][number]
-      if (p.role !== undefined) out.role = p.role
-      if (p.company !== undefined) out.company = p.company
-      out.raw = p.raw
-      return out
+      const speaker = (p.id !== undefined ? { id: p.id, name: p.name } : { name: p.name }) as Session['speakers'][number]
+      if (p.role !== undefined) speaker.role = p.role
+      if (p.company !== undefined) speaker.company = p.company
+      speaker.raw = p.raw
+      return speaker
     }),
     speakersRaw: s.speakersRaw,
     venue,
   }
+  // Schema 2's fields come last and only when set, so a session without them hashes as it did in version 1.
+  if (s.subtitle !== undefined) out.subtitle = s.subtitle
+  if (s.abstract !== undefined) out.abstract = s.abstract
+  if (s.language !== undefined) out.language = s.language
+  if (s.doNotRecord !== undefined) out.doNotRecord = s.doNotRecord
+  if (s.url !== undefined) out.url = s.url
+  if (s.feedbackUrl !== undefined) out.feedbackUrl = s.feedbackUrl
+  if (s.links !== undefined) out.links = s.links.map(canonicalLink)
+  if (s.attachments !== undefined) out.attachments = s.attachments.map(canonicalLink)
+  return out
+}
+
+function canonicalLink(l: SessionLink): SessionLink {
+  const out: SessionLink = { url: l.url }
+  if (l.title !== undefined) out.title = l.title
+  if (l.type !== undefined) out.type = l.type
+  return out
 }

@@ -77,7 +77,7 @@ describe('the pretalx democon export', () => {
     expect(byTitle(sessions, 'Managed stable function').venue).toEqual({ room: 'Tan Room', raw: 'Tan Room' })
     const group = byTitle(sessions, 'Re-engineered bandwidth-monitored focus group')
     expect(group.speakers.map((s) => s.name)).toEqual(['Stephanie Hudson', 'Mariah Estrada', 'Kathy Wallace'])
-    expect(group.speakers[0]).toEqual({ name: 'Stephanie Hudson', raw: 'Stephanie Hudson' })
+    expect(group.speakers[0]).toEqual({ id: 'c-N33EUY', name: 'Stephanie Hudson', raw: 'Stephanie Hudson' })
     expect(group.speakersRaw).toBe('Stephanie Hudson; Mariah Estrada; Kathy Wallace')
     expect(group.type).toBe('Phased')
     expect(group.description).toBe(
@@ -106,6 +106,167 @@ describe('the pretalx democon export', () => {
     const bad = parseFrabScheduleText('{"schedule": ')
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.problems[0]).toMatchObject({ path: DOCUMENT_PATH, message: expect.stringContaining('not valid JSON') })
+  })
+})
+
+describe('what pretalx carries beyond the timetable', () => {
+  const BASE = 'https://pretalx.example/'
+  /** The democon export with `fields` set on its first talk ("Focused 5thgeneration hardware"). */
+  function withFirst(fields: Record<string, unknown>, doc = democon()) {
+    Object.assign(ev(doc, 0, 'Gray Room', 0), fields)
+    const r = ok(parseFrabSchedule(doc))
+    return { session: byTitle(r.sessions, 'Focused 5thgeneration hardware'), warnings: r.warnings }
+  }
+
+  it('keeps language, the recording flag, the talk page and the abstract', () => {
+    const { sessions } = ok(parseFrabSchedule(FIXTURE))
+    const first = byTitle(sessions, 'Focused 5thgeneration hardware')
+    expect(first).toMatchObject({
+      language: 'en',
+      doNotRecord: false,
+      url: 'http://localhost/democon/talk/G9JGWY/',
+      abstract: 'Brand back-end models!',
+    })
+    // Empty in the export, so absent: nothing to show.
+    for (const key of ['subtitle', 'feedbackUrl', 'links', 'attachments']) expect(first).not.toHaveProperty(key)
+    expect(byTitle(sessions, 'Monitored 24hour customer loyalty').doNotRecord).toBe(true)
+    expect(sessions.filter((s) => s.doNotRecord).map((s) => s.title).sort()).toEqual([
+      'Down-sized directional algorithm',
+      'Monitored 24hour customer loyalty',
+    ])
+  })
+
+  it('keeps the subtitle apart as well as in the description, which reads as before', () => {
+    const { session } = withFirst({ subtitle: '  How we  did it ' })
+    expect(session.subtitle).toBe('How we  did it')
+    expect(session.description.startsWith('How we  did it\n\nBrand back-end models!\n\n')).toBe(true)
+  })
+
+  it('keeps http(s) links and attachments with their titles as plain text, resolving relative ones on base_url', () => {
+    const doc = democon()
+    doc.schedule.base_url = BASE
+    const { session, warnings } = withFirst(
+      {
+        feedback_url: 'https://pretalx.example/democon/talk/G9JGWY/feedback/',
+        links: [
+          { type: 'media', url: 'https://media.ccc.de/v/democon-25', title: 'Recording' },
+          { type: 'slides', url: 'https://example.org/slides.pdf', title: '  <b>Slides</b>\n (PDF) ' },
+          { url: 'http://example.org/no-title' },
+        ],
+        attachments: [{ type: 'slides', url: '/media/democon/slides.pdf', title: 'Slides' }],
+      },
+      doc,
+    )
+    expect(session.feedbackUrl).toBe('https://pretalx.example/democon/talk/G9JGWY/feedback/')
+    expect(session.links).toEqual([
+      { url: 'https://media.ccc.de/v/democon-25', title: 'Recording', type: 'media' },
+      { url: 'https://example.org/slides.pdf', title: '<b>Slides</b> (PDF)', type: 'slides' },
+      { url: 'http://example.org/no-title' },
+    ])
+    expect(session.attachments).toEqual([{ url: 'https://pretalx.example/media/democon/slides.pdf', title: 'Slides', type: 'slides' }])
+    expect(warnings.filter((w) => !w.includes('differs from UTC'))).toEqual([])
+  })
+
+  it('refuses unsafe or unreadable links with a warning, keeping the rest of the file and of the talk', () => {
+    const P = 'schedule.conference.days[0].rooms["Gray Room"][0]'
+    const doc = democon()
+    delete doc.schedule.base_url
+    const { session, warnings } = withFirst({
+      url: 'javascript:alert(1)',
+      feedback_url: 'data:text/html,<script>alert(1)</script>',
+      links: [
+        { url: 'javascript:alert(document.cookie)', title: 'Slides' },
+        { url: 'https://user:secret@evil.example/', title: 'Login' },
+        { url: '/relative/without/base', title: 'Relative' },
+        { url: 'https://example.org/ok', title: 42, type: 'hologram' },
+        'https://bare.example/',
+        null,
+      ],
+      attachments: { url: 'https://example.org/not-a-list' },
+    }, doc)
+    for (const key of ['url', 'feedbackUrl', 'attachments']) expect(session).not.toHaveProperty(key)
+    expect(session.links).toEqual([{ url: 'https://example.org/ok' }])
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        `${P}.url: "javascript:alert(1)" is not an http(s) address; left out`,
+        `${P}.feedback_url: "data:text/html,<script>alert(1)</script>" is not an http(s) address; left out`,
+        `${P}.links[0].url: "javascript:alert(document.cookie)" is not an http(s) address; left out`,
+        `${P}.links[1].url: "https://user:secret@evil.example/" carries a user name or password; left out`,
+        `${P}.links[2].url: "/relative/without/base" is relative, and neither base_url nor the talk's url can resolve it; left out`,
+        `${P}.links[4]: expected a link object with a url, found "https://bare.example/"; left out (and 1 more like it)`,
+        `${P}.links[3].title: expected text, found number 42; the link is kept without it`,
+        `${P}.links[3].type: "hologram" is not a known link type; the link is kept without it`,
+        `${P}.attachments: expected an array of links, found an object; left out`,
+      ]),
+    )
+    expect(session.title).toBe('Focused 5thgeneration hardware')
+  })
+
+  it('takes a short language tag in its usual case, and leaves anything else out with a warning', () => {
+    expect(withFirst({ language: 'EN' }).session.language).toBe('en')
+    expect(withFirst({ language: 'pt_br' }).session.language).toBe('pt-BR')
+    expect(withFirst({ language: 'zh-hant-tw' }).session.language).toBe('zh-Hant-TW')
+    expect(withFirst({ language: '' }).session).not.toHaveProperty('language')
+    for (const bad of ['English', 'en; DROP TABLE', 'e', '<script>', 12]) {
+      const { session, warnings } = withFirst({ language: bad })
+      expect(session).not.toHaveProperty('language')
+      expect(warnings.some((w) => w.includes('[0].language:')), String(bad)).toBe(true)
+    }
+  })
+
+  it('takes do_not_record only as a boolean', () => {
+    expect(withFirst({ do_not_record: true }).session.doNotRecord).toBe(true)
+    expect(withFirst({ do_not_record: null }).session).not.toHaveProperty('doNotRecord')
+    const { session, warnings } = withFirst({ do_not_record: 'yes' })
+    expect(session).not.toHaveProperty('doNotRecord')
+    expect(warnings).toContain('schedule.conference.days[0].rooms["Gray Room"][0].do_not_record: expected true or false, found "yes"; left out')
+  })
+
+  it('gives each speaker the person\'s code, id or guid, so re-imports keep speaker pages', () => {
+    const guid = '7E0C4F3A-1B2C-5D6E-8F90-A1B2C3D4E5F6'
+    const { session, warnings } = withFirst({
+      persons: [
+        { id: 26, code: 'NQTF8Y', public_name: 'Brian Robinson' },
+        { id: 7, public_name: 'Frab Person' },
+        { guid, name: 'Guid Person' },
+        { code: 'not a code!', id: 9, public_name: 'Odd Code' },
+        { id: -3, public_name: 'No Usable Id' },
+        'Bare Name',
+      ],
+    })
+    expect(session.speakers).toEqual([
+      { id: 'c-NQTF8Y', name: 'Brian Robinson', raw: 'Brian Robinson' },
+      { id: 'i-7', name: 'Frab Person', raw: 'Frab Person' },
+      { id: `g-${guid.toLowerCase()}`, name: 'Guid Person', raw: 'Guid Person' },
+      { id: 'i-9', name: 'Odd Code', raw: 'Odd Code' },
+      { name: 'No Usable Id', raw: 'No Usable Id' },
+      { name: 'Bare Name', raw: 'Bare Name' },
+    ])
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'schedule.conference.days[0].rooms["Gray Room"][0].persons[3].code: "not a code!" cannot be a speaker id; the next id or the name is used (and 1 more like it)',
+      ]),
+    )
+  })
+
+  it('builds a snapshot with all of it that passes parseSnapshot and data/snapshot.schema.json', async () => {
+    const doc = democon()
+    doc.schedule.base_url = BASE
+    Object.assign(ev(doc, 0, 'Gray Room', 0), {
+      subtitle: 'Sub',
+      feedback_url: `${BASE}feedback/`,
+      links: [{ type: 'media', url: 'https://media.ccc.de/v/democon-25', title: 'Recording' }],
+      attachments: [{ url: 'slides.pdf', title: 'Slides' }],
+    })
+    const r = ok(parseFrabSchedule(doc))
+    const snapshot = await buildSnapshot(r.event, r.sessions, 'frab-json:x')
+    expect(snapshot.schemaVersion).toBe(2)
+    const json = JSON.parse(JSON.stringify(snapshot)) as unknown
+    const validate = new Ajv({ allErrors: true }).compile(SNAPSHOT_SCHEMA)
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true)
+    const parsed = parseSnapshot(json)
+    if (!parsed.ok) throw new Error(parsed.error)
+    expect(parsed.value).toEqual(snapshot)
   })
 })
 
@@ -470,7 +631,7 @@ describe('never throws', () => {
 
   it('on junk in every event field, and every accepted result makes a valid snapshot', async () => {
     const validate = new Ajv({ allErrors: true }).compile(SNAPSHOT_SCHEMA)
-    for (const key of [...eventKeys, 'end']) {
+    for (const key of [...eventKeys, 'end', 'feedback_url']) {
       for (const junk of JUNK) {
         const doc = democon()
         ev(doc, 0, 'Gray Room', 0)[key] = junk

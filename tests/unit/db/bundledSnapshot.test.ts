@@ -37,7 +37,7 @@ describe('loadBundledSnapshot', () => {
     [
       'a schema problem',
       () => serve(JSON.stringify({ ...makeSnapshot([makeSession()]), schemaVersion: 9 })),
-      /snapshot\.schemaVersion: this app reads version 1, the file has 9/,
+      /snapshot\.schemaVersion: this app reads versions 1 and 2, the file has 9/,
     ],
     [
       'a bad session',

@@ -1,7 +1,12 @@
 // Schema upgrades on fake-indexeddb: a database written by Hallway's version-1 schema, with a real schedule, stars and
 // settings in it, opened by this build. Everything the user had is still there, and the new table works at once.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Dexie } from 'dexie'
+import { parseFrabSchedule } from '../../../src/domain/frabParser'
 import type { EventId, Session, SessionId, Snapshot } from '../../../src/domain/model'
+import { buildSnapshot } from '../../../src/domain/snapshotBuild'
+import { speakerIndex } from '../../../src/domain/speakerIndex'
 import { seedSnapshot } from '../../fixtures/seedSnapshot'
 import { DB_VERSION, HallwayDB, type StarRow } from '../../../src/db/HallwayDB'
 import { installSnapshot } from '../../../src/db/snapshotInstall'
@@ -101,6 +106,76 @@ describe('upgrading a version-1 database', () => {
     // The cancelled session's star stays (see carryOverStars); nothing was lost in the upgrade or the update.
     expect(await db.stars.get([EVENT, pup.id as SessionId])).toMatchObject({ level: 'must' })
     expect(await db.stars.where('eventId').equals(EVENT as EventId).count()).toBe(3)
+    db.close()
+  })
+})
+
+// Snapshot schema 2 (links, language, recording flag, speaker ids…) adds only optional fields to session rows, and no
+// index: no Dexie version. What a schema-1 install left on the device must read as it is and update like any install.
+describe('an event stored from a schema-1 snapshot', () => {
+  /** The pretalx demo export as this build imports it, and as the schema-1 importer stored it (none of the new fields). */
+  async function democon(): Promise<{ v2: Snapshot; v1Sessions: Session[] }> {
+    const json = JSON.parse(readFileSync(join(__dirname, '../../fixtures/pretalx-democon.json'), 'utf8')) as unknown
+    const r = parseFrabSchedule(json)
+    if (!r.ok) throw new Error(JSON.stringify(r.problems))
+    const v2 = await buildSnapshot(r.event, r.sessions, 'frab-json:pretalx-democon.json')
+    const v1Sessions = v2.sessions.map(
+      ({ subtitle: _s, abstract: _a, language: _l, doNotRecord: _d, url: _u, feedbackUrl: _f, links: _k, attachments: _t, ...rest }) => ({
+        ...rest,
+        speakers: rest.speakers.map(({ id: _id, ...speaker }) => speaker),
+      }),
+    )
+    return { v2, v1Sessions }
+  }
+
+  async function storeV1(db: HallwayDB, snapshot: Snapshot, sessions: readonly Session[], stars: readonly StarRow[]): Promise<void> {
+    const eventId = snapshot.event.id
+    await db.transaction('rw', [db.events, db.sessions, db.stars], async () => {
+      await db.events.add({ ...snapshot.event, contentHash: snapshot.contentHash, schemaVersion: 1, source: snapshot.source, installedAt: '2025-11-12T21:00:00.000Z' })
+      await db.sessions.bulkAdd(sessions.map((s) => ({ ...s, eventId })))
+      await db.stars.bulkAdd(stars)
+    })
+  }
+
+  it('reads as before (speaker ids from names), and the bundled schema-2 snapshot takes over once, keeping every star', async () => {
+    const { name, stars } = await makeV1Database()
+    const db = new HallwayDB(name, fakeIdb)
+
+    const stored = await db.readEventSchedule(EVENT)
+    expect(stored?.event.schemaVersion).toBe(1)
+    const index = speakerIndex(stored!.sessions)
+    expect(index.find((e) => e.name === 'Jeremy Rickard')).toMatchObject({ id: 'n-jeremy-rickard', sessionIds: ['2720404f', 'abffed9b'] })
+
+    // Same content, a newer schema: rewritten once (stars kept), then the usual 'unchanged' on every later start.
+    expect(await installSnapshot(db, seed)).toBe('replaced')
+    expect(await db.events.get(EVENT)).toMatchObject({ schemaVersion: 2, contentHash: seed.contentHash })
+    expect(await db.events.get(EVENT)).not.toHaveProperty('sourceHash')
+    expect(await db.stars.where('eventId').equals(EVENT).sortBy('sessionId')).toEqual([...stars].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)))
+    expect(await db.scheduleChanges.count()).toBe(0)
+    expect(await installSnapshot(db, seed)).toBe('unchanged')
+    db.close()
+  })
+
+  it('a pretalx event imported by the old importer gets its links and speaker ids when its file is opened again', async () => {
+    const { v2, v1Sessions } = await democon()
+    const db = new HallwayDB(`hallway-v1-frab-${Date.now()}`, fakeIdb)
+    names.push(db.name)
+    const eventId = v2.event.id
+    const starred = v2.sessions.slice(0, 3).map((s, i): StarRow => ({ eventId, sessionId: s.id, level: i === 0 ? 'maybe' : 'must', updatedAt: '2025-11-12T22:00:00.000Z' }))
+    await storeV1(db, { ...v2, contentHash: 'a1b2c3d4e5f60718' }, v1Sessions, starred)
+
+    const before = await db.readEventSchedule(eventId)
+    expect(before?.sessions[0]).not.toHaveProperty('language')
+    expect(speakerIndex(before!.sessions).find((e) => e.name === 'Stephanie Hudson')?.id).toBe('n-stephanie-hudson')
+
+    expect(await installSnapshot(db, v2)).toBe('replaced')
+    const after = await db.readEventSchedule(eventId)
+    expect(after?.event.schemaVersion).toBe(2)
+    expect(after?.sessions.map((s) => s.id)).toEqual(before?.sessions.map((s) => s.id))
+    expect(after?.sessions.find((s) => s.title === 'Focused 5thgeneration hardware')).toMatchObject({ language: 'en', url: 'http://localhost/democon/talk/G9JGWY/' })
+    expect(speakerIndex(after!.sessions).find((e) => e.name === 'Stephanie Hudson')?.id).toBe('c-N33EUY')
+    expect(await db.stars.where('eventId').equals(eventId).sortBy('sessionId')).toEqual([...starred].sort((a, b) => (a.sessionId < b.sessionId ? -1 : 1)))
+    expect(await db.scheduleChanges.count()).toBe(0)
     db.close()
   })
 })
