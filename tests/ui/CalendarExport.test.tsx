@@ -99,7 +99,7 @@ describe('calendar export', () => {
   it('an export right after picking a reminder carries it, before the pick is read back from storage', async () => {
     await starred([DRAGONFLY, 'must'])
     const downloads = catchDownloads()
-    const { user } = await renderApp({ snapshot: seed, db: getDb(), url: '/plan' })
+    await renderApp({ snapshot: seed, db: getDb(), url: '/plan' })
     const section = await screen.findByRole('region', { name: 'Add to your calendar' })
     const exportButton = await within(section).findByRole('button', { name: /^Export plan \(1 session\)/ })
     await waitFor(() => expect(exportButton).toBeEnabled())
