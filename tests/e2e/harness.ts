@@ -101,10 +101,20 @@ export async function axeViolations(p: Page): Promise<string[]> {
 }
 
 /** Searches the list for `title` and stars it from its card (one tap: must). */
-export async function starFromList(page: Page, title: string): Promise<void> {
+export async function starFromList(page: Page, title: string, { saved = true }: { saved?: boolean } = {}): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
   await page.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await page.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
+  const starred = page.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true })
+  await starred.waitFor()
+  if (!saved) return
+  // A tap made before storage has opened shows at once and is saved once it opens (src/db/pendingStars.ts): tests
+  // that reload or read IndexedDB next need it saved. `saved: false` where storage is held on purpose.
+  const sessionId = await starred.getAttribute('data-star-for')
+  // Not before the app has made its database: opening 'hallway' with no version would create an empty one first.
+  const appDatabaseExists = () => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'hallway' && (d.version ?? 0) > 1))
+  await expect
+    .poll(async () => (await appDatabaseExists()) && (await readStars(page)).some((r) => r.sessionId === sessionId), { timeout: 30_000 })
+    .toBe(true)
 }
 
 /** Rows in the stars table, read with plain IndexedDB (no version given, so it never upgrades anything). */

@@ -21,7 +21,7 @@ describe('a blocked IndexedDB open in Chromium', () => {
     const p = page()
     await p.goto(served().url)
     await p.getByRole('status').filter({ hasText: HELD }).waitFor()
-    await starFromList(p, FLUX.title)
+    await starFromList(p, FLUX.title, { saved: false })
     await p.getByRole('link', { name: 'My plan (1)', exact: true }).click()
     await p.getByRole('main').getByRole('link', { name: FLUX.title, exact: true }).waitFor()
     expect(await p.getByRole('status').filter({ hasText: HELD }).isVisible()).toBe(true)
