@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
 import { App } from './ui/App'
-import { ChunkBoundary } from './ui/components/ChunkBoundary'
+import { ChunkBoundary } from './ui/common/ChunkBoundary'
 import { ScheduleProvider } from './ui/ScheduleProvider'
 import './ui/styles.css'
 

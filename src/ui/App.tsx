@@ -7,24 +7,24 @@ import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
 import { useUiStore } from '../store/uiStore'
-import { ChunkBoundary, ChunkFailed } from './components/ChunkBoundary'
-import { EventSwitcher } from './components/EventSwitcher'
-import { MainNav } from './components/MainNav'
-import { ScheduleChangesNotice } from './components/ScheduleChangesNotice'
-import { StorageNotice } from './components/StorageNotice'
-import { UndoToast } from './components/UndoToast'
-import { useSchedule } from './hooks/useSchedule'
+import { ChunkBoundary, ChunkFailed } from './common/ChunkBoundary'
+import { EventSwitcher } from './events/EventSwitcher'
+import { MainNav } from './common/MainNav'
+import { ScheduleChangesNotice } from './events/ScheduleChangesNotice'
+import { StorageNotice } from './common/StorageNotice'
+import { UndoToast } from './common/UndoToast'
+import { useSchedule } from './common/useSchedule'
 import { PlanProvider } from './PlanProvider'
-import { ScheduleScreen } from './screens/ScheduleScreen'
+import { ScheduleScreen } from './schedule/ScheduleScreen'
 
 // The first view is the list; every other screen is its own chunk, loaded when first opened (the service worker
 // precaches them all, so this costs nothing offline). Keeps the first view's JS inside its 120 KB gzip budget.
-const SessionScreen = lazy(() => import('./screens/SessionScreen').then((m) => ({ default: m.SessionScreen })))
-const PlanScreen = lazy(() => import('./screens/PlanScreen').then((m) => ({ default: m.PlanScreen })))
-const NowScreen = lazy(() => import('./screens/NowScreen').then((m) => ({ default: m.NowScreen })))
-const SharedPlanScreen = lazy(() => import('./screens/SharedPlanScreen').then((m) => ({ default: m.SharedPlanScreen })))
-const SettingsRoute = lazy(() => import('./screens/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
-const ResolveDialog = lazy(() => import('./components/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
+const SessionScreen = lazy(() => import('./session/SessionScreen').then((m) => ({ default: m.SessionScreen })))
+const PlanScreen = lazy(() => import('./plan/PlanScreen').then((m) => ({ default: m.PlanScreen })))
+const NowScreen = lazy(() => import('./now/NowScreen').then((m) => ({ default: m.NowScreen })))
+const SharedPlanScreen = lazy(() => import('./share/SharedPlanScreen').then((m) => ({ default: m.SharedPlanScreen })))
+const SettingsRoute = lazy(() => import('./settings/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
+const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')

@@ -8,10 +8,10 @@ import { displaySettingsOf, walkingSettingsOf } from '../db/settings'
 import { pendingStars, raisedLevel } from '../db/pendingStars'
 import { requestPersistence } from '../db/persistence'
 import { indexedDbUserData, MemoryUserData, readUserData, type UserDataSnapshot } from '../db/userDataStore'
-import { useLiveRead } from './hooks/useLiveRead'
-import { PlanContext, StarsKnownContext, type PendingChange, type PlanState } from './hooks/usePlan'
-import { useScheduleContext } from './hooks/useSchedule'
-import { deviceTimeZone } from './timeLabels'
+import { useLiveRead } from './common/useLiveRead'
+import { PlanContext, StarsKnownContext, type PendingChange, type PlanState } from './common/usePlan'
+import { useScheduleContext } from './common/useSchedule'
+import { deviceTimeZone } from './common/timeLabels'
 
 type LiveRead = { ok: true; data: UserDataSnapshot } | { ok: false; error: unknown }
 

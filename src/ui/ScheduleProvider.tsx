@@ -17,10 +17,10 @@ import type { HallwayDB } from '../db/HallwayDB'
 import { loadIndexedDb, type IndexedDbModule } from '../db/loadIndexedDb'
 import { storageProblemOf, toStorageProblem, type StorageProblem } from '../db/storageErrors'
 import { readWebStorage, writeWebStorage } from '../db/webStorage'
-import { useLiveRead } from './hooks/useLiveRead'
-import { ScheduleContext, type ScheduleContextValue, type ScheduleState } from './hooks/useSchedule'
+import { useLiveRead } from './common/useLiveRead'
+import { ScheduleContext, type ScheduleContextValue, type ScheduleState } from './common/useSchedule'
 
-export type { ScheduleState, StorageState } from './hooks/useSchedule'
+export type { ScheduleState, StorageState } from './common/useSchedule'
 
 export interface ScheduleProviderProps {
   /**

@@ -2,7 +2,7 @@
 // page stays, the user is told what happened and how to fix it, and a screen is retried on another route.
 import { render, screen } from '@testing-library/react'
 import { lazy, Suspense } from 'react'
-import { ChunkBoundary, ChunkFailed } from '../../src/ui/components/ChunkBoundary'
+import { ChunkBoundary, ChunkFailed } from '../../src/ui/common/ChunkBoundary'
 
 function failingChunk() {
   return lazy(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/PlanScreen-x.js')))

@@ -10,7 +10,7 @@ import { addEvent, removeEvent, switchEvent } from '../../src/db/events'
 import { DB_VERSION, SETTING_CURRENT_EVENT_ID, type HallwayDB } from '../../src/db/HallwayDB'
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { storageProblemOf } from '../../src/db/storageErrors'
-import { useScheduleContext } from '../../src/ui/hooks/useSchedule'
+import { useScheduleContext } from '../../src/ui/common/useSchedule'
 import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
 import { fakeIdb, makeEvent, makeSession, makeSnapshot, makeTestDB } from '../unit/db/factories'
 

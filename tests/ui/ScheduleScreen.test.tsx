@@ -1,7 +1,7 @@
 // The list screen against the real router, provider (memory mode) and virtual list, on seed-shaped data.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import type { VenueDay } from '../../src/domain/model'
-import { SEARCH_URL_DELAY_MS } from '../../src/ui/hooks/useViewState'
+import { SEARCH_URL_DELAY_MS } from '../../src/ui/schedule/useViewState'
 import { est, makeEvent, makeSnapshot, syntheticSessions, THURSDAY } from './factories'
 import { renderApp, resultCount } from './renderApp'
 

@@ -1,7 +1,7 @@
 // The QR code of a share link: drawn on the device from the lazily loaded encoder, with a smaller error-correction
 // level when a long plan needs it, and a plain message (not a crash) when a link is too long for any QR code.
 import { render, screen } from '@testing-library/react'
-import { ShareQrCode } from '../../src/ui/components/ShareQrCode'
+import { ShareQrCode } from '../../src/ui/share/ShareQrCode'
 
 const LABEL = 'QR code of the link to your plan'
 /** A link of `n` characters, shaped like a real one. */

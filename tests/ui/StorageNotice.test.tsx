@@ -4,8 +4,8 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { storageProblemOf, type StorageProblemKind } from '../../src/db/storageErrors'
-import { StorageNotice } from '../../src/ui/components/StorageNotice'
-import { ScheduleContext, type ScheduleContextValue } from '../../src/ui/hooks/useSchedule'
+import { StorageNotice } from '../../src/ui/common/StorageNotice'
+import { ScheduleContext, type ScheduleContextValue } from '../../src/ui/common/useSchedule'
 import { useUiStore } from '../../src/store/uiStore'
 
 function renderNotice(kind: StorageProblemKind) {

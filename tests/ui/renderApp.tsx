@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import type { Snapshot } from '../../src/domain/model'
 import { HallwayDB } from '../../src/db/HallwayDB'
 import { App } from '../../src/ui/App'
-import { ClockProvider, type Clock } from '../../src/ui/ClockProvider'
+import { ClockProvider, type Clock } from '../../src/ui/common/ClockProvider'
 import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
 import { est, makeSnapshot } from './factories'
 

@@ -1,7 +1,7 @@
 // The injectable clock: components read "now" from context, and it refreshes on a tick and on waking up.
 import { act, render, screen } from '@testing-library/react'
-import { ClockProvider } from '../../src/ui/ClockProvider'
-import { useNow } from '../../src/ui/hooks/useNow'
+import { ClockProvider } from '../../src/ui/common/ClockProvider'
+import { useNow } from '../../src/ui/common/useNow'
 
 function ShowNow() {
   return <output>{new Date(useNow()).toISOString()}</output>

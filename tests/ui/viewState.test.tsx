@@ -1,6 +1,6 @@
 // The URL form of the list's view state: what links look like and that every field survives a round trip.
 import type { VenueDay } from '../../src/domain/model'
-import { activeFilterCount, EMPTY_VIEW, hasNarrowing, parseViewState, viewStateToSearch } from '../../src/ui/viewState'
+import { activeFilterCount, EMPTY_VIEW, hasNarrowing, parseViewState, viewStateToSearch } from '../../src/ui/schedule/viewState'
 
 describe('view state in the URL', () => {
   it('writes readable, fully encoded queries (spaces as %20, "+" and emoji escaped)', () => {

@@ -1,0 +1,48 @@
+// A session as a compact row (plan, now & next, free-slot suggestions): its title as a link to the detail page,
+// time and place, whatever the screen adds under them, and the star button on the side.
+import type { ReactNode } from 'react'
+import { Link } from 'wouter'
+import type { Session } from '../../domain/model'
+import type { StarLevel } from '../../db/stars'
+import { usePlan } from './usePlan'
+import { venueLabel } from './sessionText'
+import { venueTimeRangeLabel } from './timeLabels'
+import { ChangeBadge } from '../events/ChangeBadge'
+import { StarButton } from './StarButton'
+
+export interface SessionRowProps {
+  session: Session
+  timeZone: string
+  level: StarLevel | undefined
+  onCycle: (session: Session) => void
+  /** Shown before the time ("On now", "Ends in 20 min"). */
+  lead?: ReactNode
+  children?: ReactNode
+  className?: string
+}
+
+export function SessionRow({ session, timeZone, level, onCycle, lead, children, className }: SessionRowProps) {
+  // What a schedule update did to this starred session, until acknowledged (plan, now & next, suggestions alike).
+  const change = usePlan().changeBySession.get(session.id)?.change
+  return (
+    <div className={`srow${level ? ` srow--${level}` : ''}${className ? ` ${className}` : ''}`}>
+      <div className="srow__main">
+        <Link href={`/session/${session.id}`} className="srow__title" dir="auto">
+          {session.title}
+        </Link>
+        <p className="srow__meta">
+          {lead}
+          <span className="srow__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
+          <span className="srow__place" dir="auto">{venueLabel(session.venue)}</span>
+        </p>
+        {change && (
+          <p className="srow__change">
+            <ChangeBadge change={change} timeZone={timeZone} />
+          </p>
+        )}
+        {children}
+      </div>
+      <StarButton session={session} level={level} onCycle={onCycle} compact />
+    </div>
+  )
+}

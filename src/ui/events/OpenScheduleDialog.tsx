@@ -1,0 +1,355 @@
+// "Open another schedule": pick a frab/pretalx export (.json) or a Sched listing saved as text (.txt), see what it
+// holds (title, days, sessions, time zone, the importer's warnings), then add it and switch to it. A file that can't
+// be opened says exactly why (the importer's own line or JSON-path messages) and changes nothing. The file is read
+// in a Web Worker (scheduleReader.ts), so a big one never freezes the page: the status counts up meanwhile, and
+// closing the dialog stops it.
+import { useEffect, useId, useState, type ChangeEvent } from 'react'
+import { useLocation } from 'wouter'
+import { isolateText, stripBidiControls } from '../../domain/bidiText'
+import type { FileProblem, ScheduleFileRead } from '../../domain/scheduleFile'
+import type { InstalledEvent } from '../../db/eventLibrary'
+import { useUiStore } from '../../store/uiStore'
+import { eventDaysText, sessionCountText, timeZoneChoices } from './eventText'
+import { useEvents } from './useEvents'
+import { readScheduleFileInBackground } from './scheduleReader'
+import { deviceTimeZone } from '../common/timeLabels'
+import { Dialog, DialogHead } from '../common/Dialog'
+import { Icon } from '../common/Icons'
+import './events.css'
+
+/** How many problems are listed; the rest are counted. Five fit a phone screen and are enough to see a pattern. */
+const SHOWN_PROBLEMS = 5
+/** percent: the status moves in these steps, so a screen reader hears a few of them, not dozens. */
+const PROGRESS_STEP_PERCENT = 10
+
+/** A read under way: of which file, and once the file's sessions are counted, how many and how far (a step). */
+interface InProgress {
+  name: string
+  sessions?: number
+  percent?: number
+}
+
+/** The last read of the file picked: kept while it is read again in another zone, so the zone choice stays. */
+interface Done {
+  name: string
+  read: ScheduleFileRead
+}
+
+export interface OpenScheduleDialogProps {
+  onClose: () => void
+  /** After adding: show the new event's schedule ('browse'), or stay where the dialog was opened ('stay'). */
+  afterAdd?: 'browse' | 'stay'
+  /** Where focus goes on close when the opener is gone (a CSS selector). */
+  fallbackFocus?: string
+}
+
+export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus }: OpenScheduleDialogProps) {
+  const uid = useId()
+  const headingId = `${uid}-title`
+  const { events, current, persistent, actions } = useEvents()
+  const [, navigate] = useLocation()
+  const showToast = useUiStore((s) => s.showToast)
+  const [picked, setPicked] = useState<File | null>(null)
+  const [zone, setZone] = useState<string | undefined>(undefined)
+  const [inProgress, setInProgress] = useState<InProgress | null>(null)
+  const [done, setDone] = useState<Done | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [addError, setAddError] = useState<string | null>(null)
+
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0]
+    if (!file) return
+    setPicked(file)
+    setZone(undefined)
+    setDone(null)
+    setAddError(null)
+  }
+
+  // Read (again) whenever the file or the chosen zone changes: a Sched listing's "EST" labels must match the zone.
+  // A new pick, a new zone or closing the dialog cancels the read under way, so a late result never lands.
+  useEffect(() => {
+    if (!picked) return
+    const { name } = picked
+    setInProgress({ name })
+    const reading = readScheduleFileInBackground(
+      { file: picked, zones: { ...(zone !== undefined && { timeZone: zone }), deviceTimeZone: deviceTimeZone() } },
+      ({ sessions, fraction }) => {
+        const percent = Math.floor((fraction * 100) / PROGRESS_STEP_PERCENT) * PROGRESS_STEP_PERCENT
+        setInProgress((now) => (now?.percent === percent && now.sessions === sessions ? now : { name, sessions, percent }))
+      },
+    )
+    void reading.result.then((read) => {
+      setInProgress(null)
+      setDone({ name, read })
+    })
+    return reading.cancel
+  }, [picked, zone])
+
+  // While a read is under way (a new file, or the same in another zone) nothing of the last one can be added.
+  const read = inProgress ? undefined : done?.read
+  const snapshot = read?.ok ? read.snapshot : undefined
+  const existing = snapshot ? events.find((e) => e.id === snapshot.event.id) : undefined
+  const state = !snapshot ? undefined : !existing ? 'new' : existing.bundled ? 'bundled' : existing.contentHash === snapshot.contentHash ? 'same' : 'update'
+
+  const add = async (replace: boolean) => {
+    if (!snapshot || !actions) return
+    setBusy(true)
+    setAddError(null)
+    try {
+      const outcome = await actions.add(snapshot, replace)
+      const title = isolateText(snapshot.event.title)
+      const words = {
+        added: `Added ${title} (${sessionCountText(snapshot.sessions.length)}). Now showing it.`,
+        replaced: `Updated ${title} from the file. Your stars for it stay.`,
+        unchanged: `${title} was already on this device. Now showing it.`,
+      } as const
+      if (outcome.kind === 'exists' || outcome.kind === 'bundled') {
+        // Another tab added the same event meanwhile: the preview now offers Replace.
+        setAddError('This event was just added on this device (in another tab?). Replace it, or cancel.')
+        return
+      }
+      showToast({ tone: 'info', message: words[outcome.kind] + (persistent ? '' : ' It lasts until you close this tab.') })
+      onClose()
+      if (afterAdd === 'browse') navigate('/')
+    } catch (error) {
+      setAddError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const switchToExisting = async () => {
+    if (!existing || !actions) return
+    try {
+      await actions.switchTo(existing.id)
+      onClose()
+      if (afterAdd === 'browse') navigate('/')
+    } catch (error) {
+      setAddError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  const fileInputId = `${uid}-file`
+  // From the last read even while another is under way: the zone select must not vanish under the user's hand.
+  const zoneRead = done?.read
+  const showZone = zoneRead !== undefined && zoneRead.format !== undefined && (zoneRead.ok || zoneRead.problems.some((p) => p.where !== undefined))
+
+  return (
+    <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={fallbackFocus}>
+      <DialogHead id={headingId} onClose={onClose}>
+        Open another schedule
+      </DialogHead>
+      <div className="field open-schedule__file">
+        <label htmlFor={fileInputId}>Schedule file</label>
+        <input
+          id={fileInputId}
+          type="file"
+          accept=".json,.txt,application/json,text/plain"
+          aria-describedby={`${uid}-file-hint`}
+          // Cleared as the picker opens, so picking the same file again (fixed in an editor meanwhile) is a new pick;
+          // not after a pick, so the input keeps showing which file the preview is of.
+          onClick={(e) => {
+            e.currentTarget.value = ''
+          }}
+          onChange={onPick}
+        />
+        <p id={`${uid}-file-hint`} className="choice__hint">
+          A frab or pretalx schedule export (<code>schedule.json</code>), or a Sched listing saved as text (<code>.txt</code>).
+          Nothing is added until you confirm.
+        </p>
+      </div>
+      {!actions && (
+        <p className="open-schedule__note">
+          Storage is still opening; adding a schedule waits for it (a few seconds at most).
+        </p>
+      )}
+      {!persistent && (
+        <p className="open-schedule__note">
+          Storage is unavailable in this browser, so a schedule you add stays only until you close this tab.
+        </p>
+      )}
+
+      {/* Before the result: what is read below depends on it. */}
+      {showZone && zoneRead?.format && (
+        <ZoneChoice
+          id={`${uid}-zone`}
+          format={zoneRead.format}
+          fileZone={zoneRead.ok ? zoneRead.snapshot.event.timeZone : undefined}
+          value={zone}
+          onChange={setZone}
+        />
+      )}
+      <p className="open-schedule__status" role="status">
+        {inProgress && `Reading ${isolateText(inProgress.name)}…${progressText(inProgress)}`}
+        {read && !read.ok && `${done ? isolateText(done.name) : 'The file'} can’t be opened.`}
+        {snapshot && `${done ? isolateText(done.name) : ''}: ${isolateText(snapshot.event.title)}, ${sessionCountText(snapshot.sessions.length)}.`}
+      </p>
+
+      {read && !read.ok && <Problems problems={read.problems} aboutZone={read.aboutZone ?? false} />}
+
+      {snapshot && (
+        <dl className="open-schedule__facts">
+          <dt>Event</dt>
+          <dd>
+            <bdi>{snapshot.event.title}</bdi> <span className="muted">({snapshot.event.id})</span>
+          </dd>
+          <dt>Days</dt>
+          <dd>{eventDaysText(snapshot.event.days)}</dd>
+          <dt>Sessions</dt>
+          <dd>{snapshot.sessions.length.toLocaleString('en-US')}</dd>
+        </dl>
+      )}
+
+      {read?.ok && read.warnings.length > 0 && (
+        <div className="open-schedule__warnings">
+          <h3 className="dialog__subtitle">Worth knowing about this file</h3>
+          <ul>
+            {read.warnings.map((w) => (
+              <li key={w}>{stripBidiControls(w)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {existing && state !== 'new' && <ExistingNotice existing={existing} state={state} current={current?.id === existing.id} />}
+
+      {addError && (
+        <p className="open-schedule__error" role="alert">
+          {addError}
+        </p>
+      )}
+
+      <div className="dialog__foot open-schedule__foot">
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+        {state === 'new' && (
+          <button type="button" className="button button--primary" disabled={busy || !actions} onClick={() => void add(false)}>
+            <Icon name="plus" /> Add and switch to it
+          </button>
+        )}
+        {state === 'update' && (
+          <button type="button" className="button button--primary" disabled={busy || !actions} onClick={() => void add(true)}>
+            <Icon name="check" /> Replace
+          </button>
+        )}
+        {state === 'same' && current?.id !== existing?.id && (
+          <button type="button" className="button button--primary" disabled={!actions} onClick={() => void switchToExisting()}>
+            Switch to it
+          </button>
+        )}
+      </div>
+    </Dialog>
+  )
+}
+
+/** " 40% of 15,000 sessions", once the file's sessions are counted (files of a few hundred finish before that shows). */
+function progressText({ sessions, percent }: InProgress): string {
+  return sessions === undefined || percent === undefined ? '' : ` ${percent}% of ${sessionCountText(sessions)}`
+}
+
+function Problems({ problems, aboutZone }: { problems: readonly FileProblem[]; aboutZone: boolean }) {
+  const shown = problems.slice(0, SHOWN_PROBLEMS)
+  const more = problems.length - shown.length
+  return (
+    <div className="open-schedule__problems">
+      <p className="open-schedule__problems-head">
+        <Icon name="clash" />{' '}
+        {problems.length === 1 ? 'The problem:' : `${problems.length.toLocaleString('en-US')} problems. The first ${shown.length}:`}
+      </p>
+      <ul>
+        {shown.map((p, i) => (
+          <li key={i}>
+            {p.where !== undefined && (
+              <>
+                <code dir="ltr">{p.where}</code>:{' '}
+              </>
+            )}
+            {stripBidiControls(p.message)}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p>…and {more.toLocaleString('en-US')} more.</p>}
+      {aboutZone && <p>Some of these are about the time zone: choose the one the event is in, above.</p>}
+      <p>Nothing was added or changed.</p>
+    </div>
+  )
+}
+
+function ZoneChoice({
+  id,
+  format,
+  fileZone,
+  value,
+  onChange,
+}: {
+  id: string
+  format: 'sched-text' | 'frab-json'
+  fileZone: string | undefined
+  value: string | undefined
+  onChange: (zone: string | undefined) => void
+}) {
+  const device = deviceTimeZone()
+  const sched = format === 'sched-text'
+  // A Sched listing names no zone, so one is always chosen (the device's to start with); a frab file names its own,
+  // which '' stands for until the user picks another.
+  const selected = value ?? (sched ? device : '')
+  const zones = timeZoneChoices([device, ...(fileZone ? [fileZone] : [])])
+  return (
+    <div className="field open-schedule__zone">
+      <label htmlFor={id}>Venue time zone</label>
+      <select
+        id={id}
+        value={selected}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      >
+        {!sched && <option value="">As the file says{fileZone && value === undefined ? ` (${fileZone})` : ''}</option>}
+        {zones.map((z) => (
+          <option key={z} value={z}>
+            {z}
+            {z === device ? ' (this device)' : ''}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="choice__hint">
+        {sched
+          ? 'A Sched listing says only “EST” or “CET”: choose where the event is. The file’s times must match it.'
+          : 'Where the event is. Change it only when the file’s zone is missing or wrong.'}
+      </p>
+    </div>
+  )
+}
+
+function ExistingNotice({
+  existing,
+  state,
+  current,
+}: {
+  existing: InstalledEvent
+  state: 'bundled' | 'same' | 'update' | undefined
+  current: boolean
+}) {
+  return (
+    <div className="open-schedule__existing">
+      {state === 'bundled' && (
+        <p>
+          This file is for <strong dir="auto">{existing.title}</strong> (<code>{existing.id}</code>), the schedule that comes with
+          Hallway. The app keeps its own copy up to date, so a file can’t replace it.
+        </p>
+      )}
+      {state === 'same' && (
+        <p>
+          This exact schedule is already on this device{current ? ', and it is the one on screen' : ''}: <strong dir="auto">{existing.title}</strong>.
+        </p>
+      )}
+      {state === 'update' && (
+        <p>
+          You already have <strong dir="auto">{existing.title}</strong> (<code>{existing.id}</code>, {sessionCountText(existing.sessionCount)}) on this
+          device. Replace it with this file? Your stars for it stay, as with any schedule update: starred sessions that moved
+          or were dropped show under “What changed in the schedule” on My plan.
+        </p>
+      )}
+    </div>
+  )
+}

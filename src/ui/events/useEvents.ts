@@ -1,0 +1,111 @@
+// The events on this device as the UI sees them (the switcher, Settings, the open-schedule dialog, a shared plan's
+// screen), and the actions on them: add a schedule, switch, remove. Writes go through src/db (the EventLibrary).
+import { useCallback, useMemo } from 'react'
+import { useLocation } from 'wouter'
+import { isolateText } from '../../domain/bidiText'
+import type { EventId, Snapshot } from '../../domain/model'
+import type { AddEventOutcome, InstalledEvent, RemovedEvent } from '../../db/eventLibrary'
+import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from '../../db/storageErrors'
+import { useUiStore } from '../../store/uiStore'
+import { usePlan } from '../common/usePlan'
+import { useScheduleContext } from '../common/useSchedule'
+
+export interface EventsView {
+  events: readonly InstalledEvent[]
+  /** The event on screen; undefined while loading. */
+  current: InstalledEvent | undefined
+  /** false in memory mode: added schedules and switches last until the tab closes. */
+  persistent: boolean
+  /** null until the schedule is ready. */
+  actions: EventActions | null
+}
+
+export interface EventActions {
+  /** Shows `eventId`: every screen follows; a view that belongs to the old event (a session, filters) resets. */
+  switchTo(eventId: EventId): Promise<void>
+  /** Adds (or, with `replace`, replaces) and shows it when written. Failures come back as a user-facing Error. */
+  add(snapshot: Snapshot, replace: boolean): Promise<AddEventOutcome>
+  /** Removes an event the user added, with its stars. */
+  remove(eventId: EventId): Promise<RemovedEvent>
+}
+
+/**
+ * Where to be after the event changed under `path`: the same screen, without what only made sense for the old event
+ * (a session of it; its day, search and filters in the query; a preview moment). A shared plan keeps its link (the
+ * fragment), which is what it shows; Settings has no query.
+ */
+export function pathAfterSwitch(path: string): string | undefined {
+  if (path === '/share' || path === '/settings') return undefined
+  if (path.startsWith('/session/')) return '/'
+  return path
+}
+
+export function useEvents(): EventsView {
+  const { events, library, state } = useScheduleContext()
+  const { store } = usePlan()
+  const [location, navigate] = useLocation()
+  const forgetListPosition = useUiStore((s) => s.forgetListPosition)
+  const showToast = useUiStore((s) => s.showToast)
+  const currentId = state.event?.id
+  const current = useMemo(() => events.find((e) => e.id === currentId), [events, currentId])
+
+  const followSwitch = useCallback(() => {
+    // A list position is the old event's list: coming "back" to it in the new one would land on nothing.
+    forgetListPosition()
+    const next = pathAfterSwitch(location)
+    // replace: the query was the old event's, and Back should not bring it back over the new one.
+    if (next !== undefined) navigate(next, { replace: true })
+  }, [forgetListPosition, location, navigate])
+
+  const actions = useMemo((): EventActions | null => {
+    if (!library) return null
+    return {
+      switchTo: async (eventId) => {
+        await library.switchTo(eventId).catch(asUserError('Switching events'))
+        followSwitch()
+        const title = events.find((e) => e.id === eventId)?.title ?? eventId
+        showToast({ tone: 'info', message: `Now showing ${isolateText(title)}.` })
+      },
+      add: async (snapshot, replace) => {
+        const outcome = await library
+          .add(snapshot, { replace })
+          .catch(asUserError(replace ? 'Replacing the schedule' : 'Adding the schedule', toScheduleSaveProblem))
+        if (outcome.kind !== 'exists' && outcome.kind !== 'bundled') followSwitch()
+        return outcome
+      },
+      remove: async (eventId) => {
+        const removed = await library.remove(eventId).catch(asUserError('Removing the event'))
+        // In memory mode the stars live in the plan's memory store, not beside the schedule: delete them there, so
+        // opening the same file again in this tab does not bring back a plan the user was told was deleted.
+        if (!library.persistent && store) {
+          const stars = await store.transact(async (tx) => {
+            const rows = await tx.listStars(eventId)
+            for (const r of rows) await tx.deleteStar(eventId, r.sessionId)
+            return rows.length
+          })
+          return { ...removed, stars }
+        }
+        return removed
+      },
+    }
+  }, [library, events, store, followSwitch, showToast])
+
+  return { events, current, persistent: library?.persistent ?? true, actions }
+}
+
+/**
+ * Turns a storage failure into an Error whose message says what failed and what still works. `problemOf` words a
+ * storage error (a schedule write's names the schedule).
+ */
+function asUserError(what: string, problemOf: (error: unknown) => StorageProblem = toStorageProblem) {
+  return (error: unknown): never => {
+    console.warn(`Hallway: ${what.toLowerCase()} failed.`, error)
+    const message = error instanceof Error && !isStorageError(error) ? error.message : problemOf(error).message
+    throw new Error(`${what} didn’t work. ${message}`, { cause: error })
+  }
+}
+
+/** Errors from IndexedDB or Dexie (named), as opposed to the library's own refusals (plain Error). */
+function isStorageError(error: Error): boolean {
+  return error.name !== 'Error'
+}

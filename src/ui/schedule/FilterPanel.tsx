@@ -1,0 +1,217 @@
+// Filters: session types (multi-select), building and room. On narrow screens it is a disclosure under the search
+// box; from 60rem up the stylesheet shows it as an always-open sidebar.
+// Memoised in parts: typing in the search box re-renders none of it, and ticking a type leaves the room list (one
+// option per room, dozens at a large venue) alone.
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react'
+import { isolateText } from '../../domain/bidiText'
+import type { BuildingFacet, Facets, TypeFacet } from '../../domain/search'
+import type { SetViewState } from './useViewState'
+
+export interface FilterPanelProps {
+  id: string
+  open: boolean
+  facets: Facets
+  /** The selected types, building and room (the view's, from the URL). */
+  types: readonly string[]
+  building?: string
+  room?: string
+  setView: SetViewState
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => s === b[i]))
+}
+
+/** The type facets, plus any type the URL selects that this day lacks (count 0), so it can still be unselected. */
+function typesWithSelected(facets: Facets, selected: readonly string[]): TypeFacet[] {
+  const types: TypeFacet[] = [...facets.types]
+  for (const t of selected) if (!types.some((f) => f.type === t)) types.push({ type: t, count: 0 })
+  return types
+}
+
+/** The buildings and rooms, plus a building or room the URL selects that this day lacks (count 0). */
+function buildingsWithSelected(facets: Facets, building: string | undefined, room: string | undefined): BuildingFacet[] {
+  const buildings: BuildingFacet[] = facets.buildings.map((b) => ({ ...b, rooms: [...b.rooms] }))
+  if (building || room) {
+    const name = building ?? ''
+    let b = buildings.find((f) => f.building === name)
+    if (!b) buildings.push((b = { building: name, rooms: [] }))
+    if (room && !b.rooms.some((r) => r.room === room)) b.rooms.push({ room, count: 0 })
+  }
+  return buildings
+}
+
+export const FilterPanel = memo(
+  function FilterPanel({ id, open, facets, types, building, room, setView }: FilterPanelProps) {
+    const uid = useId()
+    return (
+      <section id={id} className="filters" hidden={!open} aria-labelledby={`${uid}-heading`}>
+        <h2 id={`${uid}-heading`} className="filters__heading">
+          Filters
+        </h2>
+        <PlaceFields uid={uid} facets={facets} building={building} room={room} setView={setView} />
+        <TypeFields uid={uid} facets={facets} selected={types} setView={setView} />
+      </section>
+    )
+  },
+  (a, b) =>
+    a.id === b.id &&
+    a.open === b.open &&
+    a.facets === b.facets &&
+    sameStrings(a.types, b.types) &&
+    a.building === b.building &&
+    a.room === b.room &&
+    a.setView === b.setView,
+)
+
+interface PlaceFieldsProps {
+  uid: string
+  facets: Facets
+  building?: string
+  room?: string
+  setView: SetViewState
+}
+
+const PlaceFields = memo(function PlaceFields({ uid, facets, building, room, setView }: PlaceFieldsProps) {
+  const buildings = useMemo(() => buildingsWithSelected(facets, building, room), [facets, building, room])
+  const named = buildings.filter((b) => b.building !== '')
+  const selectedBuilding = building ? buildings.find((b) => b.building === building) : undefined
+  // With a building chosen, its rooms; otherwise every room, grouped by building.
+  const roomGroups = selectedBuilding ? [selectedBuilding] : buildings
+  // Option values are "groupIndex:room": a room name alone may exist in two buildings.
+  const roomGroupIndex = room ? roomGroups.findIndex((b) => b.rooms.some((r) => r.room === room)) : -1
+  const selectedRoomKey = roomGroupIndex >= 0 ? `${roomGroupIndex}:${room}` : ''
+
+  const onBuilding = (next: string) => {
+    const inBuilding = buildings.find((b) => b.building === next)
+    const keepRoom = room && inBuilding?.rooms.some((r) => r.room === room)
+    setView({ building: next || undefined, room: keepRoom ? room : undefined }, { replace: true })
+  }
+
+  const onRoom = (key: string) => {
+    if (key === '') {
+      setView({ room: undefined }, { replace: true })
+      return
+    }
+    const colon = key.indexOf(':')
+    const group = roomGroups[Number(key.slice(0, colon))]
+    const picked = key.slice(colon + 1)
+    // Choosing a room also chooses its building, so the URL names the place unambiguously.
+    setView({ room: picked, building: group && group.building !== '' ? group.building : undefined }, { replace: true })
+  }
+
+  return (
+    <>
+      {named.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${uid}-building`}>Building</label>
+          <select id={`${uid}-building`} value={building ?? ''} onChange={(e) => onBuilding(e.target.value)}>
+            <option value="">All buildings</option>
+            {named.map((b) => (
+              <option key={b.building} value={b.building}>
+                {isolateText(b.building)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      <div className="field">
+        <label htmlFor={`${uid}-room`}>Room</label>
+        <select id={`${uid}-room`} value={selectedRoomKey} onChange={(e) => onRoom(e.target.value)}>
+          <option value="">All rooms</option>
+          {roomGroups.map((b, gi) => {
+            const options = b.rooms.map((r) => (
+              <option key={r.room} value={`${gi}:${r.room}`}>
+                {isolateText(r.room)} ({r.count})
+              </option>
+            ))
+            return roomGroups.length > 1 ? (
+              <optgroup key={b.building || '(other)'} label={b.building ? isolateText(b.building) : 'Other rooms'}>
+                {options}
+              </optgroup>
+            ) : (
+              options
+            )
+          })}
+        </select>
+      </div>
+    </>
+  )
+})
+
+interface TypeFieldsProps {
+  uid: string
+  facets: Facets
+  selected: readonly string[]
+  setView: SetViewState
+}
+
+const TypeFields = memo(function TypeFields({ uid, facets, selected, setView }: TypeFieldsProps) {
+  const types = typesWithSelected(facets, selected)
+  // Read when a box is ticked, so onToggle keeps its identity and only the ticked option re-renders.
+  const latest = useRef(selected)
+  useLayoutEffect(() => {
+    latest.current = selected
+  })
+  const onToggle = useCallback(
+    (type: string, checked: boolean) => {
+      const current = latest.current
+      const next = checked ? [...current, type] : current.filter((t) => t !== type)
+      setView({ types: next }, { replace: true })
+    },
+    [setView],
+  )
+  if (types.length === 0) return null
+
+  return (
+    <fieldset className="types">
+      <legend>Type</legend>
+      <ul className="types__list">
+        {types.map((t, i) => (
+          <TypeOption
+            key={t.type}
+            inputId={`${uid}-type-${i}`}
+            type={t.type}
+            count={t.count}
+            checked={selected.includes(t.type)}
+            onToggle={onToggle}
+          />
+        ))}
+      </ul>
+    </fieldset>
+  )
+})
+
+interface TypeOptionProps {
+  inputId: string
+  type: string
+  count: number
+  checked: boolean
+  onToggle: (type: string, checked: boolean) => void
+}
+
+// Memoised: React re-applies a checkbox's type and name whenever it renders, for each of the dozen options.
+const TypeOption = memo(function TypeOption({ inputId, type, count, checked, onToggle }: TypeOptionProps) {
+  return (
+    <li className="types__item">
+      <input
+        id={inputId}
+        type="checkbox"
+        name="type"
+        value={type}
+        checked={checked}
+        onChange={(e) => onToggle(type, e.target.checked)}
+        aria-describedby={`${inputId}-count`}
+      />
+      <label htmlFor={inputId} dir="auto">
+        {type}
+      </label>
+      {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
+      <span id={`${inputId}-count`} className="types__count">
+        <span className="visually-hidden">{`Sessions: ${count}`}</span>
+        <span aria-hidden="true">{count}</span>
+      </span>
+    </li>
+  )
+})

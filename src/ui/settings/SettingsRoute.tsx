@@ -1,0 +1,17 @@
+// /settings with all its sections, as one lazily loaded chunk: none of it is needed for the first view.
+import { InstallSettings } from '../../pwa/InstallSettings'
+import { StorageSettings } from '../../pwa/StorageSettings'
+import { EventsSettings } from '../events/EventsSettings'
+import { TimeAndCalendarSettings } from './TimeAndCalendarSettings'
+import { SettingsScreen } from './SettingsScreen'
+
+export function SettingsRoute() {
+  return (
+    <SettingsScreen>
+      <EventsSettings />
+      <TimeAndCalendarSettings />
+      <InstallSettings />
+      <StorageSettings />
+    </SettingsScreen>
+  )
+}
