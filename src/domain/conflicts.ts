@@ -1,9 +1,8 @@
 // Conflicts between starred sessions: overlaps, and transitions too short to walk between rooms.
 // Also what counts as "background" (registration, breaks, all-day sessions), which never conflicts.
-import { isolateText } from './bidiText'
 import type { Instant, Session, SessionId } from './model'
-import { formatVenueTimeRange, toMs } from './time'
-import { placeLabels, transferBetween, type Transfer, type WalkingOptions } from './walking'
+import { toMs } from './time'
+import { transferBetween, type Transfer, type WalkingOptions } from './walking'
 
 /** How much the user wants a session. Mirrors the db's star level; the domain does not import the db. */
 export type StarLevel = 'must' | 'maybe'
@@ -279,22 +278,3 @@ export function compareConflicts(x: Conflict, y: Conflict): number {
   return rank(x) - rank(y)
 }
 
-/**
- * The words for one conflict as seen from session `forSession` (the UI adds the icon):
- * - "Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)": the other session and its venue-time range;
- * - "Only 5 min to walk from Building B Level 4 to Building C Level 3 (≈10 min)", with "+ 5 min buffer" inside
- *   the brackets when the user set one, and "No time to walk…" for back-to-back sessions.
- * Transitions read the same from both sides: they name the places, which is what the user acts on. Titles and
- * places are schedule text, isolated (bidiText) so none can reorder the times and words after it.
- */
-export function conflictMessage(conflict: Conflict, forSession: SessionId, timeZone: string): string {
-  if (conflict.kind === 'overlap') {
-    const other = otherSide(conflict, forSession).session
-    return `Overlaps with ${isolateText(other.title)} (${formatVenueTimeRange(other.start, other.end, timeZone)})`
-  }
-  const { transfer, gapMin } = conflict
-  const [from, to] = placeLabels(conflict.from.session.venue, conflict.to.session.venue)
-  const buffer = transfer.bufferMin > 0 ? ` + ${transfer.bufferMin} min buffer` : ''
-  const lead = gapMin === 0 ? 'No time' : `Only ${gapMin} min`
-  return `${lead} to walk from ${isolateText(from)} to ${isolateText(to)} (≈${transfer.walkMin} min${buffer})`
-}

@@ -15,7 +15,7 @@ import {
   type StarMap,
 } from './conflicts'
 import { instantFromMs, toMs } from './time'
-import { describeTransfer, transferBetween, type Transfer } from './walking'
+import { transferBetween, type Transfer } from './walking'
 
 /** minutes: the shortest gap worth calling free time: one 30-minute talk slot, the reference schedule's norm. */
 export const MIN_FREE_SLOT_MIN = 30
@@ -28,9 +28,8 @@ export interface PlanSessionEntry {
   from: PlannedSession | null
   /** Whole minutes from `from`'s end to this start; null when `from` is. */
   gapBeforeMin: number | null
+  /** The walk from `from`'s room (the UI words it: describeTransfer); null when `from` is. */
   transfer: Transfer | null
-  /** "same room", "3 min walk, same level", "≈13 min walk to Building C"; null when `from` is. */
-  distance: string | null
   /** Conflicts this session is part of (the same objects as in {@link PlanDay.conflicts}). */
   conflicts: Conflict[]
 }
@@ -100,7 +99,6 @@ export function planDays(plan: readonly PlannedSession[], options: PlanViewOptio
         from,
         gapBeforeMin: from ? Math.floor((startMs - toMs(from.session.end)) / 60_000) : null,
         transfer,
-        distance: transfer ? describeTransfer(transfer, s.venue) : null,
         conflicts: bySession.get(s.id) ?? [],
       })
     }

@@ -1,11 +1,9 @@
 // Schedule updates: what changed between two versions of one event's schedule, so stars survive the update and the
 // user sees which of their starred sessions moved, were retimed, renamed or cancelled.
-import { isolateText } from './bidiText'
 import { compareByTime, type StarLevel, type StarMap } from './conflicts'
-import { venueLocation } from './venueLocation'
 import { normalizeTitle } from './ids'
 import type { Session, SessionId, Venue } from './model'
-import { formatVenueDay, formatVenueTimeRange, minutesBetween, venueDayOf } from './time'
+import { minutesBetween } from './time'
 
 /** What changed about a session that kept its place in the schedule. Other fields (abstract, speakers) are ignored. */
 export type ChangedField = 'time' | 'room' | 'title'
@@ -357,26 +355,3 @@ export function starredChangeKey(change: StarredChange): string {
   return [change.id, ...state].join('|')
 }
 
-/**
- * One sentence per kind of change, for the changes list (the UI shows the current title as the heading):
- * - 'Renamed from "Old title"'
- * - "Now 3:15 – 3:45 PM EST (was 2:30 – 3:00 PM EST)", with the venue day in front of both when it changed
- * - "Moved to Georgia Ballroom 2, Building C, Level 3 (was B406b-407, Building B, Level 4)"
- * - "Cancelled: no longer in the schedule"
- */
-export function describeStarredChange(change: StarredChange, timeZone: string): string[] {
-  const { before, after } = change
-  if (!after) return ['Cancelled: no longer in the schedule']
-  const lines: string[] = []
-  for (const kind of change.what) {
-    if (kind === 'renamed') lines.push(`Renamed from "${isolateText(before.title)}"`)
-    if (kind === 'retimed') {
-      const dayChanged = venueDayOf(before.start, timeZone) !== venueDayOf(after.start, timeZone)
-      const when = (s: Session) =>
-        `${dayChanged ? `${formatVenueDay(venueDayOf(s.start, timeZone))}, ` : ''}${formatVenueTimeRange(s.start, s.end, timeZone)}`
-      lines.push(`Now ${when(after)} (was ${when(before)})`)
-    }
-    if (kind === 'moved') lines.push(`Moved to ${isolateText(venueLocation(after.venue))} (was ${isolateText(venueLocation(before.venue))})`)
-  }
-  return lines
-}

@@ -1,6 +1,5 @@
 // How long it takes to get from one room to the next: a small, adjustable model tuned for the Georgia World
 // Congress Center (KubeCon NA 2025), used for tight-transition checks, the plan view and the free-slot finder.
-import { isolateText } from './bidiText'
 import type { Venue } from './model'
 
 /** How fast the user walks between rooms; a setting, so the UI can offer it as three choices. */
@@ -166,26 +165,6 @@ export function transferBetween(from: Venue, to: Venue, options: WalkingOptions 
 /** Walking minutes between two venues at the user's pace (no buffer). */
 export function walkingMinutes(from: Venue, to: Venue, options: WalkingOptions = {}): number {
   return transferBetween(from, to, options).walkMin
-}
-
-/**
- * A short phrase for the plan view: "same room", "3 min walk, same level", "6 min walk to Level 3",
- * "≈13 min walk to Building C", "≈5 min walk to H.1302". "≈" marks the coarse estimates. The place is schedule
- * text, isolated (bidiText) so it cannot reorder the words around it.
- */
-export function describeTransfer(transfer: Transfer, to: Venue): string {
-  switch (transfer.kind) {
-    case 'same-room':
-      return 'same room'
-    case 'same-level':
-      return `${transfer.walkMin} min walk, same level`
-    case 'other-level':
-      return `${transfer.walkMin} min walk to ${isolateText(to.level ?? to.room)}`
-    case 'other-building':
-      return `≈${transfer.walkMin} min walk to ${isolateText(to.building ?? to.room)}`
-    case 'unknown':
-      return `≈${transfer.walkMin} min walk to ${isolateText(to.room)}`
-  }
 }
 
 /** "B406b-407", or "Exhibit Hall B3-B5 · Learning Lounge" for an area inside a hall. */

@@ -1,6 +1,7 @@
 // Conflict resolution help: the other sessions of the slot, ranked, each flagged with the conflicts it would bring.
 import { alternativesFor, subjectWords } from '../../src/domain/alternatives'
-import { conflictMessage, type StarLevel } from '../../src/domain/conflicts'
+import type { StarLevel } from '../../src/domain/conflicts'
+import { conflictMessage } from '../../src/ui/plan/conflictText'
 import type { SessionId } from '../../src/domain/model'
 import { makeSession, manySessions, seed, seedSession, seedStars, TIME_ZONE } from './planFactories'
 

@@ -1,7 +1,6 @@
 // Conflict detection on factories and on the real KubeCon Thursday: overlaps, tight walks, background, severity.
 import {
   compareConflicts,
-  conflictMessage,
   conflictsBySession,
   findConflicts,
   isBackground,
@@ -12,6 +11,7 @@ import {
   type StarLevel,
 } from '../../src/domain/conflicts'
 import type { SessionId } from '../../src/domain/model'
+import { conflictMessage } from '../../src/ui/plan/conflictText'
 import { instantFromMs } from '../../src/domain/time'
 import { est, makeSession, planned, seed, seedSession, seedStars, TIME_ZONE } from './planFactories'
 

@@ -4,6 +4,7 @@ import type { VenueDay } from '../../src/domain/model'
 import { freeSlots, planDays, type PlanDay } from '../../src/domain/plan'
 import type { SessionId } from '../../src/domain/model'
 import type { StarLevel } from '../../src/domain/conflicts'
+import { describeTransfer } from '../../src/ui/common/walkText'
 import { est, makeSession, manySessions, planned, seed, seedStars, THURSDAY } from './planFactories'
 
 /** The user's Thursday: two keynotes, a clash at 11:00, walks across levels and into Building C. */
@@ -23,7 +24,7 @@ function lines(day: PlanDay): string[] {
   return day.entries.map((e) =>
     e.kind === 'gap'
       ? `gap ${e.start.slice(11, 16)}–${e.end.slice(11, 16)}Z ${e.minutes}m${e.free ? ' free' : ''}`
-      : `${e.item.session.title.slice(0, 30)} | ${e.gapBeforeMin ?? '-'}m | ${e.distance ?? '-'} | ${e.conflicts.length} conflict(s)`,
+      : `${e.item.session.title.slice(0, 30)} | ${e.gapBeforeMin ?? '-'}m | ${e.transfer ? describeTransfer(e.transfer, e.item.session.venue) : '-'} | ${e.conflicts.length} conflict(s)`,
   )
 }
 
@@ -54,7 +55,7 @@ describe('planDays', () => {
   it('carries the walking options into distances and conflicts', () => {
     const [day] = planDays(planOf(seed(), stars), { walking: { pace: 'relaxed' } })
     const kubeflow = day!.entries.at(-1)!
-    expect(kubeflow.kind === 'session' && kubeflow.distance).toBe('≈18 min walk to Building C') // 14 × 1.3
+    expect(kubeflow.kind === 'session' && kubeflow.transfer && describeTransfer(kubeflow.transfer, kubeflow.item.session.venue)).toBe('≈18 min walk to Building C') // 14 × 1.3
     expect(kubeflow.kind === 'session' && kubeflow.conflicts.map((c) => c.kind)).toEqual(['tight'])
   })
 

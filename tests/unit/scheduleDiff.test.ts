@@ -5,7 +5,6 @@ import { assignStableIds, normalizeTitle } from '../../src/domain/ids'
 import type { Instant, Session, SessionId } from '../../src/domain/model'
 import {
   carryOverStars,
-  describeStarredChange,
   diffSchedules,
   followStarredChanges,
   hasScheduleChanges,
@@ -14,6 +13,7 @@ import {
   type ScheduleDiff,
   type StarredChange,
 } from '../../src/domain/scheduleDiff'
+import { describeStarredChange } from '../../src/ui/events/changeText'
 import { seedSnapshot } from '../fixtures/seedSnapshot'
 import { est, makeSession, manySessions, place } from './planFactories'
 

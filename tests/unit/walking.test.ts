@@ -1,11 +1,11 @@
 // The walking model: every tier, the venue's real rooms, pace and buffer, and the phrases the plan view shows.
 import {
-  describeTransfer,
   GWCC_WALKING_MODEL,
   placeLabels,
   transferBetween,
   walkingMinutes,
 } from '../../src/domain/walking'
+import { describeTransfer } from '../../src/ui/common/walkText'
 import { place, seedSession } from './planFactories'
 
 const B206 = place('Building B | Level 2 | B206')

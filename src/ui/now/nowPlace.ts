@@ -2,7 +2,8 @@
 // Now & next view. Derived from the plan's domain functions; nothing here is stored.
 import { backgroundTest, type ConflictOptions, type PlannedSession } from '../../domain/conflicts'
 import type { Instant, Session } from '../../domain/model'
-import { describeTransfer, transferBetween, type Transfer } from '../../domain/walking'
+import { transferBetween, type Transfer } from '../../domain/walking'
+import { describeTransfer } from '../common/walkText'
 
 /**
  * The starred non-background session the user is in at `now` (a must before a maybe, then the one that started

@@ -1,10 +1,10 @@
 // One conflict as seen from one of its sessions: an icon and a word for how bad it is ("Clash" / "Possible
 // clash"), the domain's sentence, and the ways out: open the resolve dialog, and (where there is room) keep this one.
 import { isolateText } from '../../domain/bidiText'
-import { conflictMessage, otherSide, sidesOf, type Conflict } from '../../domain/conflicts'
+import { otherSide, sidesOf, type Conflict } from '../../domain/conflicts'
 import type { SessionId } from '../../domain/model'
 import { useUiStore } from '../../store/uiStore'
-import { dropPhrase, keepResolution, resolvedMessage, severityLabel } from './conflictText'
+import { conflictMessage, dropPhrase, keepResolution, resolvedMessage, severityLabel } from './conflictText'
 import { starButtonSelector, useStarActions } from '../common/useStarActions'
 import { Icon } from '../common/Icons'
 

@@ -1,6 +1,7 @@
 // What taking a session into the plan would do, said before the user does it: "Fits your plan", or each conflict it
 // would bring, with the clash icon and words. Used by the resolve dialog's alternatives and the shared-plan screen.
-import { conflictMessage, type Conflict } from '../../domain/conflicts'
+import { type Conflict } from '../../domain/conflicts'
+import { conflictMessage } from './conflictText'
 import type { Session, SessionId } from '../../domain/model'
 import { Icon } from '../common/Icons'
 

@@ -1,6 +1,7 @@
 // My plan (/plan): per day, the starred sessions in time order with the free time between them, how far each is
 // from the one before, the clashes (with Keep / Resolve), and for every gap of 30 minutes or more the sessions that
 // would fit it. Starred background sessions (badge pick-up, lunch) are listed apart: they never clash.
+import { describeTransfer } from '../common/walkText'
 import { useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
@@ -200,7 +201,7 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
   return (
     <li className={`timeline__session${entry.conflicts.length > 0 ? ' timeline__session--conflict' : ''}`}>
       <SessionRow session={session} timeZone={timeZone} level={level} onCycle={onCycle}>
-        {entry.distance && entry.from && (
+        {entry.transfer && entry.from && (
           <p className="srow__walk">
             <Icon name="walk" />{' '}
             {/* The time there is the gap entry just above; this line says how far it is. */}
@@ -209,7 +210,7 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
             ) : (
               // One flex item, so the room wraps with the words around it.
               <span>
-                {entry.distance} from <bdi>{entry.from.session.venue.room}</bdi>
+                {describeTransfer(entry.transfer, entry.item.session.venue)} from <bdi>{entry.from.session.venue.room}</bdi>
               </span>
             )}
           </p>

@@ -1,7 +1,9 @@
-// The words around a conflict that the domain's conflictMessage does not give: how bad it is, and what
-// "keep this one" will do to the other session. Shared by the notice on cards, the plan and the resolve dialog.
+// The words for a conflict: what it is (conflictMessage), how bad it is, and what "keep this one" will do to the
+// other session. Shared by the notice on cards, the plan, the resolve dialog and the shared-plan preview.
 import { isolateText } from '../../domain/bidiText'
 import { otherSide, type Conflict, type PlannedSession, type Severity } from '../../domain/conflicts'
+import { formatVenueTimeRange } from '../../domain/time'
+import { placeLabels } from '../../domain/walking'
 import type { SessionId } from '../../domain/model'
 import type { DropTo, Resolution } from '../../db/stars'
 
@@ -33,4 +35,24 @@ export function resolvedMessage(keptTitle: string, droppedTitle: string, dropTo:
   const first = picked ? `Picked ${kept} instead of ${dropped}.` : `Kept ${kept}.`
   const second = dropTo === 'maybe' ? `${dropped} is now a maybe.` : `Removed ${dropped} from your plan.`
   return `${first} ${second}`
+}
+
+/**
+ * The words for one conflict as seen from session `forSession` (the UI adds the icon):
+ * - "Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)": the other session and its venue-time range;
+ * - "Only 5 min to walk from Building B Level 4 to Building C Level 3 (≈10 min)", with "+ 5 min buffer" inside
+ *   the brackets when the user set one, and "No time to walk…" for back-to-back sessions.
+ * Transitions read the same from both sides: they name the places, which is what the user acts on. Titles and
+ * places are schedule text, isolated (bidiText) so none can reorder the times and words after it.
+ */
+export function conflictMessage(conflict: Conflict, forSession: SessionId, timeZone: string): string {
+  if (conflict.kind === 'overlap') {
+    const other = otherSide(conflict, forSession).session
+    return `Overlaps with ${isolateText(other.title)} (${formatVenueTimeRange(other.start, other.end, timeZone)})`
+  }
+  const { transfer, gapMin } = conflict
+  const [from, to] = placeLabels(conflict.from.session.venue, conflict.to.session.venue)
+  const buffer = transfer.bufferMin > 0 ? ` + ${transfer.bufferMin} min buffer` : ''
+  const lead = gapMin === 0 ? 'No time' : `Only ${gapMin} min`
+  return `${lead} to walk from ${isolateText(from)} to ${isolateText(to)} (≈${transfer.walkMin} min${buffer})`
 }
