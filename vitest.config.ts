@@ -19,6 +19,11 @@ const ZONE_SENSITIVE_UNIT_TESTS = [
   'tests/unit/timetableGrid.test.ts',
 ]
 
+// ms: a unit test that builds hundreds of snapshots (the importer's junk sweep hashes each with SHA-256) takes 1–2 s
+// alone and passed vitest's default 5 s with two busy loops beside the suite. The limit catches a hang; the speed
+// figures are `npm run bench`'s job.
+const UNIT_TIMEOUT_MS = 30_000
+
 function zoneProject(name: string, zone: string): TestProjectInlineConfiguration {
   return {
     extends: true,
@@ -30,6 +35,7 @@ function zoneProject(name: string, zone: string): TestProjectInlineConfiguration
       // and three copies of a millisecond budget on a 2-core box running other projects would only measure the box.
       env: { TZ: zone, HALLWAY_SKIP_SPEED_CHECKS: '1' },
       include: ZONE_SENSITIVE_UNIT_TESTS,
+      testTimeout: UNIT_TIMEOUT_MS,
     },
   }
 }
@@ -41,7 +47,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: UNIT_TIMEOUT_MS },
       },
       // The unit tests where instants meet wall clocks, again with the process in a zone far from the venue's
       // (America/New_York) on either side, so nothing leans on the device zone. The machine's zone is UTC. Only these
