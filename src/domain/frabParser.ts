@@ -38,7 +38,7 @@ import { progressCounter, progressSpan, type ProgressReport } from './importProg
 import type { EventId, Instant, Session, SessionLink, Speaker } from './model'
 import { checkHttpUrl, isLinkType, languageTag, linkTitleText } from './sessionExtras'
 import { PERSON_ID_FIELDS, sourceSpeakerId } from './speakerIndex'
-import { instantFromMs, isInstant, venueDayOf } from './time'
+import { instantFromMs, isInstant, isValidTimeZone, venueDayOf } from './time'
 
 export interface FrabImportProblem {
   /** Where in the JSON, e.g. `schedule.conference.days[1].rooms["Room 2"][3].date`. */
@@ -129,15 +129,6 @@ function quoteKey(key: string): string {
   return JSON.stringify(key)
 }
 
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
-
 function clockIsReal(c: WallClock): boolean {
   const t = new Date(Date.UTC(c.y, c.mo - 1, c.d, c.h, c.mi, c.s))
   return (
@@ -186,7 +177,8 @@ function zoneOffsetAt(ms: number, timeZone: string): number {
   return -new TZDate(ms, timeZone).getTimezoneOffset()
 }
 
-function toMs(at: DateTime, timeZone: string): number {
+/** The epoch milliseconds a frab date stands for: its own offset when it has one, else the zone's wall clock. */
+function dateTimeMs(at: DateTime, timeZone: string): number {
   const c = at.clock
   if (at.offsetMin !== undefined) return Date.UTC(c.y, c.mo - 1, c.d, c.h, c.mi, c.s) - at.offsetMin * MS_PER_MINUTE
   return new TZDate(c.y, c.mo - 1, c.d, c.h, c.mi, c.s, timeZone).getTime()
@@ -774,7 +766,7 @@ function resolveZone(conference: Json, drafts: readonly Draft[], options: FrabIm
 }
 
 function finishDraft(d: Draft, timeZone: string, r: Reader): (Omit<Session, 'id'> & { key: string }) | undefined {
-  const startMs = toMs(d.when.at, timeZone)
+  const startMs = dateTimeMs(d.when.at, timeZone)
   const startPath = d.when.path
   if (d.when.at.offsetMin !== undefined) {
     const zoneOffset = zoneOffsetAt(startMs, timeZone)
@@ -786,7 +778,7 @@ function finishDraft(d: Draft, timeZone: string, r: Reader): (Omit<Session, 'id'
       )
     }
   }
-  const endMs = d.end.kind === 'end' ? toMs(d.end.at, timeZone) : startMs + d.end.ms
+  const endMs = d.end.kind === 'end' ? dateTimeMs(d.end.at, timeZone) : startMs + d.end.ms
   if (!Number.isFinite(startMs) || !isInstant(instantFromMsSafe(startMs))) {
     r.problem(startPath, 'is outside the range of dates this app can show')
     return undefined

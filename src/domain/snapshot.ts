@@ -14,7 +14,7 @@ import {
   type VenueDay,
 } from './model'
 import { isHttpUrl, isLanguageTag, isLinkType, isSourceSpeakerId } from './sessionExtras'
-import { isInstant } from './time'
+import { isInstant, isValidTimeZone } from './time'
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -142,15 +142,6 @@ function session(v: unknown, path: string): Session {
     speakersRaw: str(o.speakersRaw, `${path}.speakersRaw`),
     venue: venue(o.venue, `${path}.venue`),
     ...extras(o, path),
-  }
-}
-
-function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
   }
 }
 

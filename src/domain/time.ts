@@ -10,6 +10,16 @@ export function isInstant(value: unknown): value is Instant {
   return typeof value === 'string' && INSTANT_RE.test(value) && !Number.isNaN(Date.parse(value))
 }
 
+/** Whether this runtime knows `tz` as an IANA time zone (what Intl accepts as `timeZone`). */
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Milliseconds since the epoch, for arithmetic. */
 export function toMs(instant: Instant): number {
   return Date.parse(instant)
