@@ -2,20 +2,13 @@
 // dialog (copied to the real clipboard), open it in a fresh browser context with a plan of its own, compare, add
 // one session, and check both plans; then a damaged link, which says so and leaves the plan alone.
 import type { Page } from 'playwright-core'
-import { collectPageErrors, newPhoneContext, usePhonePage } from './harness'
+import { collectPageErrors, newPhoneContext, starFromList, usePhonePage } from './harness'
 
 const { served, browser, context, page } = usePhonePage()
 
 const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 const FLAGS = 'Feature Flags Suck!'
 const DRAGONFLY = 'Dragonfly v2.3.0'
-
-/** Searches the list for `title` and stars it from its card (one tap: must). */
-async function starFromList(p: Page, title: string) {
-  await p.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
-  await p.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
-  await p.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true }).waitFor()
-}
 
 /** The session titles on My plan, in order. */
 async function planTitles(p: Page): Promise<string[]> {
