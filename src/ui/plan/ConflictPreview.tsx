@@ -3,6 +3,7 @@
 import { conflictMessage, type Conflict } from '../../domain/conflicts'
 import type { Session, SessionId } from '../../domain/model'
 import { Icon } from '../common/Icons'
+import './conflicts.css'
 
 export interface ConflictPreviewProps {
   /** The conflicts the session would have, as findConflicts reports them. */

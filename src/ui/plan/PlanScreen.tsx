@@ -20,6 +20,7 @@ import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { focusAfterRender, starButtonSelector, useStarActions } from '../common/useStarActions'
 import { durationLabel, venueTimeLabel } from '../common/timeLabels'
+import './plan.css'
 
 // Suggestions shown per free slot before "Show all": a phone screen's worth.
 const FIRST_SUGGESTIONS = 4
