@@ -100,7 +100,7 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
         </p>
       )}
       {!persistent && (
-        <p className="plan__memory">
+        <p className="note">
           <strong>Not saved on this device.</strong> Your plan lasts until you close this tab.
         </p>
       )}

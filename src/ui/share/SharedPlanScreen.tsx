@@ -342,7 +342,7 @@ function Unmatched({ missing, ambiguous }: { missing: readonly SharedRef[]; ambi
     return [must > 0 && `${must} must`, refs.length - must > 0 && `${refs.length - must} maybe`].filter(Boolean).join(', ')
   }
   return (
-    <div className="shared__unmatched">
+    <div className="note shared__unmatched">
       <Icon name="possible-clash" />
       <div>
         {missing.length > 0 && (
