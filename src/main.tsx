@@ -1,3 +1,5 @@
+// First, so the base rules (tokens, page frame, shared primitives) come before every feature's CSS, which refines them.
+import './ui/styles.css'
 import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { loadIndexedDb } from './db/loadIndexedDb'
@@ -5,7 +7,6 @@ import { captureInstallPrompt } from './pwa/installPrompt'
 import { App } from './ui/App'
 import { ChunkBoundary } from './ui/common/ChunkBoundary'
 import { ScheduleProvider } from './ui/ScheduleProvider'
-import './ui/styles.css'
 
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
 // jump to a stale offset first on Back.

@@ -1,5 +1,7 @@
 // The page `npm run bench` drives in Chromium: it exposes window.bench, whose functions time the real db layer
 // and the real app, in the browser, and return raw samples (the Node side computes medians).
+// The base CSS first, as in main.tsx: every feature's CSS comes after the rules it refines.
+import '../../src/ui/styles.css'
 import { createRoot, type Root } from 'react-dom/client'
 import { HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
 import { installSnapshot } from '../../src/db/snapshotInstall'
@@ -9,7 +11,6 @@ import { diffSchedules } from '../../src/domain/scheduleDiff'
 import { makeSyntheticSnapshot } from '../../src/domain/synthetic'
 import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
 import App from '../../src/ui/App'
-import '../../src/ui/styles.css'
 
 async function snapshotOf(count: number): Promise<Snapshot> {
   return count === 99 ? loadBundledSnapshot() : makeSyntheticSnapshot({ count, seed: 1 })

@@ -9,6 +9,7 @@ import { venueLabel } from './sessionText'
 import { venueTimeRangeLabel } from './timeLabels'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { StarButton } from './StarButton'
+import './sessionRow.css'
 
 export interface SessionRowProps {
   session: Session
@@ -25,12 +26,12 @@ export function SessionRow({ session, timeZone, level, onCycle, lead, children, 
   // What a schedule update did to this starred session, until acknowledged (plan, now & next, suggestions alike).
   const change = usePlan().changeBySession.get(session.id)?.change
   return (
-    <div className={`srow${level ? ` srow--${level}` : ''}${className ? ` ${className}` : ''}`}>
+    <div className={`srow card-row${level ? ` card-row--${level}` : ''}${className ? ` ${className}` : ''}`}>
       <div className="srow__main">
-        <Link href={`/session/${session.id}`} className="srow__title" dir="auto">
+        <Link href={`/session/${session.id}`} className="srow__title card-row__title" dir="auto">
           {session.title}
         </Link>
-        <p className="srow__meta">
+        <p className="srow__meta card-row__meta">
           {lead}
           <span className="srow__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
           <span className="srow__place" dir="auto">{venueLabel(session.venue)}</span>

@@ -71,7 +71,7 @@ export function EventsSettings() {
         {events.map((e) => {
           const isCurrent = e.id === current?.id
           return (
-            <li key={e.id} className="events-settings__event" aria-current={isCurrent ? 'true' : undefined}>
+            <li key={e.id} className="events-settings__event card-row" aria-current={isCurrent ? 'true' : undefined}>
               <div className="events-settings__text">
                 <span className="events-settings__name" dir="auto">
                   {e.title}
@@ -191,7 +191,7 @@ function RemoveEventDialog({
       <p className="muted">
         Your other events and your settings stay. Opening the schedule file again brings the event back, without the stars.
       </p>
-      <div className="dialog__foot share-replace__foot">
+      <div className="dialog__foot dialog__foot--wrap">
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>

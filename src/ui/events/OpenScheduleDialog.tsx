@@ -219,7 +219,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         </p>
       )}
 
-      <div className="dialog__foot open-schedule__foot">
+      <div className="dialog__foot dialog__foot--wrap open-schedule__foot">
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>

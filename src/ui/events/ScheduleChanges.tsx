@@ -74,7 +74,7 @@ export function WhatChanged() {
           const title = titleOf(c)
           const cancelled = c.change.after === null
           return (
-            <li key={c.key} className={`change${cancelled ? ' change--cancelled' : ''}`}>
+            <li key={c.key} className={`change card-row${cancelled ? ' change--cancelled' : ''}`}>
               <ChangeBadge change={c.change} timeZone={displayZone} />
               <h3 className="change__title" dir="auto">
                 {c.change.newId !== null ? <Link href={`/session/${c.change.newId}`}>{title}</Link> : title}
@@ -121,7 +121,7 @@ export function CancelledInPlan({ day }: { day: VenueDay }) {
       <h3 className="plan-day__subtitle">No longer in the schedule</h3>
       <ul className="rows">
         {cancelled.map((c, i) => (
-          <li key={c.key} className="cancelled-row">
+          <li key={c.key} className="cancelled-row card-row">
             <div className="cancelled-row__main">
               <p className="cancelled-row__title" dir="auto">
                 {c.change.before.title}

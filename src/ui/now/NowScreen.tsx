@@ -19,6 +19,7 @@ import { useSchedule } from '../common/useSchedule'
 import { useStarActions } from '../common/useStarActions'
 import { walkFromHere, whereYouAre } from './nowPlace'
 import { durationLabel, venueTimeLabel } from '../common/timeLabels'
+import './now.css'
 
 const MINUTE_MS = 60_000
 

@@ -10,6 +10,7 @@ import { useSchedule } from '../common/useSchedule'
 import { venueLabel } from '../common/sessionText'
 import { durationLabel, venueTimeLabel } from '../common/timeLabels'
 import { Icon } from '../common/Icons'
+import './nowSummary.css'
 
 /** Memoised on the day and the minute: nothing here changes with the search box or the filters. */
 export const NowSummary = memo(function NowSummary({ day, nowMs }: { day: VenueDay; nowMs: number }) {

@@ -7,6 +7,7 @@ import { useUiStore } from '../../store/uiStore'
 import { conflictMessage, dropPhrase, keepResolution, resolvedMessage, severityLabel } from './conflictText'
 import { starButtonSelector, useStarActions } from '../common/useStarActions'
 import { Icon } from '../common/Icons'
+import './conflicts.css'
 
 export interface ConflictNoticeProps {
   conflict: Conflict

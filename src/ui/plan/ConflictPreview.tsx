@@ -4,6 +4,7 @@ import { type Conflict } from '../../domain/conflicts'
 import { conflictMessage } from './conflictText'
 import type { Session, SessionId } from '../../domain/model'
 import { Icon } from '../common/Icons'
+import './conflicts.css'
 
 export interface ConflictPreviewProps {
   /** The conflicts the session would have, as findConflicts reports them. */

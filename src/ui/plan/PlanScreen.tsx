@@ -21,6 +21,7 @@ import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { focusAfterRender, starButtonSelector, useStarActions } from '../common/useStarActions'
 import { durationLabel, venueTimeLabel } from '../common/timeLabels'
+import './plan.css'
 
 // Suggestions shown per free slot before "Show all": a phone screen's worth.
 const FIRST_SUGGESTIONS = 4
@@ -100,7 +101,7 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
         </p>
       )}
       {!persistent && (
-        <p className="plan__memory">
+        <p className="note">
           <strong>Not saved on this device.</strong> Your plan lasts until you close this tab.
         </p>
       )}

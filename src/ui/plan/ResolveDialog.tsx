@@ -17,6 +17,8 @@ import { venueTimeRangeLabel } from '../common/timeLabels'
 import { ConflictPreview } from './ConflictPreview'
 import { Dialog } from '../common/Dialog'
 import { Icon } from '../common/Icons'
+import './conflicts.css'
+import './resolveDialog.css'
 
 // Alternatives shown before "Show all": the best-ranked ones fit a phone screen; a slot of the seed has up to 17.
 const FIRST_ALTERNATIVES = 5
@@ -129,7 +131,7 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
       <h3 className="dialog__subtitle">Keep one</h3>
       <ul className="resolve__sides">
         {sides.map((side) => (
-          <li key={side.session.id} className="resolve__option">
+          <li key={side.session.id} className="resolve__option card-row">
             <SessionSummary session={side.session} timeZone={timeZone} note={side.level === 'must' ? 'Must' : 'Maybe'} />
             <button
               type="button"
@@ -205,7 +207,7 @@ function AlternativeItem({
     .filter((p) => p !== '')
     .join(' · ')
   return (
-    <li className="resolve__option resolve__option--alt">
+    <li className="resolve__option resolve__option--alt card-row">
       <SessionSummary session={session} timeZone={timeZone} />
       {why !== '' && <span className="resolve__why">{why}</span>}
       <ConflictPreview conflicts={conflicts} sessionId={session.id} timeZone={timeZone} />

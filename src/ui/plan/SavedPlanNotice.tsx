@@ -23,7 +23,7 @@ export function SavedPlanNotice() {
   const why = storage.kind === 'memory' ? WHY[storage.problem.kind] : undefined
   if (!why) return null
   return (
-    <div className="plan__memory">
+    <div className="note">
       <p>
         <strong>{why}</strong>
       </p>

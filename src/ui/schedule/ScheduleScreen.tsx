@@ -16,6 +16,7 @@ import { useStarActions } from '../common/useStarActions'
 import { useSearchText, useViewState, type SetViewState } from './useViewState'
 import { rowsBySlot } from './scheduleRows'
 import { activeFilterCount, hasNarrowing } from './viewState'
+import './schedule.css'
 
 const MINUTE_MS = 60_000
 const FILTERS_ID = 'filters'

@@ -45,16 +45,16 @@ export const SessionCard = memo(function SessionCard({
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
   return (
     <div
-      className={`card-wrap${level ? ` card-wrap--${level}` : ''}${hasConflicts ? ' card-wrap--conflict' : ''}${onCycle ? ' card-wrap--starrable' : ''}`}
+      className={`card-wrap${hasConflicts ? ' card-wrap--conflict' : ''}${onCycle ? ' card-wrap--starrable' : ''}`}
       data-card-for={session.id}
     >
       <Link
         href={`/session/${session.id}`}
-        className={`card card--${timing}`}
+        className={`card card-row card--${timing}${level ? ` card-row--${level}` : ''}`}
         data-session-id={session.id}
         onClick={onOpen ? (e) => onOpen(session, e) : undefined}
       >
-        <span className="card__title" dir="auto">{session.title}</span>{' '}
+        <span className="card__title card-row__title" dir="auto">{session.title}</span>{' '}
         <span className="card__meta">
           {timing === 'now' && <span className="badge badge--now">On now</span>}
           {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}

@@ -14,6 +14,7 @@ import { usePlan } from '../common/usePlan'
 import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
 import { descriptionBlocks, speakerAffiliation, venueLabel } from '../common/sessionText'
+import './session.css'
 
 function BackToList({ session }: { session?: Session }) {
   const listReturn = useUiStore((s) => s.listReturn)

@@ -8,6 +8,7 @@ import { toStorageProblem } from '../../db/storageErrors'
 import { useUiStore } from '../../store/uiStore'
 import { usePageHeading } from '../common/usePageHeading'
 import { usePlan } from '../common/usePlan'
+import './settings.css'
 
 const PACES: ReadonlyArray<{ pace: WalkingPace; label: string; hint: string }> = [
   { pace: 'relaxed', label: 'Relaxed', hint: 'No hurry: with a coffee, a cane or a stroller.' },
@@ -87,7 +88,7 @@ function WalkingSection() {
       <fieldset className="choice-group" disabled={!store}>
         <legend>Walking pace</legend>
         {PACES.map(({ pace: p, label, hint }) => (
-          <label key={p} className="choice">
+          <label key={p} className="choice card-row">
             <input
               type="radio"
               name={`${uid}-pace`}

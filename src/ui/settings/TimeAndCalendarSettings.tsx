@@ -72,7 +72,7 @@ export function TimeAndCalendarSettings() {
       <fieldset className="choice-group" disabled={!store}>
         <legend>Show times in</legend>
         {options.map(({ value, label, hint }) => (
-          <label key={value} className="choice">
+          <label key={value} className="choice card-row">
             <input
               type="radio"
               name={`${uid}-zone`}

@@ -124,14 +124,14 @@ function CompareCard({
   const words = SIDE_WORDS[side]
   const level = entry.theirs ?? entry.mine!
   return (
-    <div className={`cmp cmp--${side}`}>
+    <div className={`cmp card-row cmp--${side}`}>
       <p className="cmp__tag">
         <Icon name={words.icon} /> {words.tag}
       </p>
-      <Link href={`/session/${session.id}`} className="cmp__title" dir="auto">
+      <Link href={`/session/${session.id}`} className="cmp__title card-row__title" dir="auto">
         {session.title}
       </Link>
-      <p className="cmp__meta">
+      <p className="cmp__meta card-row__meta">
         <span>{venueTimeRangeLabel(session.start, session.end, timeZone)}</span>
         <span dir="auto">{venueLabel(session.venue)}</span>
       </p>

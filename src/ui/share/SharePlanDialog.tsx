@@ -8,6 +8,7 @@ import { useSchedule } from '../common/useSchedule'
 import { Dialog, DialogHead } from '../common/Dialog'
 import { Icon } from '../common/Icons'
 import { ShareQrCode } from './ShareQrCode'
+import './share.css'
 
 /** The app's /share page on this host (and sub-path, when Hallway is served from one). */
 function shareBase(): string {

@@ -49,7 +49,7 @@ export function ShareReplaceDialog({
         ))}
       </ul>
       <p className="muted">You can undo this right after.</p>
-      <div className="dialog__foot share-replace__foot">
+      <div className="dialog__foot dialog__foot--wrap">
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>

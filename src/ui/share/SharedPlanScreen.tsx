@@ -21,6 +21,7 @@ import { usePageHeading } from '../common/usePageHeading'
 import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { useMergeActions, useSharedPlan, type SharedPlanView } from './useSharedPlan'
+import './share.css'
 
 const ADD_ALL_SELECTOR = '[data-share-add-all]'
 
@@ -78,7 +79,7 @@ export function SharedPlanScreen() {
       )}
       {view.kind === 'other-event' && view.installed && <OtherInstalledEvent title={view.installed.title} eventId={view.eventId} />}
       {view.kind === 'ready' && switched && switched.to === view.link.eventId && (
-        <p className="shared__switched">
+        <p className="shared__switched card-row">
           <Icon name="check" />{' '}
           <span>
             This plan is for <bdi>{event?.title}</bdi>, so Hallway switched to it
@@ -341,7 +342,7 @@ function Unmatched({ missing, ambiguous }: { missing: readonly SharedRef[]; ambi
     return [must > 0 && `${must} must`, refs.length - must > 0 && `${refs.length - must} maybe`].filter(Boolean).join(', ')
   }
   return (
-    <div className="shared__unmatched">
+    <div className="note shared__unmatched">
       <Icon name="possible-clash" />
       <div>
         {missing.length > 0 && (
