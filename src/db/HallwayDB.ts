@@ -3,6 +3,7 @@
 import { Dexie, liveQuery, type DexieOptions, type Observable, type Table } from 'dexie'
 import type { EventId, EventInfo, Session, SessionId } from '../domain/model'
 import type { StarredChange } from '../domain/scheduleDiff'
+import type { StarLevel } from '../domain/stars'
 
 export const DB_NAME = 'hallway'
 /** The newest schema version this build knows. Bump it together with a new `this.version(n)` below. */
@@ -32,7 +33,7 @@ export type StoredEvent = EventInfo & {
  */
 export type StoredSession = Session & { eventId: EventId }
 
-export type StarLevel = 'must' | 'maybe'
+export type { StarLevel }
 
 /** A user's star on a session. User data: snapshot installs never touch this table. */
 export interface StarRow {

@@ -7,17 +7,8 @@
 // ever adds a star or raises a maybe to a must, never lowers or removes one (a Must the user could not see stays a
 // Must).
 import type { EventId, SessionId } from '../domain/model'
-import type { StarLevel } from './HallwayDB'
-import { nextStarLevel } from './stars'
+import { nextStarLevel, raisedLevel, type StarLevel } from '../domain/stars'
 import type { UserDataStore } from './userDataStore'
-
-const RANK: Record<StarLevel, number> = { maybe: 1, must: 2 }
-
-/** The level a session ends at when `waiting` is applied over what is stored: the higher of the two. */
-export function raisedLevel(stored: StarLevel | undefined, waiting: StarLevel | null): StarLevel | undefined {
-  if (waiting === null) return stored
-  return stored !== undefined && RANK[stored] >= RANK[waiting] ? stored : waiting
-}
 
 const NONE: ReadonlyMap<SessionId, StarLevel> = new Map()
 

@@ -2,11 +2,11 @@
 // Also what counts as "background" (registration, breaks, all-day sessions), which never conflicts.
 import { isolateText } from './bidiText'
 import type { Instant, Session, SessionId } from './model'
+import type { StarLevel } from './stars'
 import { formatVenueTimeRange, toMs } from './time'
 import { placeLabels, transferBetween, type Transfer, type WalkingOptions } from './walking'
 
-/** How much the user wants a session. Mirrors the db's star level; the domain does not import the db. */
-export type StarLevel = 'must' | 'maybe'
+export type { StarLevel } from './stars'
 
 /** The user's stars by session; a `Map` built from the db's star rows fits. */
 export type StarMap = ReadonlyMap<SessionId, StarLevel>

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { storageProblemOf, type StorageProblemKind } from '../../src/db/storageErrors'
 import { StorageNotice } from '../../src/ui/common/StorageNotice'
 import { ScheduleContext, type ScheduleContextValue } from '../../src/ui/common/useSchedule'
-import { useUiStore } from '../../src/store/uiStore'
+import { writeWebStorage } from '../../src/db/webStorage'
 
 function renderNotice(kind: StorageProblemKind) {
   const value: ScheduleContextValue = {
@@ -25,7 +25,7 @@ function renderNotice(kind: StorageProblemKind) {
 
 describe('StorageNotice', () => {
   it('after another tab upgrades, shows even if an earlier notice was dismissed, and offers Reload', async () => {
-    useUiStore.getState().dismissStorageNotice()
+    writeWebStorage('storageNoticeDismissed', '1')
     const user = userEvent.setup()
     renderNotice('superseded')
     const notice = screen.getByRole('status')

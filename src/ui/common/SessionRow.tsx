@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'wouter'
 import type { Session } from '../../domain/model'
-import type { StarLevel } from '../../db/stars'
+import type { StarLevel } from '../../domain/stars'
 import { usePlan } from './usePlan'
 import { venueLabel } from './sessionText'
 import { venueTimeRangeLabel } from './timeLabels'

@@ -6,7 +6,7 @@ import type { Session } from '../../domain/model'
 import { pendingStars } from '../../db/pendingStars'
 import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from '../../db/stars'
 import { toStorageProblem } from '../../db/storageErrors'
-import { useUiStore, type Toast } from '../../store/uiStore'
+import { useUiStore } from '../../store/uiStore'
 import { usePlan } from './usePlan'
 
 /** What the UI says about a resolution, and where focus goes when it is undone. */
@@ -64,6 +64,20 @@ export function useStarActions(): StarActions {
     [showToast],
   )
 
+  const undoChange = useCallback<StarActions['undo']>(
+    async (change, returnFocus) => {
+      if (!store) return
+      try {
+        await undoStars(store, change)
+        showToast({ tone: 'info', message: 'Undone.' })
+        focusAfterRender(returnFocus)
+      } catch (error) {
+        fail('Undo', error)
+      }
+    },
+    [store, showToast, fail],
+  )
+
   const cycle = useCallback<StarActions['cycle']>(
     async (session, options = {}) => {
       if (!eventId) return
@@ -79,16 +93,15 @@ export function useStarActions(): StarActions {
           showToast({
             tone: 'info',
             message: `Removed ${isolateText(session.title)} from your plan.`,
-            undo,
+            undo: () => undoChange(undo, starButtonSelector(session.id)),
             focusUndo: true,
-            returnFocus: starButtonSelector(session.id),
           })
         }
       } catch (error) {
         fail('Saving your star', error)
       }
     },
-    [known, store, eventId, showToast, fail],
+    [known, store, eventId, showToast, fail, undoChange],
   )
 
   const resolve = useCallback<StarActions['resolve']>(
@@ -102,29 +115,13 @@ export function useStarActions(): StarActions {
       try {
         await pendingStars.flush(store, eventId)
         const undo = await resolveConflict(store, eventId, resolution)
-        const toast: Omit<Toast, 'id'> = { tone: 'info', message: notice.message, undo, focusUndo: true }
-        if (notice.returnFocus) toast.returnFocus = notice.returnFocus
-        showToast(toast)
+        showToast({ tone: 'info', message: notice.message, undo: () => undoChange(undo, notice.returnFocus), focusUndo: true })
       } catch (error) {
         fail('Resolving the clash', error)
       }
     },
-    [known, store, eventId, showToast, fail],
+    [known, store, eventId, showToast, fail, undoChange],
   )
 
-  const undo = useCallback<StarActions['undo']>(
-    async (change, returnFocus) => {
-      if (!store) return
-      try {
-        await undoStars(store, change)
-        showToast({ tone: 'info', message: 'Undone.' })
-        focusAfterRender(returnFocus)
-      } catch (error) {
-        fail('Undo', error)
-      }
-    },
-    [store, showToast, fail],
-  )
-
-  return useMemo(() => ({ cycle, resolve, undo }), [cycle, resolve, undo])
+  return useMemo(() => ({ cycle, resolve, undo: undoChange }), [cycle, resolve, undoChange])
 }

@@ -16,6 +16,7 @@ import { requestPersistence } from '../../db/persistence'
 import { toStorageProblem } from '../../db/storageErrors'
 import { useUiStore } from '../../store/uiStore'
 import { usePlan } from '../common/usePlan'
+import { useStarActions } from '../common/useStarActions'
 import { useScheduleContext } from '../common/useSchedule'
 
 export type SharedPlanView =
@@ -85,6 +86,7 @@ export function useMergeActions(): MergeActions {
   const { store, eventId, stars } = usePlan()
   const { byId } = useScheduleContext()
   const showToast = useUiStore((s) => s.showToast)
+  const { undo } = useStarActions()
   const planWasEmpty = stars.size === 0
 
   const run = useCallback(
@@ -95,13 +97,18 @@ export function useMergeActions(): MergeActions {
         // As with the first star: the user now has something to lose, so ask the browser to keep it.
         if (planWasEmpty && result.added > 0 && store?.persistent) void requestPersistence()
         // The button the user pressed is gone (the session is now in both plans): put them on Undo.
-        showToast({ tone: 'info', message: notice.message(result), undo: result.undo, focusUndo: true, returnFocus: notice.returnFocus })
+        showToast({
+          tone: 'info',
+          message: notice.message(result),
+          undo: () => undo(result.undo, notice.returnFocus),
+          focusUndo: true,
+        })
       } catch (error) {
         console.warn(`Hallway: ${what} failed.`, error)
         showToast({ tone: 'error', message: `${what} didn't work. ${toStorageProblem(error).message}` })
       }
     },
-    [planWasEmpty, store, showToast],
+    [planWasEmpty, store, showToast, undo],
   )
 
   const add = useCallback<MergeActions['add']>(
