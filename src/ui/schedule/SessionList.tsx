@@ -36,7 +36,7 @@ export interface SessionListProps {
   /** The id of the heading that names the list. */
   labelledBy: string
   stars?: StarMap
-  conflictsBySession?: ReadonlyMap<SessionId, Conflict[]>
+  conflictsBySession?: ReadonlyMap<SessionId, readonly Conflict[]>
   /** Cycles a session's star; without it cards have no star button. */
   onCycle?: (session: Session) => void
   /** Unacknowledged schedule changes of starred sessions, by session ID, for the badge on their cards. */
