@@ -17,6 +17,7 @@ import {
   conflictsBySession,
   findConflicts,
   planOf,
+  sameConflicts,
   type Conflict,
   type ConflictOptions,
   type PlannedSession,
@@ -185,30 +186,6 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...
     last = { args, result }
     return result
   }
-}
-
-/** Same sides at the same levels, same kind, severity and numbers: a row's clash notice says the same. */
-function sameConflicts(a: readonly Conflict[], b: readonly Conflict[]): boolean {
-  const sameSide = (x: PlannedSession, y: PlannedSession) => x.session === y.session && x.level === y.level
-  return (
-    a.length === b.length &&
-    a.every((c, i) => {
-      const d = b[i]!
-      if (c.kind === 'overlap' && d.kind === 'overlap') {
-        return c.severity === d.severity && c.overlapMin === d.overlapMin && sameSide(c.a, d.a) && sameSide(c.b, d.b)
-      }
-      if (c.kind === 'tight' && d.kind === 'tight') {
-        return (
-          c.severity === d.severity &&
-          c.gapMin === d.gapMin &&
-          sameSide(c.from, d.from) &&
-          sameSide(c.to, d.to) &&
-          JSON.stringify(c.transfer) === JSON.stringify(d.transfer)
-        )
-      }
-      return false
-    })
-  )
 }
 
 /** Creates a session; nothing happens until {@link HallwaySession.start}. */

@@ -116,6 +116,30 @@ export interface TightTransition {
 
 export type Conflict = Overlap | TightTransition
 
+/** Same sides at the same levels, same kind, severity and numbers: a row's clash notice says the same. */
+export function sameConflicts(a: readonly Conflict[], b: readonly Conflict[]): boolean {
+  const sameSide = (x: PlannedSession, y: PlannedSession) => x.session === y.session && x.level === y.level
+  return (
+    a.length === b.length &&
+    a.every((c, i) => {
+      const d = b[i]!
+      if (c.kind === 'overlap' && d.kind === 'overlap') {
+        return c.severity === d.severity && c.overlapMin === d.overlapMin && sameSide(c.a, d.a) && sameSide(c.b, d.b)
+      }
+      if (c.kind === 'tight' && d.kind === 'tight') {
+        return (
+          c.severity === d.severity &&
+          c.gapMin === d.gapMin &&
+          sameSide(c.from, d.from) &&
+          sameSide(c.to, d.to) &&
+          JSON.stringify(c.transfer) === JSON.stringify(d.transfer)
+        )
+      }
+      return false
+    })
+  )
+}
+
 /** The two sessions of a conflict, earlier first. */
 export function sidesOf(conflict: Conflict): [PlannedSession, PlannedSession] {
   return conflict.kind === 'overlap' ? [conflict.a, conflict.b] : [conflict.from, conflict.to]
