@@ -96,6 +96,15 @@ export class PendingStars {
     this.changed(eventId)
   }
 
+  /** Every star still waiting to be written, of every event (for the journal: src/db/starJournal.ts). */
+  waiting(): Array<readonly [EventId, SessionId, StarLevel]> {
+    const out: Array<readonly [EventId, SessionId, StarLevel]> = []
+    for (const [eventId, levels] of this.byEvent) {
+      for (const [sessionId, level] of levels) if (level !== null) out.push([eventId, sessionId, level])
+    }
+    return out
+  }
+
   /** Forgets every waiting star (a new tab, in tests). */
   clear(): void {
     this.byEvent.clear()

@@ -32,6 +32,7 @@ import { memoryEventOf, MemoryEventLibrary, type EventLibrary, type InstalledEve
 import type { HallwayDB } from './HallwayDB'
 import { loadIndexedDb, type IndexedDbModule } from './loadIndexedDb'
 import { pendingStars } from './pendingStars'
+import { readStarJournal, starJournalText, writeStarJournal } from './starJournal'
 import { requestPersistence } from './persistence'
 import { displaySettingsOf, walkingSettingsOf, type DisplaySettings, type WalkingSettings } from './settings'
 import { storageProblemOf, toStorageProblem, type StorageProblem } from './storageErrors'
@@ -215,6 +216,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
   let lastSettled: UserDataSnapshot | undefined
   let savedBefore: { eventId: EventId | undefined; count: number | undefined } = { eventId: undefined, count: undefined }
   let shownRemembered: string | undefined
+  let journaled: string | undefined
 
   // Subscriptions, each with the key it was made for.
   const subs = new Map<string, { key: unknown; stop: () => void }>()
@@ -408,6 +410,15 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
       }
     }
 
+    // Stars IndexedDB does not have yet survive a reload (src/db/starJournal.ts): taps waiting for it, and stars made
+    // in memory while another tab holds it.
+    const held = phase.kind === 'memory' && phase.problem.kind === 'held' && memory ? memory.contents().stars : []
+    const journal = starJournalText([...pendingStars.waiting(), ...held.map((r) => [r.eventId, r.sessionId, r.level] as const)])
+    if (journal !== journaled) {
+      journaled = journal
+      writeStarJournal(journal)
+    }
+
     // What IndexedDB shows is what the next start may preview, unless its session IDs are not the bundled file's: a
     // preview would show, and star, the file's.
     const shown = phase.kind === 'db' && live?.ok ? live.data : undefined
@@ -501,6 +512,8 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     running = true
     run += 1
     const at = run
+    // Taps from before the last reload that IndexedDB never got: waiting again, written (raising only) once it opens.
+    for (const [eventId, sessionId, level] of readStarJournal()) pendingStars.keep(eventId, sessionId, level)
     const b = settle(loadBundled)
     bundled = b
     const shownBefore = readWebStorage('shownEvent')
@@ -541,6 +554,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     lastSettled = undefined
     savedBefore = { eventId: undefined, count: undefined }
     shownRemembered = undefined
+    journaled = undefined
     store.setState(initialState(), true)
   }
 

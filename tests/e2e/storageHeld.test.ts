@@ -1,7 +1,7 @@
 // A blocked IndexedDB open in real Chromium against the production build: another page of the same origin holds the
 // 'hallway' database open at an older version (as a tab of an older Hallway would) and ignores `versionchange`, so
-// the app's upgrade is blocked. The app says so, keeps a star tapped on the list through a move to My plan, and saves
-// it once the other page lets go.
+// the app's upgrade is blocked. The app says so, keeps a star tapped on the list through a move to My plan and through
+// the reload it asks for (src/db/starJournal.ts), and saves it once the other page lets go.
 import { byTitle, loadSeed } from '../fixtures/seedUpdate'
 import { openVersionOne, readStars, starFromList, usePhonePage } from './harness'
 
@@ -32,5 +32,24 @@ describe('a blocked IndexedDB open in Chromium', () => {
     await p.getByRole('status').filter({ hasText: HELD }).waitFor({ state: 'detached' })
     await p.getByRole('main').getByRole('link', { name: FLUX.title, exact: true }).waitFor()
     expect(await readStars(p)).toEqual([expect.objectContaining({ sessionId: FLUX.id, level: 'must' })])
+  })
+
+  it('keeps a star tapped while held through a reload, and saves it once the other tab lets go', async () => {
+    const holder = await context().newPage()
+    await holder.goto(`${served().url}/icon.svg`)
+    await openVersionOne(holder)
+
+    const p = page()
+    await p.goto(served().url)
+    await p.getByRole('status').filter({ hasText: HELD }).waitFor()
+    await starFromList(p, FLUX.title, { saved: false })
+    // What the notice asks for. The other tab still holds the storage, so the star can only come from the journal.
+    await p.reload()
+    await p.getByRole('status').filter({ hasText: HELD }).waitFor()
+    await p.getByRole('link', { name: 'My plan (1)', exact: true }).waitFor()
+
+    await holder.evaluate(() => (window as unknown as { hallwayV1: IDBDatabase }).hallwayV1.close())
+    await p.getByRole('status').filter({ hasText: HELD }).waitFor({ state: 'detached' })
+    await expect.poll(() => readStars(p), { timeout: 30_000 }).toEqual([expect.objectContaining({ sessionId: FLUX.id, level: 'must' })])
   })
 })

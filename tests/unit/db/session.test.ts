@@ -7,10 +7,12 @@ import { BUNDLED_EVENT_ID } from '../../../src/db/bundledSnapshot'
 import { pendingStars } from '../../../src/db/pendingStars'
 import { createHallwaySession, type HallwaySession, type HallwayState } from '../../../src/db/session'
 import { installSnapshot } from '../../../src/db/snapshotInstall'
-import { readUserData } from '../../../src/db/userDataStore'
+import { indexedDbUserData, readUserData } from '../../../src/db/userDataStore'
+import { hallwayCommands } from '../../../src/db/commands'
+import { setStarLevel } from '../../../src/db/stars'
 import { Dexie } from 'dexie'
 import { DB_VERSION, type HallwayDB } from '../../../src/db/HallwayDB'
-import type { Snapshot } from '../../../src/domain/model'
+import type { SessionId, Snapshot } from '../../../src/domain/model'
 import { fakeIdb, holdOpen, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from './factories'
 
 const makeSnapshot = (titles: string[]) =>
@@ -129,5 +131,59 @@ describe('createHallwaySession', () => {
     const memory = await until(session, (x) => x.schedule.storage.kind === 'memory')
     expect(memory.schedule.storage).toMatchObject({ problem: { kind: 'superseded' } })
     expect((await until(session, (x) => x.starsKnown)).plan.stars.get(id)).toBe('maybe')
+  })
+})
+
+describe('the journal of stars IndexedDB does not have yet', () => {
+  /** A localStorage for node, like a browser's: it outlives a session (a reload), not the test. */
+  function useLocalStorage(): Map<string, string> {
+    const items = new Map<string, string>()
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, String(v)),
+      removeItem: (k: string) => void items.delete(k),
+    }
+    vi.stubGlobal('localStorage', storage)
+    return items
+  }
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('a star tapped while another tab holds storage survives a reload and is saved (raise only) once storage opens', async () => {
+    const items = useLocalStorage()
+    const db = testDB()
+    const snapshot = makeSnapshot(['Tapped', 'Saved before'])
+    const [tapped, savedBefore] = snapshot.sessions.map((s) => s.id) as [SessionId, SessionId]
+    await installSnapshot(db, snapshot)
+    await setStarLevel(indexedDbUserData(db), BUNDLED_EVENT_ID, savedBefore, 'must')
+
+    holdOpen(db)
+    const first = started(db, snapshot, 50) // ms: a short wait, so the test does not sit out the real 4 s
+    await until(first.session, (x) => x.schedule.storage.kind === 'memory' && x.starsKnown)
+    // Tapped twice, round to maybe, for a session whose saved Must this tab can't see; and once, for a new one.
+    await hallwayCommands(first.session).cycleStar(tapped)
+    await hallwayCommands(first.session).cycleStar(savedBefore)
+    await hallwayCommands(first.session).cycleStar(savedBefore)
+    expect(JSON.parse(items.get('hallway:pending-stars')!)).toEqual({ [BUNDLED_EVENT_ID]: { [tapped]: 'must', [savedBefore]: 'maybe' } })
+
+    // The reload: this tab's session and its memory go; only the journal is left. The other tab has let go.
+    stops.splice(0).forEach((stop) => stop())
+    pendingStars.clear()
+    vi.restoreAllMocks()
+    const second = started(db, snapshot)
+    await until(second.session, (x) => x.db !== null && x.starsKnown)
+    await vi.waitFor(async () => {
+      const levels = Object.fromEntries((await readUserData(db, BUNDLED_EVENT_ID)).stars.map((r) => [r.sessionId, r.level]))
+      // The Must this tab could not see stays a Must.
+      expect(levels).toEqual({ [tapped]: 'must', [savedBefore]: 'must' })
+    })
+    await vi.waitFor(() => expect(items.has('hallway:pending-stars')).toBe(false))
+  })
+
+  it('ignores a journal that is not one (Web Storage is anyone’s to write)', async () => {
+    const items = useLocalStorage()
+    items.set('hallway:pending-stars', '{"kubecon-na-2025": {"x": "superstar"}, "y": 3}')
+    const { session } = started(null, makeSnapshot(['Talk']))
+    const s = await until(session, (x) => x.starsKnown)
+    expect(s.plan.stars.size).toBe(0)
   })
 })
