@@ -177,8 +177,8 @@ export class HallwayDB extends Dexie {
 
   /**
    * `query` as a live query: Dexie runs it now and again whenever a write (in any tab) touches what it read. A
-   * method, so the UI can subscribe (useLiveRead) without importing Dexie itself: the first view renders before
-   * this module has downloaded.
+   * method, so the storage session (session.ts) can subscribe without importing Dexie itself: the first view renders
+   * before this module has downloaded.
    */
   live<T>(query: () => Promise<T>): Observable<T> {
     return liveQuery(query)

@@ -4,7 +4,7 @@
 
 /** Every key Hallway keeps in Web Storage, with where it lives and why it is not in IndexedDB. */
 export const STORAGE_KEYS = {
-  /** The event IndexedDB last showed, so the next start can preview it before IndexedDB opens (ScheduleProvider). */
+  /** The event IndexedDB last showed, so the next start can preview it before IndexedDB opens (src/db/session.ts). */
   shownEvent: { area: 'local', key: 'hallway:shown-event', formerKey: 'hallway.shownEvent' },
   /** The install banner was dismissed. About the browser itself, and it must work when IndexedDB does not. */
   installBannerDismissed: { area: 'local', key: 'hallway:install-banner-dismissed' },
