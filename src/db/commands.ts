@@ -48,6 +48,9 @@ export interface StarCycle {
   undo?: Undo
 }
 
+/** Sessions and the levels a merge gives them. */
+type Entries = ReadonlyArray<readonly [SessionId, StarLevel]>
+
 /** What a merge from a shared plan did, and its undo. */
 export type Merged = Omit<MergeResult, 'undo'> & { undo: Undo }
 
@@ -99,8 +102,8 @@ function makeCommands(session: HallwaySession): HallwayCommands {
       return run(`Saving the ${what}`, () => write(store, value))
     }
   const merge =
-    (what: string, write: (store: UserDataStore, eventId: EventId, entries: ReadonlyArray<readonly [SessionId, StarLevel]>) => Promise<MergeResult>) =>
-    async (entries: ReadonlyArray<readonly [SessionId, StarLevel]>): Promise<Outcome<Merged>> => {
+    (what: string, write: (store: UserDataStore, eventId: EventId, entries: Entries) => Promise<MergeResult>) =>
+    async (entries: Entries): Promise<Outcome<Merged>> => {
       const { store, eventId, stars } = plan()
       if (!store || !eventId) return refused(`${what} didn’t work. Your plan is still loading; try again in a moment.`)
       const out = await run(what, () => write(store, eventId, entries))

@@ -715,7 +715,10 @@ function planDeriver() {
     const plan = planFor(sessions, stars)
     const conflicts = conflictsFor(plan, options)
     const changes = changesFor(data?.changes, stars)
-    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySessionFor(conflicts), countsFor(plan), changes, changeBySessionFor(changes))
+    const bySession = bySessionFor(conflicts)
+    const changeBySession = changeBySessionFor(changes)
+    const counts = countsFor(plan)
+    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession)
   }
 }
 
@@ -794,6 +797,17 @@ async function startUp(
     set({ kind: 'db', db, eventId: current.event.id, idb })
   }
 
+  /** Installs `snapshot`; false when storage failed, which has then been taken to memory. */
+  const install = async (snapshot: Snapshot): Promise<boolean> => {
+    try {
+      await idb.installSnapshot(db, snapshot)
+      return true
+    } catch (err) {
+      await fallBack(toStorageProblem(err), err)
+      return false
+    }
+  }
+
   if (warmEventId) {
     // Warm start: show what is stored now; a newer bundled snapshot then replaces it and the live query follows.
     // Unless the bundled snapshot of this very event is already here (and so on screen as the preview): then it is
@@ -808,14 +822,9 @@ async function startUp(
       if (held) await show(warmEventId)
       return
     }
-    try {
-      await idb.installSnapshot(db, b.snapshot)
-    } catch (err) {
-      // The stored schedule is intact (one transaction), but storage is failing: say so, and show the newer one.
-      await fallBack(toStorageProblem(err), err)
-      return
-    }
-    if (previewed) await show(warmEventId)
+    // On failure the stored schedule is intact (one transaction), but storage is failing: say so, and show the newer
+    // one.
+    if ((await install(b.snapshot)) && previewed) await show(warmEventId)
     return
   }
 
@@ -825,13 +834,7 @@ async function startUp(
     set({ kind: 'error', message: b.message })
     return
   }
-  try {
-    await idb.installSnapshot(db, b.snapshot)
-  } catch (err) {
-    await fallBack(toStorageProblem(err), err)
-    return
-  }
-  await show(b.snapshot.event.id)
+  if (await install(b.snapshot)) await show(b.snapshot.event.id)
 }
 
 /**

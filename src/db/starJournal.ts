@@ -42,7 +42,7 @@ export function starJournalText(entries: Iterable<JournalEntry>): string {
   return any ? JSON.stringify(byEvent) : ''
 }
 
-/** Writes the journal's text ('' removes it). Blocked or full storage: the stars last until the tab closes, as before. */
+/** Writes the journal's text ('' removes it). Blocked or full storage: the stars last as long as the tab, as before. */
 export function writeStarJournal(text: string): void {
   if (text === '') removeWebStorage('pendingStars')
   else writeWebStorage('pendingStars', text)
