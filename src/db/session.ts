@@ -93,7 +93,18 @@ export interface PlanState {
   changeBySession: ReadonlyMap<SessionId, PendingChange>
 }
 
+/**
+ * Where storage stands: still opening; IndexedDB; memory because storage failed (`problem` says why) or because another
+ * tab holds it ('held': an open that goes through later is taken up); or nothing to show at all ('error').
+ */
+export type StoragePhase =
+  | { kind: 'opening' }
+  | { kind: 'indexeddb' }
+  | { kind: 'memory' | 'held'; problem: StorageProblem }
+  | { kind: 'error'; problem?: StorageProblem }
+
 export interface HallwayState {
+  phase: StoragePhase
   schedule: ScheduleState
   /** The sessions by id, so a lookup is O(1) on 10,000 sessions. */
   byId: ReadonlyMap<string, Session>
@@ -167,6 +178,7 @@ const NO_EVENTS: readonly InstalledEvent[] = Object.freeze([])
 const NO_CHANGES: readonly PendingChange[] = Object.freeze([])
 const NO_SETTINGS: ReadonlyMap<string, unknown> = new Map()
 const INDEXEDDB = { kind: 'indexeddb' } as const
+const OPENING = { kind: 'opening' } as const
 const LOADING: ScheduleState = { status: 'loading', sessions: NO_SESSIONS, storage: INDEXEDDB }
 
 /** A live query of `db` and its unsubscribe; `next` hears every result. */
@@ -433,6 +445,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     const events = phase.kind === 'db' ? (installed ?? NO_EVENTS) : phase.kind === 'memory' ? phase.library.snapshot().events : NO_EVENTS
     const prev = store.getState()
     const next: HallwayState = {
+      phase: storagePhaseOf(phase),
       schedule,
       byId: byIdOf(schedule.sessions),
       db: stateDb,
@@ -494,6 +507,18 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
   })()
   const scheduleOfStable = () => stableSchedule(scheduleOf())
 
+  const storagePhaseOf = memo((p: Phase): StoragePhase => {
+    switch (p.kind) {
+      case 'opening':
+        return OPENING
+      case 'db':
+        return INDEXEDDB
+      case 'memory':
+        return { kind: p.problem.kind === 'held' ? 'held' : 'memory', problem: p.problem }
+      case 'error':
+        return p.problem ? { kind: 'error', problem: p.problem } : { kind: 'error' }
+    }
+  })
   const byIdOf = memo((sessions: readonly Session[]) => new Map(sessions.map((s) => [s.id, s])))
   const idbUserStore = memo((db: HallwayDB) => indexedDbUserData(db))
   const libraryOf = (() => {
@@ -588,6 +613,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
 
 function initialState(): HallwayState {
   return {
+    phase: OPENING,
     schedule: LOADING,
     byId: new Map(),
     db: null,

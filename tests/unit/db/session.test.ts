@@ -62,6 +62,10 @@ function storesOf(db: HallwayDB): Record<string, string> {
   return Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]))
 }
 
+/** The storage phases a session went through, each once per stretch. */
+const phases = (states: HallwayState[]) =>
+  states.map((s) => s.phase.kind).filter((kind, i, all) => i === 0 || all[i - 1] !== kind)
+
 const titles = (s: HallwayState) => s.schedule.sessions.map((x) => x.title)
 
 describe('createHallwaySession', () => {
@@ -83,6 +87,7 @@ describe('createHallwaySession', () => {
     expect(previewed.starsKnown).toBe(false)
     release()
     const handed = await until(session, (x) => x.db !== null && x.starsKnown)
+    expect(phases(states)).toEqual(['opening', 'indexeddb'])
     expect(handed.schedule.sessions).toBe(previewed.schedule.sessions)
     expect(handed.schedule.storage).toEqual({ kind: 'indexeddb' })
     // Never 'loading' again once something was on screen.
@@ -102,7 +107,7 @@ describe('createHallwaySession', () => {
     const db = testDB()
     const snapshot = makeSnapshot(['Tapped'])
     const release = holdOpen(db)
-    const { session } = started(db, snapshot, 50) // ms: a short wait, so the test does not sit out the real 4 s
+    const { session, states } = started(db, snapshot, 50) // ms: a short wait, so the test does not sit out the real 4 s
     const held = await until(session, (x) => x.schedule.storage.kind === 'memory' && x.starsKnown)
     expect(held.schedule.storage).toMatchObject({ problem: { kind: 'held' } })
     const id = snapshot.sessions[0]!.id
@@ -112,6 +117,7 @@ describe('createHallwaySession', () => {
     release()
     const opened = await until(session, (x) => x.db !== null && x.starsKnown)
     expect(opened.schedule.storage).toEqual({ kind: 'indexeddb' })
+    expect(phases(states)).toEqual(['opening', 'held', 'indexeddb'])
     await vi.waitFor(async () => expect((await readUserData(db, BUNDLED_EVENT_ID)).stars.map((r) => r.level)).toEqual(['must']))
   })
 
@@ -128,7 +134,7 @@ describe('createHallwaySession', () => {
     newer.version(DB_VERSION + 1).stores({ ...storesOf(db), lists: '++id' })
     await newer.open()
     newer.close()
-    const memory = await until(session, (x) => x.schedule.storage.kind === 'memory')
+    const memory = await until(session, (x) => x.phase.kind === 'memory')
     expect(memory.schedule.storage).toMatchObject({ problem: { kind: 'superseded' } })
     expect((await until(session, (x) => x.starsKnown)).plan.stars.get(id)).toBe('maybe')
   })
