@@ -30,7 +30,8 @@ const NAVIGATE_FALLBACK_DENYLIST = [/^[^?]*\/[^/?]*\.[^/?]*(?:\?.*)?$/]
 
 /**
  * `<link rel="preload" as="fetch">` for the bundled snapshot in index.html: the list's first rows come from it (see
- * ScheduleProvider), so it downloads alongside the app's JS instead of after the JS has run and asked for it.
+ * the storage session, src/db/session.ts), so it downloads alongside the app's JS instead of after the JS has run
+ * and asked for it.
  * loadBundledSnapshot's fetch (same URL, same-origin credentials) then takes the preloaded response.
  */
 function preloadSnapshot(): Plugin {

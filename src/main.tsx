@@ -6,15 +6,16 @@ import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
 import { App } from './ui/App'
 import { ChunkBoundary } from './ui/common/ChunkBoundary'
-import { ScheduleProvider } from './ui/ScheduleProvider'
+import { hallwaySession } from './db/session'
+import { HallwayProvider } from './ui/common/useHallway'
 
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
 // jump to a stale offset first on Back.
 if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'manual'
 
 // The storage layer (Dexie) is a chunk of its own that the first view does not wait for; start it downloading now, in
-// parallel with React's first render, rather than when ScheduleProvider's effect asks. A failure is ScheduleProvider's
-// to report (it asks again).
+// parallel with React's first render, rather than when the storage session asks. A failure is the session's to report
+// (it asks again).
 loadIndexedDb().catch(() => {})
 
 // The service worker's registration and notices: nothing in them is needed to show the first rows, so their code
@@ -26,9 +27,9 @@ captureInstallPrompt()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ScheduleProvider>
+    <HallwayProvider session={hallwaySession()}>
       <App />
-    </ScheduleProvider>
+    </HallwayProvider>
     {/* If its chunk fails to download there is no service worker to talk about: nothing shows. */}
     <ChunkBoundary fallback={null}>
       <Suspense fallback={null}>

@@ -9,7 +9,8 @@ import { loadBundledSnapshot } from '../../src/db/bundledSnapshot'
 import type { Session, SessionId, Snapshot } from '../../src/domain/model'
 import { diffSchedules } from '../../src/domain/scheduleDiff'
 import { makeSyntheticSnapshot } from '../../src/domain/synthetic'
-import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
+import { createHallwaySession } from '../../src/db/session'
+import { HallwayProvider } from '../../src/ui/common/useHallway'
 import App from '../../src/ui/App'
 
 async function snapshotOf(count: number): Promise<Snapshot> {
@@ -140,9 +141,9 @@ async function mountApp(count: number): Promise<number> {
   root = createRoot(document.getElementById('root')!)
   const t0 = performance.now()
   root.render(
-    <ScheduleProvider db={db} loadBundled={async () => snapshot}>
+    <HallwayProvider session={createHallwaySession({ db, loadBundled: async () => snapshot })}>
       <App />
-    </ScheduleProvider>,
+    </HallwayProvider>,
   )
   const deadline = performance.now() + 30_000
   while (!document.querySelector('main a[href*="/session/"]')) {

@@ -3,6 +3,7 @@
 import { Dexie, liveQuery, type DexieOptions, type Observable, type Table } from 'dexie'
 import type { EventId, EventInfo, Session, SessionId } from '../domain/model'
 import type { StarredChange } from '../domain/scheduleDiff'
+import type { StarLevel } from '../domain/stars'
 
 export const DB_NAME = 'hallway'
 /** The newest schema version this build knows. Bump it together with a new `this.version(n)` below. */
@@ -32,7 +33,7 @@ export type StoredEvent = EventInfo & {
  */
 export type StoredSession = Session & { eventId: EventId }
 
-export type StarLevel = 'must' | 'maybe'
+export type { StarLevel }
 
 /** A user's star on a session. User data: snapshot installs never touch this table. */
 export interface StarRow {
@@ -176,8 +177,8 @@ export class HallwayDB extends Dexie {
 
   /**
    * `query` as a live query: Dexie runs it now and again whenever a write (in any tab) touches what it read. A
-   * method, so the UI can subscribe (useLiveRead) without importing Dexie itself: the first view renders before
-   * this module has downloaded.
+   * method, so the storage session (session.ts) can subscribe without importing Dexie itself: the first view renders
+   * before this module has downloaded.
    */
   live<T>(query: () => Promise<T>): Observable<T> {
     return liveQuery(query)

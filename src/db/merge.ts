@@ -1,7 +1,7 @@
 // Taking sessions from someone else's plan into the user's own: add some or all of them, or replace the plan with
 // theirs. Each is one unit of work that returns a StarUndo, so the toast's Undo puts back the exact rows.
 import type { EventId, SessionId } from '../domain/model'
-import type { StarLevel } from './HallwayDB'
+import type { StarLevel } from '../domain/stars'
 import { writeLevels, type StarUndo } from './stars'
 import type { UserDataStore } from './userDataStore'
 

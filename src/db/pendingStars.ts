@@ -7,17 +7,8 @@
 // ever adds a star or raises a maybe to a must, never lowers or removes one (a Must the user could not see stays a
 // Must).
 import type { EventId, SessionId } from '../domain/model'
-import type { StarLevel } from './HallwayDB'
-import { nextStarLevel } from './stars'
+import { nextStarLevel, raisedLevel, type StarLevel } from '../domain/stars'
 import type { UserDataStore } from './userDataStore'
-
-const RANK: Record<StarLevel, number> = { maybe: 1, must: 2 }
-
-/** The level a session ends at when `waiting` is applied over what is stored: the higher of the two. */
-export function raisedLevel(stored: StarLevel | undefined, waiting: StarLevel | null): StarLevel | undefined {
-  if (waiting === null) return stored
-  return stored !== undefined && RANK[stored] >= RANK[waiting] ? stored : waiting
-}
 
 const NONE: ReadonlyMap<SessionId, StarLevel> = new Map()
 
@@ -103,6 +94,15 @@ export class PendingStars {
     if (!this.written.get(eventId)?.size) return
     this.written.delete(eventId)
     this.changed(eventId)
+  }
+
+  /** Every star still waiting to be written, of every event (for the journal: src/db/starJournal.ts). */
+  waiting(): Array<readonly [EventId, SessionId, StarLevel]> {
+    const out: Array<readonly [EventId, SessionId, StarLevel]> = []
+    for (const [eventId, levels] of this.byEvent) {
+      for (const [sessionId, level] of levels) if (level !== null) out.push([eventId, sessionId, level])
+    }
+    return out
   }
 
   /** Forgets every waiting star (a new tab, in tests). */

@@ -1,16 +1,11 @@
 // The user's stars: one-tap cycling, setting a level, resolving a clash in one step, and undoing any of them.
 // Every write is one unit of work on the user-data store (an IndexedDB transaction, or its memory stand-in).
 import type { EventId, SessionId } from '../domain/model'
-import type { StarLevel, StarRow } from './HallwayDB'
+import { nextStarLevel, type StarLevel } from '../domain/stars'
+import type { StarRow } from './HallwayDB'
 import type { UserDataStore, UserDataTx } from './userDataStore'
 
-export type { StarLevel } from './HallwayDB'
-
-/** One tap: none → must → maybe → none. "must" first, because a star is usually a decision to go. */
-export function nextStarLevel(level: StarLevel | null | undefined): StarLevel | null {
-  if (!level) return 'must'
-  return level === 'must' ? 'maybe' : null
-}
+export type { StarLevel } from '../domain/stars'
 
 /** What a write replaced, row by row: enough for {@link undoStars} to put everything back. */
 export interface StarUndo {

@@ -4,10 +4,16 @@
 
 /** Every key Hallway keeps in Web Storage, with where it lives and why it is not in IndexedDB. */
 export const STORAGE_KEYS = {
-  /** The event IndexedDB last showed, so the next start can preview it before IndexedDB opens (ScheduleProvider). */
+  /** The event IndexedDB last showed, so the next start can preview it before IndexedDB opens (src/db/session.ts). */
   shownEvent: { area: 'local', key: 'hallway:shown-event', formerKey: 'hallway.shownEvent' },
   /** The install banner was dismissed. About the browser itself, and it must work when IndexedDB does not. */
   installBannerDismissed: { area: 'local', key: 'hallway:install-banner-dismissed' },
+  /**
+   * Stars tapped that IndexedDB does not have yet (it was still opening, or another tab held it): JSON, per event, per
+   * session, the level. Here because IndexedDB is exactly what was not there; local, so a reload (which the held
+   * notice asks for) or a closed tab loses none (src/db/starJournal.ts).
+   */
+  pendingStars: { area: 'local', key: 'hallway:pending-stars' },
   /** The "not saving on this device" notice was dismissed: per tab, since storage being unusable is per tab too. */
   storageNoticeDismissed: { area: 'session', key: 'hallway:storage-notice-dismissed' },
 } as const satisfies Record<string, StorageKey>
@@ -43,6 +49,16 @@ export function writeWebStorage(name: StorageKeyName, value: string): boolean {
     const area = areaOf(name)
     area?.setItem(STORAGE_KEYS[name].key, value)
     return area !== undefined
+  } catch {
+    return false
+  }
+}
+
+/** Forgets the value; false when storage is blocked. */
+export function removeWebStorage(name: StorageKeyName): boolean {
+  try {
+    areaOf(name)?.removeItem(STORAGE_KEYS[name].key)
+    return true
   } catch {
     return false
   }

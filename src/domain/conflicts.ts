@@ -1,11 +1,11 @@
 // Conflicts between starred sessions: overlaps, and transitions too short to walk between rooms.
 // Also what counts as "background" (registration, breaks, all-day sessions), which never conflicts.
 import type { Instant, Session, SessionId } from './model'
+import type { StarLevel } from './stars'
 import { toMs } from './time'
 import { transferBetween, type Transfer, type WalkingOptions } from './walking'
 
-/** How much the user wants a session. Mirrors the db's star level; the domain does not import the db. */
-export type StarLevel = 'must' | 'maybe'
+export type { StarLevel } from './stars'
 
 /** The user's stars by session; a `Map` built from the db's star rows fits. */
 export type StarMap = ReadonlyMap<SessionId, StarLevel>
@@ -114,6 +114,30 @@ export interface TightTransition {
 }
 
 export type Conflict = Overlap | TightTransition
+
+/** Same sides at the same levels, same kind, severity and numbers: a row's clash notice says the same. */
+export function sameConflicts(a: readonly Conflict[], b: readonly Conflict[]): boolean {
+  const sameSide = (x: PlannedSession, y: PlannedSession) => x.session === y.session && x.level === y.level
+  return (
+    a.length === b.length &&
+    a.every((c, i) => {
+      const d = b[i]!
+      if (c.kind === 'overlap' && d.kind === 'overlap') {
+        return c.severity === d.severity && c.overlapMin === d.overlapMin && sameSide(c.a, d.a) && sameSide(c.b, d.b)
+      }
+      if (c.kind === 'tight' && d.kind === 'tight') {
+        return (
+          c.severity === d.severity &&
+          c.gapMin === d.gapMin &&
+          sameSide(c.from, d.from) &&
+          sameSide(c.to, d.to) &&
+          JSON.stringify(c.transfer) === JSON.stringify(d.transfer)
+        )
+      }
+      return false
+    })
+  )
+}
 
 /** The two sessions of a conflict, earlier first. */
 export function sidesOf(conflict: Conflict): [PlannedSession, PlannedSession] {

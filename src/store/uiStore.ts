@@ -3,8 +3,6 @@
 import { create } from 'zustand'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { SessionId } from '../domain/model'
-import type { StarUndo } from '../db/stars'
-import { readWebStorage, writeWebStorage } from '../db/webStorage'
 
 /** Where the list was when a session was opened, so coming back puts the reader on the same card. */
 export interface ListReturn {
@@ -24,11 +22,10 @@ export interface Toast {
   id: number
   message: string
   tone: 'info' | 'error'
-  undo?: StarUndo
+  /** Takes the change back; it reports its own outcome (a toast of its own). */
+  undo?: () => Promise<void>
   /** Move focus to the Undo button: the control the user acted on is gone (a resolved clash, a removed row). */
   focusUndo?: boolean
-  /** What to focus after Undo brings the change back (a CSS selector); the page heading when it matches nothing. */
-  returnFocus?: string
 }
 
 /** The clash whose resolve dialog is open: seen from `sessionId`, against `otherId`. */
@@ -39,8 +36,6 @@ export interface ResolveTarget {
 
 export interface UiState {
   filtersOpen: boolean
-  /** The "not saving on this device" notice, once dismissed, stays away for the rest of the browser tab's life. */
-  storageNoticeDismissed: boolean
   listReturn: ListReturn | null
   toast: Toast | null
   resolving: ResolveTarget | null
@@ -51,7 +46,6 @@ export interface UiState {
   reminderPick: { minutes: number | null } | null
   toggleFilters: () => void
   setFiltersOpen: (open: boolean) => void
-  dismissStorageNotice: () => void
   rememberListPosition: (position: ListReturn) => void
   forgetListPosition: () => void
   showToast: (toast: Omit<Toast, 'id'>) => void
@@ -62,22 +56,13 @@ export interface UiState {
   pickReminder: (pick: { minutes: number | null } | null) => void
 }
 
-// Web Storage (per tab) rather than memory: the notice is about storage being unusable, so it must not come back on
-// every reload of the same tab. Blocked storage reads as "not dismissed", and the dismissal lasts until reload.
-const readNoticeDismissed = () => readWebStorage('storageNoticeDismissed') === '1'
-
 let toastSeq = 0
 
 export const useUiStore = create<UiState>()((set) => ({
   filtersOpen: false,
-  storageNoticeDismissed: readNoticeDismissed(),
   listReturn: null,
   toggleFilters: () => set((s) => ({ filtersOpen: !s.filtersOpen })),
   setFiltersOpen: (open) => set({ filtersOpen: open }),
-  dismissStorageNotice: () => {
-    writeWebStorage('storageNoticeDismissed', '1')
-    set({ storageNoticeDismissed: true })
-  },
   rememberListPosition: (position) => set({ listReturn: position }),
   forgetListPosition: () => set({ listReturn: null }),
   toast: null,

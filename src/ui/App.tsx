@@ -14,7 +14,6 @@ import { ScheduleChangesNotice } from './events/ScheduleChangesNotice'
 import { StorageNotice } from './common/StorageNotice'
 import { UndoToast } from './common/UndoToast'
 import { useSchedule } from './common/useSchedule'
-import { PlanProvider } from './PlanProvider'
 import { ScheduleScreen } from './schedule/ScheduleScreen'
 
 // The first view is the list; every other screen is its own chunk, loaded when first opened (the service worker
@@ -32,31 +31,29 @@ const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
 export function App() {
   return (
     <Router base={BASE}>
-      <PlanProvider>
-        <Shell>
-          <Switch>
-            <Route path="/">
-              <ScheduleRoute />
-            </Route>
-            <Route path="/session/:id">{(params) => <SessionScreen id={params.id} />}</Route>
-            <Route path="/plan">
-              <PlanScreen />
-            </Route>
-            <Route path="/now">
-              <NowScreen />
-            </Route>
-            <Route path="/share">
-              <SharedPlanScreen />
-            </Route>
-            <Route path="/settings">
-              <SettingsRoute />
-            </Route>
-            <Route>
-              <PageNotFound />
-            </Route>
-          </Switch>
-        </Shell>
-      </PlanProvider>
+      <Shell>
+        <Switch>
+          <Route path="/">
+            <ScheduleRoute />
+          </Route>
+          <Route path="/session/:id">{(params) => <SessionScreen id={params.id} />}</Route>
+          <Route path="/plan">
+            <PlanScreen />
+          </Route>
+          <Route path="/now">
+            <NowScreen />
+          </Route>
+          <Route path="/share">
+            <SharedPlanScreen />
+          </Route>
+          <Route path="/settings">
+            <SettingsRoute />
+          </Route>
+          <Route>
+            <PageNotFound />
+          </Route>
+        </Switch>
+      </Shell>
     </Router>
   )
 }

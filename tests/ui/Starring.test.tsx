@@ -104,7 +104,7 @@ describe('starring from the list', () => {
 
 describe('starring before storage has opened', () => {
   it('keeps a tap made while the list shows the bundled snapshot, shows it at once, and saves it once the plan is read', async () => {
-    // The list shows before IndexedDB opens (ScheduleProvider's preview); open() here waits for the test.
+    // The list shows before IndexedDB opens (the session's preview); open() here waits for the test.
     const release = holdOpen(getDb())
     const { user } = await renderApp()
 

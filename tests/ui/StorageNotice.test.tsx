@@ -5,27 +5,28 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { storageProblemOf, type StorageProblemKind } from '../../src/db/storageErrors'
 import { StorageNotice } from '../../src/ui/common/StorageNotice'
-import { ScheduleContext, type ScheduleContextValue } from '../../src/ui/common/useSchedule'
-import { useUiStore } from '../../src/store/uiStore'
+import { createStore } from 'zustand/vanilla'
+import { createHallwaySession, type HallwaySession } from '../../src/db/session'
+import { HallwayProvider } from '../../src/ui/common/useHallway'
+import { writeWebStorage } from '../../src/db/webStorage'
 
 function renderNotice(kind: StorageProblemKind) {
-  const value: ScheduleContextValue = {
-    state: { status: 'ready', sessions: [], storage: { kind: 'memory', problem: storageProblemOf(kind) } },
-    byId: new Map(),
-    db: null,
-    events: [],
-    library: null,
+  // A session that stays in the state given: the notice is all that is under test.
+  const state = createHallwaySession().getState()
+  const session: HallwaySession = {
+    ...createStore(() => ({ ...state, schedule: { status: 'ready' as const, sessions: [], storage: { kind: 'memory' as const, problem: storageProblemOf(kind) } } })),
+    start: () => () => {},
   }
   return render(
-    <ScheduleContext.Provider value={value}>
+    <HallwayProvider session={session}>
       <StorageNotice />
-    </ScheduleContext.Provider>,
+    </HallwayProvider>,
   )
 }
 
 describe('StorageNotice', () => {
   it('after another tab upgrades, shows even if an earlier notice was dismissed, and offers Reload', async () => {
-    useUiStore.getState().dismissStorageNotice()
+    writeWebStorage('storageNoticeDismissed', '1')
     const user = userEvent.setup()
     renderNotice('superseded')
     const notice = screen.getByRole('status')

@@ -1,12 +1,14 @@
 // Renders the real app (router, provider, screens) on a test snapshot, at a URL and a fixed time: in memory mode, or
 // on a real Dexie database (fake-indexeddb) when given one.
 import { render, screen } from '@testing-library/react'
+import { useState, type ReactNode } from 'react'
 import userEvent from '@testing-library/user-event'
 import type { Snapshot } from '../../src/domain/model'
 import { HallwayDB } from '../../src/db/HallwayDB'
 import { App } from '../../src/ui/App'
 import { ClockProvider, type Clock } from '../../src/ui/common/ClockProvider'
-import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
+import { createHallwaySession, type HallwaySessionOptions } from '../../src/db/session'
+import { HallwayProvider } from '../../src/ui/common/useHallway'
 import { est, makeSnapshot } from './factories'
 
 export interface RenderAppOptions {
@@ -23,7 +25,7 @@ export interface RenderAppOptions {
   waitForReady?: boolean
   /** The database; default null (memory mode). See {@link freshTestDB}. */
   db?: HallwayDB | null
-  /** ms: how long the app waits for IndexedDB to open (ScheduleProvider's openTimeoutMs). */
+  /** ms: how long the app waits for IndexedDB to open (the session's openTimeoutMs). */
   openTimeoutMs?: number
 }
 
@@ -44,9 +46,9 @@ export async function renderApp(options: RenderAppOptions = {}) {
   const user = userEvent.setup()
   const result = render(
     <ClockProvider clock={clock}>
-      <ScheduleProvider db={options.db ?? null} loadBundled={loadBundled} openTimeoutMs={options.openTimeoutMs}>
+      <TestHallway db={options.db ?? null} loadBundled={loadBundled} openTimeoutMs={options.openTimeoutMs}>
         <App />
-      </ScheduleProvider>
+      </TestHallway>
     </ClockProvider>,
   )
   if (options.waitForReady ?? true) await screen.findByRole('heading', { level: 1 })
@@ -58,4 +60,10 @@ export function resultCount(): string {
   const el = document.querySelector('.schedule__count')
   if (!el) throw new Error('no result count on screen')
   return el.textContent ?? ''
+}
+
+/** A session of its own for one rendered tree (a test's database and snapshot), created once per mount. */
+export function TestHallway({ children, ...options }: HallwaySessionOptions & { children?: ReactNode }) {
+  const [session] = useState(() => createHallwaySession(options))
+  return <HallwayProvider session={session}>{children}</HallwayProvider>
 }

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto'
 import { configure } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import { pendingStars } from '../../src/db/pendingStars'
+import { removeWebStorage } from '../../src/db/webStorage'
 import { useUiStore } from '../../src/store/uiStore'
 
 // ms: how long findBy*/waitFor wait, for the whole project. On a loaded 2-core machine (a fresh clone's CI, or two
@@ -64,8 +65,9 @@ beforeEach(() => {
   scrollY = 0
   sessionStorage.clear()
   useUiStore.setState(useUiStore.getInitialState(), true)
-  // Each test is a new tab: no star tapped in an earlier one is still waiting to be written.
+  // Each test is a new tab: no star tapped in an earlier one is still waiting to be written, nor journaled.
   pendingStars.clear()
+  removeWebStorage('pendingStars')
 })
 
 afterEach(() => {

@@ -1,10 +1,10 @@
 // A session as a compact row (plan, now & next, free-slot suggestions): its title as a link to the detail page,
 // time and place, whatever the screen adds under them, and the star button on the side.
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { Link } from 'wouter'
 import type { Session } from '../../domain/model'
-import type { StarLevel } from '../../db/stars'
-import { usePlan } from './usePlan'
+import type { StarLevel } from '../../domain/stars'
+import { useSessionChange } from './usePlan'
 import { venueLabel } from './sessionText'
 import { venueTimeRangeLabel } from './timeLabels'
 import { ChangeBadge } from '../events/ChangeBadge'
@@ -22,9 +22,10 @@ export interface SessionRowProps {
   className?: string
 }
 
-export function SessionRow({ session, timeZone, level, onCycle, lead, children, className }: SessionRowProps) {
+/** Memoised, and reading only its own change badge: a star elsewhere on the screen does not re-render this row. */
+export const SessionRow = memo(function SessionRow({ session, timeZone, level, onCycle, lead, children, className }: SessionRowProps) {
   // What a schedule update did to this starred session, until acknowledged (plan, now & next, suggestions alike).
-  const change = usePlan().changeBySession.get(session.id)?.change
+  const change = useSessionChange(session.id)?.change
   return (
     <div className={`srow card-row${level ? ` card-row--${level}` : ''}${className ? ` ${className}` : ''}`}>
       <div className="srow__main">
@@ -46,4 +47,4 @@ export function SessionRow({ session, timeZone, level, onCycle, lead, children, 
       <StarButton session={session} level={level} onCycle={onCycle} compact />
     </div>
   )
-}
+})

@@ -3,7 +3,7 @@
 import { memo, useId } from 'react'
 import { isolateText } from '../../domain/bidiText'
 import type { Session } from '../../domain/model'
-import type { StarLevel } from '../../db/stars'
+import type { StarLevel } from '../../domain/stars'
 import { useStarsKnown } from './usePlan'
 import { Icon } from './Icons'
 

@@ -1,13 +1,18 @@
 // Says plainly when nothing can be saved on this device (private mode, full disk, another tab upgrading), because
 // otherwise stars would silently vanish on reload. Dismissible for the rest of the tab's life.
 import { useState } from 'react'
+import { readWebStorage, writeWebStorage } from '../../db/webStorage'
 import { useSchedule } from './useSchedule'
-import { useUiStore } from '../../store/uiStore'
 
 export function StorageNotice() {
   const { storage } = useSchedule()
-  const dismissedEarlier = useUiStore((s) => s.storageNoticeDismissed)
-  const dismissEarlier = useUiStore((s) => s.dismissStorageNotice)
+  // Web Storage (per tab) rather than memory: the notice is about storage being unusable, so it must not come back on
+  // every reload of the same tab. Blocked storage reads as "not dismissed", and the dismissal lasts until reload.
+  const [dismissedEarlier, setDismissedEarlier] = useState(() => readWebStorage('storageNoticeDismissed') === '1')
+  const dismissEarlier = () => {
+    writeWebStorage('storageNoticeDismissed', '1')
+    setDismissedEarlier(true)
+  }
   // Another tab's upgrade happens mid-session, after any earlier notice was dismissed, and it must be seen: it has
   // its own dismissal, for this page only.
   const [supersededDismissed, setSupersededDismissed] = useState(false)

@@ -2,7 +2,6 @@
 // is always in the page (role=status), so each message is announced; it stays while hovered or focused.
 import { useEffect, useRef, useState } from 'react'
 import { useUiStore } from '../../store/uiStore'
-import { useStarActions } from './useStarActions'
 import { Icon } from './Icons'
 
 // ms: long enough to read a two-line message and reach Undo (WCAG 2.2.1 asks for a way to extend; hovering or
@@ -12,7 +11,6 @@ const TOAST_MS = 10_000
 export function UndoToast() {
   const toast = useUiStore((s) => s.toast)
   const dismiss = useUiStore((s) => s.dismissToast)
-  const { undo } = useStarActions()
   const [paused, setPaused] = useState(false)
   const undoRef = useRef<HTMLButtonElement>(null)
 
@@ -48,10 +46,10 @@ export function UndoToast() {
               type="button"
               className="button button--small toast__undo"
               onClick={() => {
-                const change = toast.undo!
+                const undo = toast.undo!
                 dismiss(toast.id)
                 setPaused(false)
-                void undo(change, toast.returnFocus)
+                void undo()
               }}
             >
               Undo

@@ -1,24 +1,14 @@
-// The schedule as the UI sees it. Components read it only through useSchedule / useSession, never from Dexie.
-import { createContext, useContext } from 'react'
-import type { EventInfo, Session } from '../../domain/model'
+// The schedule as the UI sees it, read from the storage session (src/db/session.ts). Components read it only through
+// useSchedule / useSession (or a narrower useHallway selector), never from Dexie.
+import type { Session } from '../../domain/model'
 import type { EventLibrary, InstalledEvent } from '../../db/eventLibrary'
 import type { HallwayDB } from '../../db/HallwayDB'
-import type { StorageProblem } from '../../db/storageErrors'
+import type { ScheduleState } from '../../db/session'
+import { shallowEqual, useHallway } from './useHallway'
 
-/** Where the schedule (and, later, stars and settings) live: IndexedDB, or only memory because storage failed. */
-export type StorageState = { kind: 'indexeddb' } | { kind: 'memory'; problem: StorageProblem }
+export type { ScheduleState, StorageState } from '../../db/session'
 
-export interface ScheduleState {
-  status: 'loading' | 'ready' | 'error'
-  event?: EventInfo
-  /** Sorted by start, then venue.room, then title; the same array object for as long as the data is unchanged. */
-  sessions: readonly Session[]
-  storage: StorageState
-  /** Set when status is 'error' (there is nothing to show at all); user-facing. */
-  error?: string
-}
-
-/** @internal What ScheduleProvider shares: the state, plus an id index so useSession is O(1) on 10,000 sessions. */
+/** The schedule with its id index, the database user data follows, and the events on this device. */
 export interface ScheduleContextValue {
   state: ScheduleState
   byId: ReadonlyMap<string, Session>
@@ -30,14 +20,13 @@ export interface ScheduleContextValue {
   library: EventLibrary | null
 }
 
-export const ScheduleContext = createContext<ScheduleContextValue | null>(null)
-
 export function useScheduleContext(): ScheduleContextValue {
-  const value = useContext(ScheduleContext)
-  if (value === null) throw new Error('useSchedule/useSession must be used inside <ScheduleProvider>.')
-  return value
+  return useHallway(
+    (s): ScheduleContextValue => ({ state: s.schedule, byId: s.byId, db: s.db, events: s.events, library: s.library }),
+    shallowEqual,
+  )
 }
 
 export function useSchedule(): ScheduleState {
-  return useScheduleContext().state
+  return useHallway((s) => s.schedule)
 }

@@ -1,7 +1,7 @@
 // One session by id (detail view, share links), read from the same schedule as the agenda.
 import { useMemo } from 'react'
 import type { EventInfo, Session } from '../../domain/model'
-import { useScheduleContext } from './useSchedule'
+import { useHallway } from './useHallway'
 
 export interface SessionLookup {
   status: 'loading' | 'ready'
@@ -11,7 +11,8 @@ export interface SessionLookup {
 }
 
 export function useSession(id: string): SessionLookup {
-  const { state, byId } = useScheduleContext()
+  const state = useHallway((s) => s.schedule)
+  const byId = useHallway((s) => s.byId)
   // 'error' counts as ready-with-nothing: the whole-app error screen already explains it.
   const status = state.status === 'loading' ? 'loading' : 'ready'
   const session = status === 'ready' ? byId.get(id) : undefined

@@ -6,10 +6,8 @@ import { Link } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
 import type { VenueDay } from '../../domain/model'
 import { formatVenueDay } from '../../domain/time'
-import { acknowledgeChanges } from '../../db/scheduleChanges'
-import { toStorageProblem } from '../../db/storageErrors'
-import { useUiStore } from '../../store/uiStore'
-import { focusAfterRender } from '../common/useStarActions'
+import { focusAfterRender } from '../common/focusAfterRender'
+import { useCommands, useCommandToasts } from '../common/useCommands'
 import { usePlan, type PendingChange } from '../common/usePlan'
 import { venueLabel } from '../common/sessionText'
 import { venueTimeRangeLabel } from '../common/timeLabels'
@@ -28,19 +26,16 @@ function ackMark(where: 'list' | 'plan', c: PendingChange): string {
 
 /** Acknowledges changes; focus moves to the `next` mark's button (or the page heading), as the pressed one goes. */
 function useAcknowledge(): (keys: readonly string[], next?: string) => void {
-  const { store, eventId } = usePlan()
-  const showToast = useUiStore((s) => s.showToast)
+  const commands = useCommands()
+  const { report } = useCommandToasts()
   return useCallback(
     (keys, next) => {
-      if (!store || !eventId) return
-      acknowledgeChanges(store, eventId, keys)
-        .then(() => focusAfterRender(next ? `[data-ack-for="${next}"]` : undefined))
-        .catch((error: unknown) => {
-          console.warn('Hallway: acknowledging schedule changes failed.', error)
-          showToast({ tone: 'error', message: `Marking the change as seen didn't work. ${toStorageProblem(error).message}` })
-        })
+      void commands.acknowledgeChanges(keys).then((done) => {
+        if (done.ok) focusAfterRender(next ? `[data-ack-for="${next}"]` : undefined)
+        else report(done)
+      })
     },
-    [store, eventId, showToast],
+    [commands, report],
   )
 }
 

@@ -1,13 +1,13 @@
 // The events on this device as the UI sees them (the switcher, Settings, the open-schedule dialog, a shared plan's
-// screen), and the actions on them: add a schedule, switch, remove. Writes go through src/db (the EventLibrary).
+// screen), and the actions on them: add a schedule, switch, remove. Writes are the session's commands (src/db/commands.ts).
 import { useCallback, useMemo } from 'react'
 import { useLocation } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
 import type { EventId, Snapshot } from '../../domain/model'
 import type { AddEventOutcome, InstalledEvent, RemovedEvent } from '../../db/eventLibrary'
-import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from '../../db/storageErrors'
+import type { Outcome } from '../../db/commands'
 import { useUiStore } from '../../store/uiStore'
-import { usePlan } from '../common/usePlan'
+import { useCommands } from '../common/useCommands'
 import { useScheduleContext } from '../common/useSchedule'
 
 export interface EventsView {
@@ -42,7 +42,7 @@ export function pathAfterSwitch(path: string): string | undefined {
 
 export function useEvents(): EventsView {
   const { events, library, state } = useScheduleContext()
-  const { store } = usePlan()
+  const commands = useCommands()
   const [location, navigate] = useLocation()
   const forgetListPosition = useUiStore((s) => s.forgetListPosition)
   const showToast = useUiStore((s) => s.showToast)
@@ -61,51 +61,25 @@ export function useEvents(): EventsView {
     if (!library) return null
     return {
       switchTo: async (eventId) => {
-        await library.switchTo(eventId).catch(asUserError('Switching events'))
+        valueOf(await commands.switchEvent(eventId))
         followSwitch()
         const title = events.find((e) => e.id === eventId)?.title ?? eventId
         showToast({ tone: 'info', message: `Now showing ${isolateText(title)}.` })
       },
       add: async (snapshot, replace) => {
-        const outcome = await library
-          .add(snapshot, { replace })
-          .catch(asUserError(replace ? 'Replacing the schedule' : 'Adding the schedule', toScheduleSaveProblem))
+        const outcome = valueOf(await commands.addEvent(snapshot, replace))
         if (outcome.kind !== 'exists' && outcome.kind !== 'bundled') followSwitch()
         return outcome
       },
-      remove: async (eventId) => {
-        const removed = await library.remove(eventId).catch(asUserError('Removing the event'))
-        // In memory mode the stars live in the plan's memory store, not beside the schedule: delete them there, so
-        // opening the same file again in this tab does not bring back a plan the user was told was deleted.
-        if (!library.persistent && store) {
-          const stars = await store.transact(async (tx) => {
-            const rows = await tx.listStars(eventId)
-            for (const r of rows) await tx.deleteStar(eventId, r.sessionId)
-            return rows.length
-          })
-          return { ...removed, stars }
-        }
-        return removed
-      },
+      remove: async (eventId) => valueOf(await commands.removeEvent(eventId)),
     }
-  }, [library, events, store, followSwitch, showToast])
+  }, [library, events, commands, followSwitch, showToast])
 
   return { events, current, persistent: library?.persistent ?? true, actions }
 }
 
-/**
- * Turns a storage failure into an Error whose message says what failed and what still works. `problemOf` words a
- * storage error (a schedule write's names the schedule).
- */
-function asUserError(what: string, problemOf: (error: unknown) => StorageProblem = toStorageProblem) {
-  return (error: unknown): never => {
-    console.warn(`Hallway: ${what.toLowerCase()} failed.`, error)
-    const message = error instanceof Error && !isStorageError(error) ? error.message : problemOf(error).message
-    throw new Error(`${what} didn’t work. ${message}`, { cause: error })
-  }
-}
-
-/** Errors from IndexedDB or Dexie (named), as opposed to the library's own refusals (plain Error). */
-function isStorageError(error: Error): boolean {
-  return error.name !== 'Error'
+/** The value of an outcome; a failure as an Error carrying its message, for the dialogs that show it in place. */
+function valueOf<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(outcome.message)
+  return outcome.value
 }

@@ -4,10 +4,10 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import type { Session, VenueDay } from '../../domain/model'
 import { formatVenueDay } from '../../domain/time'
-import { REMINDER_CHOICES, setReminderMinutes } from '../../db/settings'
-import { toStorageProblem } from '../../db/storageErrors'
+import { REMINDER_CHOICES } from '../../db/settings'
 import { useUiStore } from '../../store/uiStore'
 import { downloadCalendar, type CalendarExportScope } from './calendarExport'
+import { useCommands, useCommandToasts } from '../common/useCommands'
 import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { Icon } from '../common/Icons'
@@ -52,7 +52,8 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
 export function ReminderSelect({ describedBy }: { describedBy?: string }) {
   const id = useId()
   const { store, display } = usePlan()
-  const showToast = useUiStore((s) => s.showToast)
+  const commands = useCommands()
+  const { report } = useCommandToasts()
   const pending = useUiStore((s) => s.reminderPick)
   const setPending = useUiStore((s) => s.pickReminder)
   useEffect(() => setPending(null), [display.reminderMin, setPending])
@@ -70,10 +71,9 @@ export function ReminderSelect({ describedBy }: { describedBy?: string }) {
           const minutes = e.target.value === '' ? null : Number(e.target.value)
           if (!store) return
           setPending({ minutes })
-          setReminderMinutes(store, minutes).catch((error: unknown) => {
-            setPending(null)
-            console.warn('Hallway: saving the reminder failed.', error)
-            showToast({ tone: 'error', message: `Saving the reminder didn't work. ${toStorageProblem(error).message}` })
+          void commands.setReminderMinutes(minutes).then((saved) => {
+            if (!saved.ok) setPending(null)
+            report(saved)
           })
         }}
       >

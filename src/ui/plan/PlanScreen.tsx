@@ -1,11 +1,11 @@
 // My plan (/plan): per day, the starred sessions in time order with the free time between them, how far each is
 // from the one before, the clashes (with Keep / Resolve), and for every gap of 30 minutes or more the sessions that
 // would fit it. Starred background sessions (badge pick-up, lunch) are listed apart: they never clash.
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { describeTransfer } from '../common/walkText'
-import { useCallback, useId, useMemo, useState } from 'react'
 import { Link } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
-import { backgroundTest } from '../../domain/conflicts'
+import { backgroundTest, sameConflicts } from '../../domain/conflicts'
 import type { Instant, Session } from '../../domain/model'
 import { freeSlots, planDays, type FreeSlot, type PlanDay, type PlanSessionEntry } from '../../domain/plan'
 import { formatVenueDay } from '../../domain/time'
@@ -197,7 +197,32 @@ function PlanDaySection({
   )
 }
 
-function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry; timeZone: string; onCycle: Cycle }) {
+interface PlanSessionItemProps {
+  entry: PlanSessionEntry
+  timeZone: string
+  onCycle: Cycle
+}
+
+/**
+ * Every star recomputes the day's entries (new objects), so the memo compares what the item shows: a star re-renders
+ * the items it changes (the session itself, its neighbours' walks and clashes), not the whole day.
+ */
+function sameItem(a: PlanSessionItemProps, b: PlanSessionItemProps): boolean {
+  const x = a.entry
+  const y = b.entry
+  return (
+    a.timeZone === b.timeZone &&
+    a.onCycle === b.onCycle &&
+    x.item.session === y.item.session &&
+    x.item.level === y.item.level &&
+    x.from?.session === y.from?.session &&
+    x.transfer?.walkMin === y.transfer?.walkMin &&
+    x.transfer?.kind === y.transfer?.kind &&
+    sameConflicts(x.conflicts, y.conflicts)
+  )
+}
+
+const PlanSessionItem = memo(function PlanSessionItem({ entry, timeZone, onCycle }: PlanSessionItemProps) {
   const { session, level } = entry.item
   return (
     <li className={`timeline__session${entry.conflicts.length > 0 ? ' timeline__session--conflict' : ''}`}>
@@ -222,7 +247,7 @@ function PlanSessionItem({ entry, timeZone, onCycle }: { entry: PlanSessionEntry
       ))}
     </li>
   )
-}
+}, sameItem)
 
 function FreeSlotItem({
   slot,

@@ -11,7 +11,8 @@ import { DayTabs } from './DayTabs'
 import { NowSummary } from '../now/NowSummary'
 import { SessionList } from './SessionList'
 import { useNow } from '../common/useNow'
-import { usePlan } from '../common/usePlan'
+import { useDisplayZone } from '../common/usePlan'
+import { useHallway } from '../common/useHallway'
 import { useStarActions } from '../common/useStarActions'
 import { useSearchText, useViewState, type SetViewState } from './useViewState'
 import { rowsBySlot } from './scheduleRows'
@@ -75,7 +76,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const nowMinute = useMemo(() => instantFromMs(nowMinuteMs), [nowMinuteMs])
   const filtersOpen = useUiStore((s) => s.filtersOpen)
   const toggleFilters = useUiStore((s) => s.toggleFilters)
-  const { stars, conflictsBySession, countsByDay, displayZone, changeBySession } = usePlan()
+  // Not the whole plan: the cards read their own stars, so a star re-renders the day tabs' counts, not this screen's list.
+  const countsByDay = useHallway((s) => s.plan.countsByDay)
+  const displayZone = useDisplayZone()
   const { cycle } = useStarActions()
 
   // The expensive part (normalising a session's text) runs once per session, not per keystroke, and only for the
@@ -193,10 +196,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
               timeZone={displayZone}
               now={nowMinute}
               labelledBy={HEADING_ID}
-              stars={stars}
-              conflictsBySession={conflictsBySession}
               onCycle={cycle}
-              changeBySession={changeBySession}
             />
           ) : (
             <EmptyState

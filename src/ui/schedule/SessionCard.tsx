@@ -3,15 +3,13 @@
 // link's text. The star and the clashes sit outside the link (a button inside a link is not allowed).
 import { memo, type MouseEvent } from 'react'
 import { Link } from 'wouter'
-import type { Conflict } from '../../domain/conflicts'
 import type { Session } from '../../domain/model'
-import type { StarredChange } from '../../domain/scheduleDiff'
-import type { StarLevel } from '../../db/stars'
 import { speakersSummary, venueLabel } from '../common/sessionText'
 import { venueTimeRangeLabel } from '../common/timeLabels'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
 import { StarButton } from '../common/StarButton'
+import { useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
 export type SessionTiming = 'upcoming' | 'now' | 'ended'
@@ -22,13 +20,8 @@ export interface SessionCardProps {
   timeZone: string
   timing: SessionTiming
   onOpen?: (session: Session, event: MouseEvent<HTMLAnchorElement>) => void
-  level?: StarLevel
-  /** This session's conflicts in the plan; the same array while they are unchanged, so the memo holds. */
-  conflicts?: readonly Conflict[]
   /** Absent: no star button (e.g. a list that only shows). */
   onCycle?: (session: Session) => void
-  /** What a schedule update did to this starred session, until the user acknowledges it. */
-  change?: StarredChange
 }
 
 export const SessionCard = memo(function SessionCard({
@@ -36,11 +29,12 @@ export const SessionCard = memo(function SessionCard({
   timeZone,
   timing,
   onOpen,
-  level,
-  conflicts,
   onCycle,
-  change,
 }: SessionCardProps) {
+  // Its own star, clashes and change badge, each read alone: a star elsewhere in the list does not re-render this card.
+  const level = useStarLevel(session.id)
+  const conflicts = useSessionConflicts(session.id)
+  const change = useSessionChange(session.id)?.change
   const speakers = speakersSummary(session)
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
   return (

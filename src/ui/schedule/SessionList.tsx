@@ -5,13 +5,12 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import { isolateText } from '../../domain/bidiText'
-import type { Conflict, StarMap } from '../../domain/conflicts'
-import type { Instant, Session, SessionId } from '../../domain/model'
-import type { StarredChange } from '../../domain/scheduleDiff'
-import { nextStarLevel } from '../../db/stars'
+import type { Instant, Session } from '../../domain/model'
+import { nextStarLevel } from '../../domain/stars'
 import { useUiStore } from '../../store/uiStore'
 import type { ScheduleRow } from './scheduleRows'
 import { venueTimeLabel } from '../common/timeLabels'
+import { useHallwaySession } from '../common/useHallway'
 import { SessionCard, type SessionTiming } from './SessionCard'
 
 // First-guess heights before any row is measured (px at the default 16 px font): a one-line slot header, and a card
@@ -35,12 +34,8 @@ export interface SessionListProps {
   now: Instant
   /** The id of the heading that names the list. */
   labelledBy: string
-  stars?: StarMap
-  conflictsBySession?: ReadonlyMap<SessionId, Conflict[]>
-  /** Cycles a session's star; without it cards have no star button. */
+  /** Cycles a session's star; without it cards have no star button. Each card reads its own star and clashes. */
   onCycle?: (session: Session) => void
-  /** Unacknowledged schedule changes of starred sessions, by session ID, for the badge on their cards. */
-  changeBySession?: ReadonlyMap<SessionId, { change: StarredChange }>
 }
 
 function kindOf(el: Element): ScheduleRow['kind'] {
@@ -113,11 +108,9 @@ export const SessionList = memo(function SessionList({
   timeZone,
   now,
   labelledBy,
-  stars,
-  conflictsBySession,
   onCycle,
-  changeBySession,
 }: SessionListProps) {
+  const hallway = useHallwaySession()
   const listRef = useRef<HTMLDivElement>(null)
   const [announcement, setAnnouncement] = useState('')
   const rememberListPosition = useUiStore((s) => s.rememberListPosition)
@@ -305,7 +298,7 @@ export const SessionList = memo(function SessionList({
     const row = id ? rows.find((r) => r.kind === 'session' && r.session.id === id) : undefined
     if (row?.kind !== 'session') return
     e.preventDefault()
-    setAnnouncement(starAnnouncement(row.session.title, nextStarLevel(stars?.get(row.session.id))))
+    setAnnouncement(starAnnouncement(row.session.title, nextStarLevel(hallway.getState().plan.stars.get(row.session.id))))
     onCycle(row.session)
   }
 
@@ -365,10 +358,7 @@ export const SessionList = memo(function SessionList({
                   timeZone={timeZone}
                   timing={timingOf(row.session, now)}
                   onOpen={onOpen}
-                  level={stars?.get(row.session.id)}
-                  conflicts={conflictsBySession?.get(row.session.id)}
                   onCycle={onCycle}
-                  change={changeBySession?.get(row.session.id)?.change}
                 />
               )}
             </div>

@@ -3,9 +3,9 @@
 import { useEffect, useId, useState, type ReactNode } from 'react'
 import type { Venue } from '../../domain/model'
 import { PACE_FACTOR, transferBetween, type WalkingPace } from '../../domain/walking'
-import { MAX_BUFFER_MIN, setWalkingBuffer, setWalkingPace } from '../../db/settings'
-import { toStorageProblem } from '../../db/storageErrors'
-import { useUiStore } from '../../store/uiStore'
+import type { Outcome } from '../../db/commands'
+import { MAX_BUFFER_MIN } from '../../db/settings'
+import { useCommands, useCommandToasts } from '../common/useCommands'
 import { usePageHeading } from '../common/usePageHeading'
 import { usePlan } from '../common/usePlan'
 import './settings.css'
@@ -56,19 +56,19 @@ export function SettingsScreen({ children }: { children?: ReactNode }) {
 function WalkingSection() {
   const uid = useId()
   const { store, walking, options, persistent } = usePlan()
-  const showToast = useUiStore((s) => s.showToast)
+  const commands = useCommands()
+  const { report } = useCommandToasts()
   // What the user just chose, shown at once: the stored value follows a moment later through the live query, and a
   // controlled input would otherwise flick back to the old choice in between.
   const [pending, setPending] = useState<{ pace?: WalkingPace; bufferMin?: number }>({})
   const pace = pending.pace ?? walking.pace
   const bufferMin = pending.bufferMin ?? walking.bufferMin
 
-  const save = (what: string, choice: { pace?: WalkingPace; bufferMin?: number }, write: Promise<void>) => {
+  const save = (choice: { pace?: WalkingPace; bufferMin?: number }, write: Promise<Outcome<void>>) => {
     setPending((p) => ({ ...p, ...choice }))
-    write.catch((error: unknown) => {
-      setPending({})
-      console.warn(`Hallway: saving the ${what} failed.`, error)
-      showToast({ tone: 'error', message: `Saving the ${what} didn't work. ${toStorageProblem(error).message}` })
+    void write.then((saved) => {
+      if (!saved.ok) setPending({})
+      report(saved)
     })
   }
   // The stored settings changed (this write landed, or another tab wrote): they are the truth again.
@@ -95,7 +95,7 @@ function WalkingSection() {
               value={p}
               checked={p === pace}
               aria-describedby={`${uid}-${p}-hint`}
-              onChange={() => store && save('walking pace', { pace: p }, setWalkingPace(store, p))}
+              onChange={() => store && save({ pace: p }, commands.setWalkingPace(p))}
             />
             <span className="choice__text">
               <span className="choice__label">{label}</span>
@@ -117,7 +117,7 @@ function WalkingSection() {
           aria-describedby={`${uid}-buffer-hint`}
           onChange={(e) => {
             const minutes = Number(e.target.value)
-            if (store) save('extra time', { bufferMin: minutes }, setWalkingBuffer(store, minutes))
+            if (store) save({ bufferMin: minutes }, commands.setWalkingBuffer(minutes))
           }}
         >
           {/* A stored value not on the list (set by another version) still shows. */}

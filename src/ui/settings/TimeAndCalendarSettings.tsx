@@ -3,9 +3,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { Instant } from '../../domain/model'
 import { zoneAbbreviation } from '../../domain/time'
-import { setTimeDisplay, type TimeDisplay } from '../../db/settings'
-import { toStorageProblem } from '../../db/storageErrors'
-import { useUiStore } from '../../store/uiStore'
+import type { TimeDisplay } from '../../db/settings'
+import { useCommands, useCommandToasts } from '../common/useCommands'
 import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { deviceTimeZone, venueTimeLabel } from '../common/timeLabels'
@@ -21,7 +20,8 @@ export function TimeAndCalendarSettings() {
   const uid = useId()
   const { event, sessions } = useSchedule()
   const { store, display, persistent } = usePlan()
-  const showToast = useUiStore((s) => s.showToast)
+  const commands = useCommands()
+  const { report } = useCommandToasts()
   const [pending, setPending] = useState<TimeDisplay | null>(null)
   useEffect(() => setPending(null), [display.timeDisplay])
   if (!event) return null
@@ -41,10 +41,9 @@ export function TimeAndCalendarSettings() {
   const choose = (next: TimeDisplay) => {
     if (!store) return
     setPending(next)
-    setTimeDisplay(store, next).catch((error: unknown) => {
-      setPending(null)
-      console.warn('Hallway: saving the time display failed.', error)
-      showToast({ tone: 'error', message: `Saving the time zone didn't work. ${toStorageProblem(error).message}` })
+    void commands.setTimeDisplay(next).then((saved) => {
+      if (!saved.ok) setPending(null)
+      report(saved)
     })
   }
 

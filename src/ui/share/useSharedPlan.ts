@@ -11,11 +11,8 @@ import {
   type SharedPlanMatch,
 } from '../../domain/shareCodec'
 import type { InstalledEvent } from '../../db/eventLibrary'
-import { addStars, replaceStars, type MergeResult } from '../../db/merge'
-import { requestPersistence } from '../../db/persistence'
-import { toStorageProblem } from '../../db/storageErrors'
-import { useUiStore } from '../../store/uiStore'
-import { usePlan } from '../common/usePlan'
+import type { Merged, Outcome } from '../../db/commands'
+import { useCommands, useCommandToasts } from '../common/useCommands'
 import { useScheduleContext } from '../common/useSchedule'
 
 export type SharedPlanView =
@@ -75,52 +72,31 @@ export interface MergeActions {
 
 export interface MergeNotice {
   /** The toast's words, from what the write did. */
-  message: (result: MergeResult) => string
+  message: (result: Merged) => string
   /** Where focus goes after Undo (a CSS selector); the page heading when it matches nothing. */
   returnFocus: string
 }
 
-/** Writes from the shared-plan screen: through src/db, into whatever store the plan lives in, with Undo. */
+/** Writes from the shared-plan screen: the session's merge commands, into whatever store the plan lives in, with Undo. */
 export function useMergeActions(): MergeActions {
-  const { store, eventId, stars } = usePlan()
-  const { byId } = useScheduleContext()
-  const showToast = useUiStore((s) => s.showToast)
-  const planWasEmpty = stars.size === 0
+  const commands = useCommands()
+  const { report, offerUndo } = useCommandToasts()
 
-  const run = useCallback(
-    async (what: string, write: () => Promise<MergeResult> | undefined, notice: MergeNotice) => {
-      try {
-        const result = await write()
-        if (!result) return
-        // As with the first star: the user now has something to lose, so ask the browser to keep it.
-        if (planWasEmpty && result.added > 0 && store?.persistent) void requestPersistence()
-        // The button the user pressed is gone (the session is now in both plans): put them on Undo.
-        showToast({ tone: 'info', message: notice.message(result), undo: result.undo, focusUndo: true, returnFocus: notice.returnFocus })
-      } catch (error) {
-        console.warn(`Hallway: ${what} failed.`, error)
-        showToast({ tone: 'error', message: `${what} didn't work. ${toStorageProblem(error).message}` })
-      }
+  const merge = useCallback(
+    async (write: Promise<Outcome<Merged>>, notice: MergeNotice) => {
+      const result = report(await write)
+      // The button the user pressed is gone (the session is now in both plans): put them on Undo.
+      if (result) offerUndo(notice.message(result), result.undo, notice.returnFocus)
     },
-    [planWasEmpty, store, showToast],
+    [report, offerUndo],
   )
-
   const add = useCallback<MergeActions['add']>(
-    (entries, notice) =>
-      run('Adding to your plan', () => (store && eventId ? addStars(store, eventId, toEntries(entries)) : undefined), notice),
-    [run, store, eventId],
+    (entries, notice) => merge(commands.addStars(toEntries(entries)), notice),
+    [merge, commands],
   )
-
   const replace = useCallback<MergeActions['replace']>(
-    (entries, notice) =>
-      run(
-        'Replacing your plan',
-        () =>
-          store && eventId
-            ? replaceStars(store, eventId, toEntries(entries), (id: SessionId) => byId.has(id))
-            : undefined,
-        notice,
-      ),
-    [run, store, eventId, byId],
+    (entries, notice) => merge(commands.replaceStars(toEntries(entries)), notice),
+    [merge, commands],
   )
 
   return useMemo(() => ({ add, replace }), [add, replace])

@@ -28,7 +28,7 @@ export function makeTestDB(): HallwayDB {
 
 /**
  * Makes `db.open()` wait (from now on) until the returned `release` is called: the moment before IndexedDB has
- * opened, when the list already shows the bundled snapshot (ScheduleProvider's preview).
+ * opened, when the list already shows the bundled snapshot (the storage session's preview).
  */
 export function holdOpen(db: HallwayDB): () => void {
   const realOpen = db.open.bind(db)

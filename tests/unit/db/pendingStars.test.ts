@@ -1,6 +1,7 @@
 // Taps kept from before the saved stars were read: written raising a star, never lowering or removing one.
 import type { EventId, SessionId } from '../../../src/domain/model'
-import { PendingStars, raisedLevel } from '../../../src/db/pendingStars'
+import { PendingStars } from '../../../src/db/pendingStars'
+import { raisedLevel } from '../../../src/domain/stars'
 import { MemoryUserData } from '../../../src/db/userDataStore'
 
 const EVENT = 'democon' as EventId

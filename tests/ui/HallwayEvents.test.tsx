@@ -1,4 +1,4 @@
-// ScheduleProvider with more than one event, on real Dexie (fake-indexeddb), with other tabs acting on the same
+// The storage session (src/db/session.ts) with more than one event, on real Dexie (fake-indexeddb), with other tabs acting on the same
 // database: the shown event is this tab's own, an event removed elsewhere is no storage failure, and a tab that must
 // let go of storage keeps the added event it was showing, next to the bundled one.
 import { render, screen, waitFor } from '@testing-library/react'
@@ -11,7 +11,7 @@ import { DB_VERSION, SETTING_CURRENT_EVENT_ID, type HallwayDB } from '../../src/
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { storageProblemOf } from '../../src/db/storageErrors'
 import { useScheduleContext } from '../../src/ui/common/useSchedule'
-import { ScheduleProvider } from '../../src/ui/ScheduleProvider'
+import { TestHallway } from './renderApp'
 import { fakeIdb, makeEvent, makeSession, makeSnapshot, makeTestDB } from '../unit/db/factories'
 
 const DEMO = 'democon' as EventId
@@ -56,9 +56,9 @@ function Probe() {
 
 function renderProvider(db: HallwayDB) {
   return render(
-    <ScheduleProvider db={db} loadBundled={loadBundled}>
+    <TestHallway db={db} loadBundled={loadBundled}>
       <Probe />
-    </ScheduleProvider>,
+    </TestHallway>,
   )
 }
 
@@ -74,7 +74,7 @@ describe('events across tabs', () => {
     const db = await deviceWithDemo()
     renderProvider(db)
     await waitFor(() => expect(heading()).toHaveTextContent('DemoCon'))
-    expect(screen.getByTestId('events')).toHaveTextContent(`${BUNDLED_EVENT_ID},${DEMO}`)
+    await waitFor(() => expect(screen.getByTestId('events')).toHaveTextContent(`${BUNDLED_EVENT_ID},${DEMO}`))
 
     await switchEvent(db, BUNDLED_EVENT_ID) // as another tab would
     // ms: time for a live query to re-run if the shown event were read from the setting

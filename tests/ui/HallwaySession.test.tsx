@@ -1,4 +1,4 @@
-// ScheduleProvider end to end in jsdom, on real Dexie over fake-indexeddb: warm start, cold start, memory fallback,
+// The storage session (src/db/session.ts) end to end in jsdom, on real Dexie over fake-indexeddb: warm start, cold start, memory fallback,
 // and the error screen. The only stand-in is loadBundled, so each test controls when and what the bundle delivers.
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { Dexie } from 'dexie'
@@ -7,7 +7,8 @@ import type { EventId, Instant, Session, SessionId, Snapshot } from '../../src/d
 import { DB_VERSION, HallwayDB, SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
 import { installSnapshot } from '../../src/db/snapshotInstall'
 import { storageProblemOf } from '../../src/db/storageErrors'
-import { ScheduleProvider, type ScheduleState } from '../../src/ui/ScheduleProvider'
+import type { ScheduleState } from '../../src/db/session'
+import { TestHallway } from './renderApp'
 import { useSchedule, useScheduleContext } from '../../src/ui/common/useSchedule'
 import { useSession } from '../../src/ui/common/useSession'
 import { BUNDLED_EVENT_ID } from '../../src/db/bundledSnapshot'
@@ -84,13 +85,13 @@ async function inMemory() {
   expect(screen.getByTestId('status')).toHaveTextContent('ready')
 }
 
-describe('ScheduleProvider', () => {
+describe('the storage session', () => {
   it('without IndexedDB (db null) shows the bundled sessions and the storage notice', async () => {
     const snapshot = makeSnapshot([makeSession({ title: 'Opening Keynote' }), makeSession({ title: 'Lunch' })])
     render(
-      <ScheduleProvider db={null} loadBundled={resolved(snapshot)}>
+      <TestHallway db={null} loadBundled={resolved(snapshot)}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await ready()
     expect(titles()).toEqual(['Lunch', 'Opening Keynote'])
@@ -108,9 +109,9 @@ describe('ScheduleProvider', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
 
     render(
-      <ScheduleProvider db={new HallwayDB(name, fakeIdb)} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Still here' })]))}>
+      <TestHallway db={new HallwayDB(name, fakeIdb)} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Still here' })]))}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
 
     // The bundled snapshot shows at once (preview); the fallback follows when opening fails.
@@ -129,9 +130,9 @@ describe('ScheduleProvider', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
 
     render(
-      <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Shown anyway' })]))}>
+      <TestHallway db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Shown anyway' })]))}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
 
     await inMemory()
@@ -144,9 +145,9 @@ describe('ScheduleProvider', () => {
     ['an empty IndexedDB', () => testDB()],
   ])('with a corrupt bundled snapshot and %s shows the error, not a crash', async (_label, makeDb) => {
     render(
-      <ScheduleProvider db={makeDb()} loadBundled={rejected(CORRUPT)}>
+      <TestHallway db={makeDb()} loadBundled={rejected(CORRUPT)}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('error'))
     expect(screen.getByRole('alert')).toHaveTextContent(CORRUPT)
@@ -159,9 +160,9 @@ describe('ScheduleProvider', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
 
     render(
-      <ScheduleProvider db={db} loadBundled={rejected(CORRUPT)}>
+      <TestHallway db={db} loadBundled={rejected(CORRUPT)}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
 
     await ready()
@@ -177,9 +178,9 @@ describe('ScheduleProvider', () => {
     const loadBundled = vi.fn(never)
 
     render(
-      <ScheduleProvider db={db} loadBundled={loadBundled}>
+      <TestHallway db={db} loadBundled={loadBundled}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
 
     await ready()
@@ -195,9 +196,9 @@ describe('ScheduleProvider', () => {
     const loadBundled = () => pending
 
     render(
-      <ScheduleProvider db={db} loadBundled={loadBundled}>
+      <TestHallway db={db} loadBundled={loadBundled}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await act(async () => {
       await new Promise((r) => setTimeout(r, 20)) // ms: let open() and the empty read settle
@@ -222,9 +223,9 @@ describe('ScheduleProvider', () => {
     const pending = new Promise<Snapshot>((resolve) => (deliver = resolve))
 
     render(
-      <ScheduleProvider db={db} loadBundled={() => pending}>
+      <TestHallway db={db} loadBundled={() => pending}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await ready()
     expect(titles()).toEqual(['Cancelled', 'Kept'])
@@ -239,9 +240,9 @@ describe('ScheduleProvider', () => {
     const snapshot = makeSnapshot([makeSession({ title: 'Before the upgrade' })])
     await installSnapshot(db, snapshot)
     render(
-      <ScheduleProvider db={db} loadBundled={resolved(snapshot)}>
+      <TestHallway db={db} loadBundled={resolved(snapshot)}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await ready()
 
@@ -263,9 +264,9 @@ describe('ScheduleProvider', () => {
     const snapshot = makeSnapshot([makeSession({ title: 'Shown before the upgrade' })])
     await installSnapshot(db, snapshot)
     render(
-      <ScheduleProvider db={db} loadBundled={resolved(snapshot)}>
+      <TestHallway db={db} loadBundled={resolved(snapshot)}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await ready()
 
@@ -295,18 +296,18 @@ describe('ScheduleProvider', () => {
     seen.length = 0
 
     const { rerender } = render(
-      <ScheduleProvider db={db} loadBundled={loadBundled}>
+      <TestHallway db={db} loadBundled={loadBundled}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await ready()
     expect(titles()).toEqual(['Alpha', 'Beta', 'Zeta', 'Late'])
     const first = seen.at(-1)!.sessions
 
     rerender(
-      <ScheduleProvider db={db} loadBundled={loadBundled}>
+      <TestHallway db={db} loadBundled={loadBundled}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     // Writes to the user's tables, and a no-op reinstall, are not schedule changes.
     await act(async () => {
@@ -330,9 +331,9 @@ describe('ScheduleProvider', () => {
     await db.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: other.event.id })
 
     render(
-      <ScheduleProvider db={db} loadBundled={never}>
+      <TestHallway db={db} loadBundled={never}>
         <Probe />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
 
     await ready()
@@ -344,10 +345,10 @@ describe('ScheduleProvider', () => {
     const s: Session = makeSession({ title: 'Target', id: 'cafe0001' as SessionId })
     const snapshot = makeSnapshot([makeSession(), s])
     render(
-      <ScheduleProvider db={null} loadBundled={resolved(snapshot)}>
+      <TestHallway db={null} loadBundled={resolved(snapshot)}>
         <SessionProbe id="cafe0001" />
         <SessionProbe id="00000000" />
-      </ScheduleProvider>,
+      </TestHallway>,
     )
     await waitFor(() => expect(screen.getAllByTestId('session')[0]).toHaveTextContent(`ready|Target|${snapshot.event.id}`))
     expect(screen.getAllByTestId('session')[1]).toHaveTextContent(`ready|-|${snapshot.event.id}`)
@@ -355,7 +356,7 @@ describe('ScheduleProvider', () => {
 
   it('useSchedule outside the provider fails loudly for the developer', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    expect(() => render(<Probe />)).toThrow(/inside <ScheduleProvider>/)
+    expect(() => render(<Probe />)).toThrow(/inside <HallwayProvider>/)
   })
 
   describe('before IndexedDB is open (the first view does not wait for Dexie)', () => {
@@ -373,10 +374,10 @@ describe('ScheduleProvider', () => {
     it('shows the bundled snapshot at once on a first visit, and hands over to IndexedDB once it is installed', async () => {
       const { db, release } = slowToOpen()
       render(
-        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Right away' })]))}>
+        <TestHallway db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Right away' })]))}>
           <Probe />
           <DbProbe />
-        </ScheduleProvider>,
+        </TestHallway>,
       )
       await ready()
       expect(titles()).toEqual(['Right away'])
@@ -398,9 +399,9 @@ describe('ScheduleProvider', () => {
       window.localStorage.setItem('hallway:shown-event', BUNDLED_EVENT_ID)
       const { db } = slowToOpen()
       render(
-        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
+        <TestHallway db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
           <Probe />
-        </ScheduleProvider>,
+        </TestHallway>,
       )
       await ready()
       expect(titles()).toEqual(['Bundled talk'])
@@ -419,10 +420,10 @@ describe('ScheduleProvider', () => {
         args[0] === 'rw' ? Dexie.Promise.resolve(installGate.then(() => realTransaction(...args))) : realTransaction(...args)) as typeof db.transaction)
       seen.length = 0
       render(
-        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([kept, makeSession({ title: 'Added late' })]))}>
+        <TestHallway db={db} loadBundled={resolved(makeSnapshot([kept, makeSession({ title: 'Added late' })]))}>
           <Probe />
           <DbProbe />
-        </ScheduleProvider>,
+        </TestHallway>,
       )
       // The preview is up. A start-up that goes on to show the stored copy does so within moments: give it the chance.
       await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('ready'))
@@ -450,9 +451,9 @@ describe('ScheduleProvider', () => {
 
       // The start that showed it remembers that it can't be previewed.
       render(
-        <ScheduleProvider db={stored} loadBundled={resolved(file)}>
+        <TestHallway db={stored} loadBundled={resolved(file)}>
           <Probe />
-        </ScheduleProvider>,
+        </TestHallway>,
       )
       await waitFor(() => expect(seen.at(-1)!.sessions.map((x) => x.id)).toContain(kept))
       await waitFor(() => expect(window.localStorage.getItem('hallway:shown-event')).not.toBeNull())
@@ -462,9 +463,9 @@ describe('ScheduleProvider', () => {
       seen.length = 0
       const { db, release } = slowToOpen(stored)
       render(
-        <ScheduleProvider db={db} loadBundled={resolved(file)}>
+        <TestHallway db={db} loadBundled={resolved(file)}>
           <Probe />
-        </ScheduleProvider>,
+        </TestHallway>,
       )
       await act(async () => {
         await new Promise((r) => setTimeout(r, 30)) // ms: the bundled snapshot has long arrived
@@ -484,9 +485,9 @@ describe('ScheduleProvider', () => {
       await stored.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: 'other-con' })
       const { db, release } = slowToOpen(stored)
       render(
-        <ScheduleProvider db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
+        <TestHallway db={db} loadBundled={resolved(makeSnapshot([makeSession({ title: 'Bundled talk' })]))}>
           <Probe />
-        </ScheduleProvider>,
+        </TestHallway>,
       )
       await act(async () => {
         await new Promise((r) => setTimeout(r, 30)) // ms: the bundled snapshot has long arrived

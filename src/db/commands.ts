@@ -1,0 +1,185 @@
+// What the user does to their data, as commands on the storage session: stars, clash resolutions, merges from a
+// shared plan, settings, acknowledged changes and the events on the device. Each returns an Outcome: its value (and,
+// where the change can be taken back, its undo), or the one user-facing message a failure becomes. Failures are
+// turned into words here, in run(), and nowhere else; nothing here throws.
+import type { EventId, SessionId, Snapshot } from '../domain/model'
+import type { StarLevel } from '../domain/stars'
+import type { WalkingPace } from '../domain/walking'
+import type { AddEventOutcome, RemovedEvent } from './eventLibrary'
+import { addStars, replaceStars, type MergeResult } from './merge'
+import { pendingStars } from './pendingStars'
+import { requestPersistence } from './persistence'
+import { acknowledgeChanges } from './scheduleChanges'
+import type { HallwaySession } from './session'
+import { setReminderMinutes, setTimeDisplay, setWalkingBuffer, setWalkingPace, type TimeDisplay } from './settings'
+import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from './stars'
+import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from './storageErrors'
+import type { UserDataStore } from './userDataStore'
+
+/** Takes a change back; reports like any command. */
+export type Undo = () => Promise<Outcome<void>>
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/**
+ * Runs `work`, turning a failure into the message the user sees: "<what> didn’t work." and what happened to
+ * storage (`problemOf` words it; a schedule write's names the schedule). A plain Error is one of Hallway's own
+ * refusals ("the bundled schedule can’t be removed"), already in words.
+ */
+export async function run<T>(
+  what: string,
+  work: () => Promise<T>,
+  problemOf: (error: unknown) => StorageProblem = toStorageProblem,
+): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() }
+  } catch (error) {
+    console.warn(`Hallway: ${what.toLowerCase()} failed.`, error)
+    const own = error instanceof Error && error.name === 'Error'
+    return { ok: false, message: `${what} didn’t work. ${own ? error.message : problemOf(error).message}` }
+  }
+}
+
+const refused = (message: string): Outcome<never> => ({ ok: false, message })
+
+export interface StarCycle {
+  level: StarLevel | null
+  /** Absent for a tap made before the saved stars were read (it waits in pendingStars, and only ever raises). */
+  undo?: Undo
+}
+
+/** Sessions and the levels a merge gives them. */
+type Entries = ReadonlyArray<readonly [SessionId, StarLevel]>
+
+/** What a merge from a shared plan did, and its undo. */
+export type Merged = Omit<MergeResult, 'undo'> & { undo: Undo }
+
+export interface HallwayCommands {
+  /** One step along none → must → maybe → none, from what the user sees. */
+  cycleStar(sessionId: SessionId): Promise<Outcome<StarCycle>>
+  resolve(resolution: Resolution): Promise<Outcome<{ undo: Undo }>>
+  /** Their sessions into the user's plan (a must stays a must). */
+  addStars(entries: ReadonlyArray<readonly [SessionId, StarLevel]>): Promise<Outcome<Merged>>
+  /** The user's plan becomes theirs. */
+  replaceStars(entries: ReadonlyArray<readonly [SessionId, StarLevel]>): Promise<Outcome<Merged>>
+  setWalkingPace(pace: WalkingPace): Promise<Outcome<void>>
+  setWalkingBuffer(bufferMin: number): Promise<Outcome<void>>
+  setReminderMinutes(minutes: number | null): Promise<Outcome<void>>
+  setTimeDisplay(display: TimeDisplay): Promise<Outcome<void>>
+  acknowledgeChanges(keys: readonly string[]): Promise<Outcome<void>>
+  switchEvent(eventId: EventId): Promise<Outcome<void>>
+  /** Adds (or, with `replace`, replaces) and shows it when written. */
+  addEvent(snapshot: Snapshot, replace: boolean): Promise<Outcome<AddEventOutcome>>
+  /** Removes an event the user added, with its stars. */
+  removeEvent(eventId: EventId): Promise<Outcome<RemovedEvent>>
+}
+
+const bySession = new WeakMap<HallwaySession, HallwayCommands>()
+
+/** The commands on `session` (one set per session). */
+export function hallwayCommands(session: HallwaySession): HallwayCommands {
+  let commands = bySession.get(session)
+  if (!commands) bySession.set(session, (commands = makeCommands(session)))
+  return commands
+}
+
+function makeCommands(session: HallwaySession): HallwayCommands {
+  const plan = () => session.getState().plan
+  /** The store and event a write goes to, once the saved stars are read; undefined before. */
+  const ready = (): { store: UserDataStore; eventId: EventId } | undefined => {
+    const { store, eventId, status } = plan()
+    return store && eventId && status === 'ready' ? { store, eventId } : undefined
+  }
+  const undoOf =
+    (store: UserDataStore, undo: StarUndo): Undo =>
+    () =>
+      run('Undo', () => undoStars(store, undo))
+  const setting =
+    <A>(what: string, write: (store: UserDataStore, value: A) => Promise<void>) =>
+    (value: A): Promise<Outcome<void>> => {
+      const store = plan().store
+      if (!store) return Promise.resolve(refused(`Saving the ${what} didn’t work. Your settings are still loading.`))
+      return run(`Saving the ${what}`, () => write(store, value))
+    }
+  const merge =
+    (what: string, write: (store: UserDataStore, eventId: EventId, entries: Entries) => Promise<MergeResult>) =>
+    async (entries: Entries): Promise<Outcome<Merged>> => {
+      const { store, eventId, stars } = plan()
+      if (!store || !eventId) return refused(`${what} didn’t work. Your plan is still loading; try again in a moment.`)
+      const out = await run(what, () => write(store, eventId, entries))
+      if (!out.ok) return out
+      // As with the first star: the user now has something to lose, so ask the browser to keep it.
+      if (stars.size === 0 && out.value.added > 0 && store.persistent) void requestPersistence()
+      return { ok: true, value: { ...out.value, undo: undoOf(store, out.value.undo) } }
+    }
+  const library = () => session.getState().library
+
+  return {
+    async cycleStar(sessionId) {
+      const { eventId } = plan()
+      if (!eventId) return refused('Saving your star didn’t work. The schedule is still loading.')
+      const at = ready()
+      // The saved stars are not read yet: the tap waits, and only ever raises what is saved (see pendingStars).
+      if (!at) return { ok: true, value: { level: pendingStars.tap(eventId, sessionId) } }
+      return run('Saving your star', async () => {
+        // A tap kept from before the plan was read is on screen: this one steps on from it, not from under it.
+        await pendingStars.flush(at.store, at.eventId)
+        const { level, undo } = await cycleStar(at.store, at.eventId, sessionId)
+        return { level, undo: undoOf(at.store, undo) }
+      })
+    },
+    async resolve(resolution) {
+      const at = ready()
+      // Only stars tapped before the plan was read can clash now, and the saved ones may change what is best.
+      if (!at) return refused('Your saved plan is still loading. Try again in a moment.')
+      return run('Resolving the clash', async () => {
+        await pendingStars.flush(at.store, at.eventId)
+        return { undo: undoOf(at.store, await resolveConflict(at.store, at.eventId, resolution)) }
+      })
+    },
+    addStars: merge('Adding to your plan', addStars),
+    // Stars on sessions this schedule no longer has are not the user's plan as they see it: they stay.
+    replaceStars: merge('Replacing your plan', (store, eventId, entries) =>
+      replaceStars(store, eventId, entries, (id) => session.getState().byId.has(id)),
+    ),
+    setWalkingPace: setting('walking pace', setWalkingPace),
+    setWalkingBuffer: setting('extra time', setWalkingBuffer),
+    setReminderMinutes: setting('reminder', setReminderMinutes),
+    setTimeDisplay: setting('time zone', setTimeDisplay),
+    async acknowledgeChanges(keys) {
+      const { store, eventId } = plan()
+      if (!store || !eventId) return refused('Marking the change as seen didn’t work. Your plan is still loading.')
+      return run('Marking the change as seen', async () => {
+        await acknowledgeChanges(store, eventId, keys)
+      })
+    },
+    async switchEvent(eventId) {
+      const events = library()
+      if (!events) return refused('Switching events didn’t work. The schedule is still loading.')
+      return run('Switching events', () => events.switchTo(eventId))
+    },
+    async addEvent(snapshot, replace) {
+      const events = library()
+      const what = replace ? 'Replacing the schedule' : 'Adding the schedule'
+      if (!events) return refused(`${what} didn’t work. The schedule is still loading.`)
+      return run(what, () => events.add(snapshot, { replace }), toScheduleSaveProblem)
+    },
+    async removeEvent(eventId) {
+      const events = library()
+      if (!events) return refused('Removing the event didn’t work. The schedule is still loading.')
+      const store = plan().store
+      return run('Removing the event', async () => {
+        const removed = await events.remove(eventId)
+        // In memory mode the stars live in the plan's memory store, not beside the schedule: delete them there, so
+        // opening the same file again in this tab does not bring back a plan the user was told was deleted.
+        if (events.persistent || !store) return removed
+        const stars = await store.transact(async (tx) => {
+          const rows = await tx.listStars(eventId)
+          for (const r of rows) await tx.deleteStar(eventId, r.sessionId)
+          return rows.length
+        })
+        return { ...removed, stars }
+      })
+    },
+  }
+}
