@@ -1,8 +1,9 @@
 // The list screen against the real router, provider (memory mode) and virtual list, on seed-shaped data.
 import { act, screen, waitFor, within } from '@testing-library/react'
-import type { VenueDay } from '../../src/domain/model'
+import type { Snapshot, VenueDay } from '../../src/domain/model'
 import { SEARCH_URL_DELAY_MS } from '../../src/ui/schedule/useViewState'
-import { est, makeEvent, makeSnapshot, syntheticSessions, THURSDAY } from './factories'
+import { est, seedSessions, syntheticSessions } from './factories'
+import { kubeconSnapshot } from '../fixtures/factories'
 import { renderApp, resultCount } from './renderApp'
 
 const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
@@ -205,7 +206,7 @@ describe('the schedule list', () => {
   })
 
   it('puts the search box back to the text of the history entry on Back and Forward', async () => {
-    const { user } = await renderApp({ snapshot: makeSnapshot(syntheticSessions(40, 2)) })
+    const { user } = await renderApp({ snapshot: kubeconSnapshot(syntheticSessions(40, 2)) })
     await user.type(search(), 'gitops')
     await waitFor(() => expect(params().get('q')).toBe('gitops'))
     // Switching day pushes an entry that keeps the search.
@@ -241,12 +242,12 @@ describe('the schedule list', () => {
   })
 
   it('shows loading, then the schedule', async () => {
-    let resolve: (s: ReturnType<typeof makeSnapshot>) => void = () => {}
-    const pending = new Promise<ReturnType<typeof makeSnapshot>>((r) => (resolve = r))
+    let resolve: (s: Snapshot) => void = () => {}
+    const pending = new Promise<Snapshot>((r) => (resolve = r))
     const loadBundled = () => pending
     await renderApp({ loadBundled, waitForReady: false })
     expect(await screen.findByText('Loading the schedule…')).toBeInTheDocument()
-    await act(async () => resolve(makeSnapshot()))
+    await act(async () => resolve(kubeconSnapshot(seedSessions())))
     expect(await screen.findByRole('heading', { level: 1, name: 'Thursday, Nov 13' })).toBeInTheDocument()
   })
 
@@ -276,7 +277,7 @@ describe('days', () => {
   const twoDays = () => syntheticSessions(40, 2)
 
   it('shows day links when the event has several days, and switches day through the URL', async () => {
-    const { user } = await renderApp({ snapshot: makeSnapshot(twoDays()) })
+    const { user } = await renderApp({ snapshot: kubeconSnapshot(twoDays()) })
     const nav = screen.getByRole('navigation', { name: 'Days' })
     const thu = within(nav).getByRole('link', { name: 'Thu Nov 13' })
     expect(thu).toHaveAttribute('aria-current', 'page')
@@ -289,7 +290,7 @@ describe('days', () => {
   })
 
   it('opens on today at the venue while the event is on', async () => {
-    await renderApp({ snapshot: makeSnapshot(twoDays()), now: est('10:00am', friday) })
+    await renderApp({ snapshot: kubeconSnapshot(twoDays()), now: est('10:00am', friday) })
     expect(screen.getByRole('heading', { level: 1, name: 'Friday, Nov 14' })).toBeInTheDocument()
   })
 
@@ -301,7 +302,7 @@ describe('days', () => {
 
 describe('the virtual list', () => {
   it('renders only about a screenful of 2,000 sessions', async () => {
-    await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000), makeEvent([THURSDAY])) })
+    await renderApp({ snapshot: kubeconSnapshot(syntheticSessions(2000)) })
     expect(resultCount()).toBe('2000 sessions')
     const links = screen.getAllByRole('link', { name: /^Session \d+/ })
     expect(links.length).toBeGreaterThan(3)
@@ -309,7 +310,7 @@ describe('the virtual list', () => {
   })
 
   it('keeps the focused card rendered when it scrolls far out of view, so Tab order is not lost', async () => {
-    await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
+    await renderApp({ snapshot: kubeconSnapshot(syntheticSessions(2000)) })
     const first = screen.getAllByRole('link', { name: /^Session \d+/ })[0]!
     act(() => first.focus())
     await act(async () => window.scrollTo(0, 50_000))
@@ -322,7 +323,7 @@ describe('the virtual list', () => {
   })
 
   it('keeps the slot header of the rows at the top rendered and stuck while scrolling', async () => {
-    await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
+    await renderApp({ snapshot: kubeconSnapshot(syntheticSessions(2000)) })
     await act(async () => window.scrollTo(0, 20_000))
     await waitFor(() => expect(renderedSessionNumbers().some((n) => n > 100)).toBe(true))
     const stuck = document.querySelector<HTMLElement>('[data-stuck]')!

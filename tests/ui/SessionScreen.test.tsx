@@ -1,6 +1,7 @@
 // The detail route: deep links, what it shows, the way back to the list, and unknown ids.
 import { act, screen, waitFor, within } from '@testing-library/react'
-import { est, makeSession, makeSnapshot, seedSessions, syntheticSessions, venue } from './factories'
+import { est, makeSession, seedSessions, syntheticSessions, venue } from './factories'
+import { kubeconSnapshot } from '../fixtures/factories'
 import { renderApp } from './renderApp'
 
 const seed = seedSessions()
@@ -9,7 +10,7 @@ const byTitle = (prefix: string) => seed.find((s) => s.title.startsWith(prefix))
 describe('the session page', () => {
   it('shows title, time, place, type, speakers with role and company, and the description as paragraphs', async () => {
     const flux = byTitle('AI-Assisted GitOps')
-    await renderApp({ snapshot: makeSnapshot(seed), url: `/session/${flux.id}` })
+    await renderApp({ snapshot: kubeconSnapshot(seed), url: `/session/${flux.id}` })
     const h1 = screen.getByRole('heading', { level: 1, name: 'AI-Assisted GitOps With Flux MCP Server' })
     // Focus and title are set in effects after the page renders.
     await waitFor(() => expect(h1).toHaveFocus())
@@ -30,7 +31,7 @@ describe('the session page', () => {
 
   it('lists every speaker of a multi-speaker session', async () => {
     const contribfest = byTitle('🚨 Contribfest')
-    await renderApp({ snapshot: makeSnapshot(seed), url: `/session/${contribfest.id}` })
+    await renderApp({ snapshot: kubeconSnapshot(seed), url: `/session/${contribfest.id}` })
     const speakers = screen.getByRole('region', { name: 'Speakers' })
     expect(within(speakers).getAllByRole('listitem')).toHaveLength(4)
     expect(within(speakers).getByText('André Wanlin')).toBeInTheDocument()
@@ -39,7 +40,7 @@ describe('the session page', () => {
 
   it('leaves out what the session lacks (no speakers, no description)', async () => {
     const lunch = byTitle('Lunch')
-    await renderApp({ snapshot: makeSnapshot(seed), url: `/session/${lunch.id}` })
+    await renderApp({ snapshot: kubeconSnapshot(seed), url: `/session/${lunch.id}` })
     expect(screen.getByRole('heading', { level: 1, name: 'Lunch 🍲' })).toBeInTheDocument()
     expect(screen.queryByRole('region', { name: /Speaker/ })).not.toBeInTheDocument()
     expect(screen.queryByRole('region', { name: 'About this session' })).not.toBeInTheDocument()
@@ -53,7 +54,7 @@ describe('the session page', () => {
       description:
         'Attendees will learn how to: • Build the model inference endpoint orchestration layers with K8s and Helm charts; • Manage API traffic and authentication with APISIX (built on NGINX and etcd); • Stitch agents together with async Python; and • Oversee monitoring and observability with Prometheus and Grafana.',
     })
-    await renderApp({ snapshot: makeSnapshot([s]), url: `/session/${s.id}` })
+    await renderApp({ snapshot: kubeconSnapshot([s]), url: `/session/${s.id}` })
     const about = screen.getByRole('region', { name: 'About this session' })
     expect(within(about).getByText('Attendees will learn how to:')).toBeInTheDocument()
     const items = within(about).getAllByRole('listitem')
@@ -63,7 +64,7 @@ describe('the session page', () => {
 
   it('shows raw speaker text when there are no split speakers', async () => {
     const s = makeSession({ title: 'Odd speakers', speakers: [], speakersRaw: 'Someone & Someone Else (Somewhere)' })
-    await renderApp({ snapshot: makeSnapshot([s]), url: `/session/${s.id}` })
+    await renderApp({ snapshot: kubeconSnapshot([s]), url: `/session/${s.id}` })
     expect(within(screen.getByRole('region', { name: 'Speakers' })).getByText('Someone & Someone Else (Somewhere)')).toBeInTheDocument()
   })
 
@@ -77,7 +78,7 @@ describe('the session page', () => {
 
   it('from a deep link, "Back to schedule" goes to the list on the session\'s day', async () => {
     const dragonfly = byTitle('Dragonfly')
-    const { user } = await renderApp({ snapshot: makeSnapshot(seed), url: `/session/${dragonfly.id}` })
+    const { user } = await renderApp({ snapshot: kubeconSnapshot(seed), url: `/session/${dragonfly.id}` })
     await user.click(screen.getByRole('link', { name: /Back to schedule/ }))
     expect(window.location.pathname + window.location.search).toBe('/?day=2025-11-13')
     expect(screen.getByRole('heading', { level: 1, name: 'Thursday, Nov 13' })).toBeInTheDocument()
@@ -121,7 +122,7 @@ describe('list → session → back', () => {
   })
 
   it('comes back to the same scroll position in a long list', async () => {
-    const { user } = await renderApp({ snapshot: makeSnapshot(syntheticSessions(2000)) })
+    const { user } = await renderApp({ snapshot: kubeconSnapshot(syntheticSessions(2000)) })
     await act(async () => window.scrollTo(0, 30_000))
     // A card whose row is on screen at that offset.
     const onScreen = await waitFor(() => {

@@ -5,7 +5,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import type { StarLevel } from '../../src/domain/conflicts'
 import type { EventId, SessionId } from '../../src/domain/model'
 import { encodePlan, shareUrl } from '../../src/domain/shareCodec'
-import { est, makeSnapshot } from './factories'
+import { est } from './factories'
+import { kubeconSnapshot } from '../fixtures/factories'
 import { byTitle, FLAGS, FLUX, planSessions, planSnapshot, SPRING, usePlanTestKit } from './planFixtures'
 
 const { star, levels, renderApp } = usePlanTestKit()
@@ -171,7 +172,7 @@ describe('a shared plan next to yours', () => {
   it('works against a newer schedule: a moved session at its new time, a removed one listed as gone', async () => {
     const moved = planSessions.map((s) => (s.title === DRAGONFLY ? { ...s, start: est('4:00pm'), end: est('4:30pm') } : s))
     await renderApp({
-      snapshot: makeSnapshot(moved),
+      snapshot: kubeconSnapshot(moved),
       url: shareLink([[DRAGONFLY, 'must'], [GONE_ID, 'maybe']], 'Old link'),
     })
     expect(text(await screen.findByRole('link', { name: DRAGONFLY }).then((l) => l.closest('.cmp')!))).toContain('4:00 – 4:30 PM EST')

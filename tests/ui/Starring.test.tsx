@@ -5,7 +5,8 @@ import type { VenueDay } from '../../src/domain/model'
 import { setStarLevel } from '../../src/db/stars'
 import { indexedDbUserData } from '../../src/db/userDataStore'
 import { holdOpen } from '../unit/db/factories'
-import { est, makeSession, makeSnapshot } from './factories'
+import { est, makeSession } from './factories'
+import { kubeconSnapshot } from '../fixtures/factories'
 import { byTitle, FLUX, planSessions, usePlanTestKit } from './planFixtures'
 
 const { getDb, levels: storedLevels, renderApp, star } = usePlanTestKit()
@@ -68,7 +69,7 @@ describe('starring from the list', () => {
   it('counts stars on each day tab of a multi-day event', async () => {
     const friday = '2025-11-14' as VenueDay
     const fri = makeSession({ title: 'Friday talk', day: friday, start: est('9:00am', friday), end: est('9:30am', friday) })
-    const twoDays = makeSnapshot([...planSessions, fri])
+    const twoDays = kubeconSnapshot([...planSessions, fri])
     const store = indexedDbUserData(getDb())
     await setStarLevel(store, twoDays.event.id, byTitle(FLUX).id, 'must')
     await setStarLevel(store, twoDays.event.id, byTitle('Dragonfly').id, 'maybe')

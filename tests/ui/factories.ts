@@ -1,62 +1,10 @@
-// Test data shaped like the real KubeCon NA 2025 Thursday seed (titles, speakers, venues copied from
-// data/kubecon-na-2025-thursday.sched.txt), plus a generator for big synthetic schedules.
-// Pure TypeScript, so both the unit (node) and ui (jsdom) projects can use it.
-import {
-  SNAPSHOT_SCHEMA_VERSION,
-  type EventId,
-  type EventInfo,
-  type Instant,
-  type Session,
-  type SessionId,
-  type Snapshot,
-  type Speaker,
-  type Venue,
-  type VenueDay,
-} from '../../src/domain/model'
+// Session lists shaped like the real KubeCon NA 2025 Thursday seed (titles, speakers, venues copied from
+// data/kubecon-na-2025-thursday.sched.txt), plus a generator for big synthetic schedules, built with the one set of
+// factories in tests/fixtures/factories.ts. Pure TypeScript, so both the unit (node) and ui (jsdom) projects use it.
+import type { Instant, Session, Speaker, VenueDay } from '../../src/domain/model'
+import { est, makeSession, THURSDAY, venue } from '../fixtures/factories'
 
-export const THURSDAY = '2025-11-13' as VenueDay
-export const TIME_ZONE = 'America/New_York'
-
-/** "3:15pm" on the seed's Thursday (EST, UTC−5) as a UTC instant. */
-export function est(clock: string, day: string = THURSDAY): Instant {
-  const m = /^(\d{1,2}):(\d{2})(am|pm)$/.exec(clock)
-  if (!m) throw new Error(`bad clock ${clock}`)
-  const hour = (Number(m[1]) % 12) + (m[3] === 'pm' ? 12 : 0)
-  const ms = Date.parse(`${day}T00:00:00Z`) + ((hour + 5) * 60 + Number(m[2])) * 60_000
-  return (new Date(ms).toISOString().slice(0, 19) + 'Z') as Instant
-}
-
-/** A Sched venue line → Venue, the way the importer splits it. */
-export function venue(line: string): Venue {
-  const place = line.replace(/, Atlanta, GA, USA$/, '')
-  const [building, level, room, area] = place.split(' | ')
-  const v: Venue = { building, level, room: room ?? place, raw: line }
-  if (area) v.area = area
-  return v
-}
-
-let nextId = 0x1000
-function freshId(): SessionId {
-  nextId += 1
-  return nextId.toString(16).padStart(8, '0') as SessionId
-}
-
-export function makeSession(overrides: Partial<Session> = {}): Session {
-  const start = overrides.start ?? est('11:00am')
-  return {
-    id: freshId(),
-    title: 'Untitled session',
-    start,
-    end: est('11:30am'),
-    day: THURSDAY,
-    type: 'AI + ML',
-    description: '',
-    speakers: [],
-    speakersRaw: '',
-    venue: venue('Building B | Level 2 | B206, Atlanta, GA, USA'),
-    ...overrides,
-  }
-}
+export { est, makeSession, THURSDAY, TIME_ZONE, venue } from '../fixtures/factories'
 
 function person(name: string, role: string | undefined, company: string): Speaker {
   const raw = role ? `${name} (${role}, ${company})` : `${name} (${company})`
@@ -209,27 +157,6 @@ export function sortSessions(sessions: Session[]): Session[] {
     (a, b) =>
       a.start.localeCompare(b.start) || a.venue.room.localeCompare(b.venue.room) || a.title.localeCompare(b.title),
   )
-}
-
-export function makeEvent(days: VenueDay[] = [THURSDAY], overrides: Partial<EventInfo> = {}): EventInfo {
-  return {
-    id: 'kubecon-na-2025' as EventId,
-    title: 'KubeCon + CloudNativeCon North America 2025',
-    timeZone: TIME_ZONE,
-    days,
-    ...overrides,
-  }
-}
-
-export function makeSnapshot(sessions: Session[] = seedSessions(), event?: EventInfo): Snapshot {
-  const days = [...new Set(sessions.map((s) => s.day))].sort() as VenueDay[]
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    event: event ?? makeEvent(days.length > 0 ? days : [THURSDAY]),
-    contentHash: `test-${sessions.length}`,
-    source: 'test:factories',
-    sessions,
-  }
 }
 
 const SYNTH_TYPES = ['AI + ML', 'SECURITY', 'PLATFORM ENGINEERING', 'MAINTAINER TRACK', '🚨 CONTRIBFEST', 'BREAKS']

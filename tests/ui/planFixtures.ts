@@ -5,11 +5,12 @@ import type { SessionId } from '../../src/domain/model'
 import type { HallwayDB, StarLevel } from '../../src/db/HallwayDB'
 import { setStarLevel } from '../../src/db/stars'
 import { indexedDbUserData, readUserData } from '../../src/db/userDataStore'
-import { makeSnapshot, planSeedSessions } from './factories'
+import { planSeedSessions } from './factories'
+import { kubeconSnapshot } from '../fixtures/factories'
 import { freshTestDB, renderApp, type RenderAppOptions } from './renderApp'
 
 export const planSessions = planSeedSessions()
-export const planSnapshot = makeSnapshot(planSessions)
+export const planSnapshot = kubeconSnapshot(planSessions)
 
 export const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 export const FLAGS = 'Feature Flags Suck!'

@@ -9,7 +9,8 @@ import { App } from '../../src/ui/App'
 import { ClockProvider, type Clock } from '../../src/ui/common/ClockProvider'
 import { createHallwaySession, type HallwaySessionOptions } from '../../src/db/session'
 import { HallwayProvider } from '../../src/ui/common/useHallway'
-import { est, makeSnapshot } from './factories'
+import { est, seedSessions } from './factories'
+import { kubeconSnapshot } from '../fixtures/factories'
 
 export interface RenderAppOptions {
   snapshot?: Snapshot
@@ -37,7 +38,7 @@ export function freshTestDB(): HallwayDB {
 }
 
 export async function renderApp(options: RenderAppOptions = {}) {
-  const snapshot = options.snapshot ?? makeSnapshot()
+  const snapshot = options.snapshot ?? kubeconSnapshot(seedSessions())
   window.history.replaceState(null, '', options.url ?? '/')
   const nowMs = Date.parse(options.now ?? est('8:00am'))
   // Both must keep their identity across renders (the provider and useNow key effects on them).

@@ -1,46 +1,12 @@
 // Test data for the plan logic: a makeSession() factory with venue-time helpers, and the real KubeCon NA 2025
 // Thursday snapshot, looked up by title so tests read like the schedule.
-import type { Instant, Session, SessionId, Venue } from '../../src/domain/model'
+import type { Instant, Session, SessionId } from '../../src/domain/model'
 import type { PlannedSession, StarLevel } from '../../src/domain/conflicts'
 import { seedSnapshot } from '../fixtures/seedSnapshot'
 
-// One definition of the seed's day and venue clock for every test project.
-import { est, THURSDAY, TIME_ZONE } from '../ui/factories'
-export { est, THURSDAY, TIME_ZONE }
-
-/** "Building B | Level 4 | B406b-407" → Venue, split the way the Sched importer splits it. */
-export function place(line: string): Venue {
-  const [building, level, room, area] = line.split(' | ')
-  if (room === undefined) return { room: line, raw: line }
-  const v: Venue = { building, level, room, raw: `${line}, Atlanta, GA, USA` }
-  if (area) v.area = area
-  return v
-}
-
-let counter = 0
-/** A unique 8-hex-digit id, like real ones. */
-export function freshId(): SessionId {
-  counter += 1
-  return (0xa0000000 + counter).toString(16) as SessionId
-}
-
-/** A 30-minute talk at 11:00 in B206 unless overridden; `clock` fields take "11:45am" for readability. */
-export function makeSession(overrides: Partial<Session> & { from?: string; to?: string; at?: string } = {}): Session {
-  const { from, to, at, ...rest } = overrides
-  return {
-    id: freshId(),
-    title: 'Untitled session',
-    start: from ? est(from) : est('11:00am'),
-    end: to ? est(to) : est('11:30am'),
-    day: THURSDAY,
-    type: 'AI + ML',
-    description: '',
-    speakers: [],
-    speakersRaw: '',
-    venue: place(at ?? 'Building B | Level 2 | B206'),
-    ...rest,
-  }
-}
+// The one set of factories (tests/fixtures/factories.ts): makeSession takes `from`/`to`/`at` for readability.
+import { est, makeSession, THURSDAY, TIME_ZONE, venue as place } from '../fixtures/factories'
+export { est, makeSession, place, THURSDAY, TIME_ZONE }
 
 export function planned(session: Session, level: StarLevel = 'must'): PlannedSession {
   return { session, level }

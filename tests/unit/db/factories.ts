@@ -1,20 +1,9 @@
-// Small builders for db tests: a valid Session / Snapshot with only the fields a test cares about spelled out.
+// Database helpers for tests: a fresh fake-indexeddb database, a held-back open, recorded writes. The data builders
+// (sessions, events, snapshots) are the one set in tests/fixtures/factories.ts, re-exported here.
 import { Dexie } from 'dexie'
 import { afterEach, beforeEach, vi } from 'vitest'
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb'
-import {
-  SNAPSHOT_SCHEMA_VERSION,
-  type EventId,
-  type EventInfo,
-  type Instant,
-  type Session,
-  type SessionId,
-  type Snapshot,
-  type VenueDay,
-} from '../../../src/domain/model'
 import { HallwayDB } from '../../../src/db/HallwayDB'
-
-export const TEST_EVENT_ID = 'test-con-2025' as EventId
 
 /** Dexie options that point at fake-indexeddb, without touching globals. */
 export const fakeIdb = { indexedDB, IDBKeyRange }
@@ -38,63 +27,7 @@ export function holdOpen(db: HallwayDB): () => void {
   return release
 }
 
-let sessionCounter = 0
-/** Ids are 8 lowercase hex digits, as parseSnapshot requires. */
-export function makeSessionId(n: number): SessionId {
-  return n.toString(16).padStart(8, '0') as SessionId
-}
-
-export function makeSession(overrides: Partial<Session> = {}): Session {
-  sessionCounter += 1
-  return {
-    id: makeSessionId(sessionCounter),
-    title: `Session ${sessionCounter}`,
-    start: '2025-11-13T15:00:00Z' as Instant,
-    end: '2025-11-13T15:30:00Z' as Instant,
-    day: '2025-11-13' as VenueDay,
-    type: 'Talk',
-    description: '',
-    speakers: [],
-    speakersRaw: '',
-    venue: { room: 'Room 1', raw: 'Room 1' },
-    ...overrides,
-  }
-}
-
-export function makeEvent(overrides: Partial<EventInfo> = {}): EventInfo {
-  return {
-    id: TEST_EVENT_ID,
-    title: 'Test Con 2025',
-    timeZone: 'America/New_York',
-    days: ['2025-11-13' as VenueDay],
-    ...overrides,
-  }
-}
-
-/**
- * A snapshot of `sessions`. The contentHash is derived from the content (FNV-1a, enough to tell test snapshots
- * apart), so changing a session changes the hash unless a test pins one.
- */
-export function makeSnapshot(sessions: Session[], overrides: Partial<Snapshot> = {}): Snapshot {
-  const event = overrides.event ?? makeEvent()
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    event,
-    contentHash: fnv1a(JSON.stringify({ event, sessions })),
-    source: 'test:factories',
-    sessions,
-    ...overrides,
-  }
-}
-
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5 // FNV-1a 32-bit offset basis
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193) >>> 0 // FNV 32-bit prime
-  }
-  return hash.toString(16).padStart(8, '0')
-}
+export { makeEvent, makeSession, makeSessionId, makeSnapshot, TEST_EVENT_ID } from '../../fixtures/factories'
 
 export interface RecordedWrite {
   table: string
