@@ -29,6 +29,10 @@ export interface SessionFilter {
   hideEndedBefore?: Instant
   /** Keep only sessions starting on this venue day. */
   day?: VenueDay
+  /** Keep only sessions in this language (a BCP 47 tag as stored); sessions with no language are dropped. */
+  language?: string
+  /** Keep only sessions the source says may be recorded (doNotRecord false); "unknown" is not "recorded". */
+  recordedOnly?: boolean
 }
 
 export interface TypeFacet {
@@ -47,9 +51,26 @@ export interface BuildingFacet {
   rooms: RoomFacet[]
 }
 
+export interface LanguageFacet {
+  language: string
+  count: number
+}
+
 export interface Facets {
   types: TypeFacet[]
   buildings: BuildingFacet[]
+  /** The languages the sessions are in, by tag; sessions without one are not counted. */
+  languages: LanguageFacet[]
+  /** How many sessions the source says may be recorded (what the "Recorded" filter keeps). */
+  recorded: number
+}
+
+/** Which of the filters that only some sources can feed are worth offering for a whole event. */
+export interface FilterOffers {
+  /** More than one language: a language filter has something to choose between. */
+  language: boolean
+  /** Some sessions will not be recorded: "Recorded" would narrow the list. */
+  recorded: boolean
 }
 
 const COMBINING_MARKS = /\p{M}/gu
@@ -148,7 +169,15 @@ export function prepareSearch(index: SearchIndex, day?: VenueDay, budget = Infin
 
 /** True when the filter would keep every session (so callers can skip work or show "clear" controls). */
 export function isFilterEmpty(f: SessionFilter): boolean {
-  return normalizeText(f.query) === '' && f.types.length === 0 && !f.building && !f.room && !f.hideEndedBefore
+  return (
+    normalizeText(f.query) === '' &&
+    f.types.length === 0 &&
+    !f.building &&
+    !f.room &&
+    !f.hideEndedBefore &&
+    !f.language &&
+    !f.recordedOnly
+  )
 }
 
 /** The sessions the filter keeps, in index order (the snapshot's start order). */
@@ -166,7 +195,7 @@ interface Scanned {
 function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[], candidates: readonly number[] | null): Scanned {
   const termCount = terms.length
   const typeSet = filter.types.length > 0 ? new Set(filter.types) : null
-  const { building, room, hideEndedBefore, day } = filter
+  const { building, room, hideEndedBefore, day, language, recordedOnly } = filter
   const { sessions } = index
   const out: Scanned = { positions: [], sessions: [] }
   let from = 0
@@ -186,6 +215,8 @@ function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[
     if (typeSet !== null && !typeSet.has(s.type)) continue
     if (building && s.venue.building !== building) continue
     if (room && s.venue.room !== room) continue
+    if (language && s.language !== language) continue
+    if (recordedOnly && s.doNotRecord !== false) continue
     // Instants are fixed-width UTC strings, so string order is time order.
     if (hideEndedBefore !== undefined && s.end <= hideEndedBefore) continue
     if (termCount > 0) {
@@ -211,7 +242,7 @@ export function createSessionSearch(index: SearchIndex): (filter: SessionFilter)
   // Keyed by the query's terms, oldest first.
   let memory = new Map<string, Scanned & { terms: readonly string[] }>()
   return (filter) => {
-    const filterKey = [filter.day ?? '', [...filter.types].sort().join('\u0001'), filter.building ?? '', filter.room ?? '', filter.hideEndedBefore ?? ''].join('\u0000')
+    const filterKey = [filter.day ?? '', [...filter.types].sort().join('\u0001'), filter.building ?? '', filter.room ?? '', filter.hideEndedBefore ?? '', filter.language ?? '', filter.recordedOnly ? 'rec' : ''].join('\u0000')
     if (filterKey !== base) {
       base = filterKey
       memory = new Map()
@@ -246,12 +277,19 @@ function facetSortKey(label: string): string {
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
-/** Distinct types (with counts) and buildings → rooms (with counts), each sorted for display. */
+/**
+ * Distinct types (with counts), buildings → rooms (with counts) and languages (with counts), each sorted for display,
+ * and how many sessions may be recorded.
+ */
 export function facetsOf(sessions: readonly Session[]): Facets {
   const typeCounts = new Map<string, number>()
   const rooms = new Map<string, Map<string, number>>()
+  const languageCounts = new Map<string, number>()
+  let recorded = 0
   for (const s of sessions) {
     if (s.type !== '') typeCounts.set(s.type, (typeCounts.get(s.type) ?? 0) + 1)
+    if (s.language !== undefined) languageCounts.set(s.language, (languageCounts.get(s.language) ?? 0) + 1)
+    if (s.doNotRecord === false) recorded += 1
     const b = s.venue.building ?? ''
     let byRoom = rooms.get(b)
     if (!byRoom) rooms.set(b, (byRoom = new Map()))
@@ -267,5 +305,27 @@ export function facetsOf(sessions: readonly Session[]): Facets {
   }))
   // Rooms without a building go last: they are the odd ones out in a building-based venue.
   buildings.sort((a, b) => (a.building === '' ? 1 : b.building === '' ? -1 : collator.compare(a.building, b.building)))
-  return { types, buildings }
+  const languages = [...languageCounts].map(([language, count]) => ({ language, count }))
+  languages.sort((a, b) => collator.compare(a.language, b.language))
+  return { types, buildings, languages, recorded }
+}
+
+/**
+ * Whether an event's sessions call for a language filter and a "Recorded" filter. Decided over the whole event, not
+ * one day, so the filters stay put while the user moves between days. A Sched event (no languages, nothing said about
+ * recording) gets neither.
+ */
+export function filterOffersOf(sessions: readonly Session[]): FilterOffers {
+  let first: string | undefined
+  let language = false
+  let recorded = false
+  for (const s of sessions) {
+    if (s.language !== undefined && !language) {
+      if (first === undefined) first = s.language
+      else if (s.language !== first) language = true
+    }
+    if (s.doNotRecord === true) recorded = true
+    if (language && recorded) break
+  }
+  return { language, recorded }
 }

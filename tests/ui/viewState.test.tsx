@@ -10,6 +10,7 @@ describe('view state in the URL', () => {
       types: ['AI + ML', '🚨 CONTRIBFEST'],
       building: 'Building B',
       room: 'B206',
+      recordedOnly: false,
       hidePast: true,
     })
     expect(search).toBe(
@@ -18,7 +19,16 @@ describe('view state in the URL', () => {
   })
 
   it('round-trips every field', () => {
-    const view = { day: '2025-11-14' as VenueDay, q: 'käldström & co ', types: ['SECURITY'], building: 'Building C', room: 'Georgia Ballroom 2', hidePast: true }
+    const view = {
+      day: '2025-11-14' as VenueDay,
+      q: 'käldström & co ',
+      types: ['SECURITY'],
+      building: 'Building C',
+      room: 'Georgia Ballroom 2',
+      language: 'pt-BR',
+      recordedOnly: true,
+      hidePast: true,
+    }
     expect(parseViewState(viewStateToSearch(view))).toEqual(view)
   })
 
@@ -28,13 +38,14 @@ describe('view state in the URL', () => {
   })
 
   it('reads "+" as a space (links built by URLSearchParams) and ignores junk', () => {
-    const view = parseViewState('?type=AI+%2B+ML&type=AI+%2B+ML&type=&day=tomorrow&past=yes&building=')
-    expect(view).toEqual({ q: '', types: ['AI + ML'], hidePast: false })
+    const view = parseViewState('?type=AI+%2B+ML&type=AI+%2B+ML&type=&day=tomorrow&past=yes&building=&lang=&recorded=yes')
+    expect(view).toEqual({ q: '', types: ['AI + ML'], recordedOnly: false, hidePast: false })
   })
 
   it('counts active filters and knows when anything narrows the list', () => {
     const view = parseViewState('?type=BREAKS&type=SECURITY&room=B206&past=hide')
     expect(activeFilterCount(view)).toBe(4)
+    expect(activeFilterCount(parseViewState('?lang=de&recorded=only'))).toBe(2)
     expect(hasNarrowing(view)).toBe(true)
     expect(hasNarrowing(parseViewState('?q=%20%20&day=2025-11-13'))).toBe(false)
   })

@@ -22,6 +22,7 @@ export type IconName =
   | 'both'
   | 'theirs'
   | 'plus'
+  | 'not-recorded'
 
 const STAR = '12 2.8 14.8 8.7 21.2 9.4 16.4 13.8 17.7 20.2 12 17 6.3 20.2 7.6 13.8 2.8 9.4 9.2 8.7'
 
@@ -118,6 +119,14 @@ const PATHS: Record<IconName, ReactNode> = {
     </>
   ),
   plus: <path d="M12 5v14M5 12h14" strokeLinecap="round" />,
+  // A video camera struck through: "will not be recorded".
+  'not-recorded': (
+    <>
+      <rect x="2.5" y="6.5" width="13" height="11" rx="2" fill="none" />
+      <path d="m15.5 10.5 6-3.5v10l-6-3.5" fill="none" strokeLinejoin="round" />
+      <path d="m3 3 18 18" strokeLinecap="round" />
+    </>
+  ),
 }
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

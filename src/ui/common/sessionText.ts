@@ -46,3 +46,14 @@ export function descriptionBlocks(description: string): DescriptionBlock[] {
   }
   return blocks
 }
+
+/**
+ * The description's blocks without the opening paragraph when that is the subtitle (frab/pretalx descriptions start
+ * with it), for a page that already shows the subtitle under the title.
+ */
+export function descriptionBlocksAfter(description: string, subtitle: string | undefined): DescriptionBlock[] {
+  const blocks = descriptionBlocks(description)
+  const first = blocks[0]
+  if (subtitle !== undefined && first?.kind === 'paragraph' && first.text === subtitle.trim()) blocks.shift()
+  return blocks
+}

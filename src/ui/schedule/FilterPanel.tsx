@@ -1,10 +1,11 @@
-// Filters: session types (multi-select), building and room. On narrow screens it is a disclosure under the search
+// Filters: session types (multi-select), building and room, and for frab/pretalx events language and "Recorded". On narrow screens it is a disclosure under the search
 // box; from 60rem up the stylesheet shows it as an always-open sidebar.
 // Memoised in parts: typing in the search box re-renders none of it, and ticking a type leaves the room list (one
 // option per room, dozens at a large venue) alone.
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react'
 import { isolateText } from '../../domain/bidiText'
-import type { BuildingFacet, Facets, TypeFacet } from '../../domain/search'
+import type { BuildingFacet, Facets, FilterOffers, LanguageFacet, TypeFacet } from '../../domain/search'
+import { languageName } from '../common/languageName'
 import type { SetViewState } from './useViewState'
 
 export interface FilterPanelProps {
@@ -15,6 +16,10 @@ export interface FilterPanelProps {
   types: readonly string[]
   building?: string
   room?: string
+  /** Which of the language and "Recorded" filters the event calls for. */
+  offers: FilterOffers
+  language?: string
+  recordedOnly: boolean
   setView: SetViewState
 }
 
@@ -42,7 +47,7 @@ function buildingsWithSelected(facets: Facets, building: string | undefined, roo
 }
 
 export const FilterPanel = memo(
-  function FilterPanel({ id, open, facets, types, building, room, setView }: FilterPanelProps) {
+  function FilterPanel({ id, open, facets, types, building, room, offers, language, recordedOnly, setView }: FilterPanelProps) {
     const uid = useId()
     return (
       <section id={id} className="filters" hidden={!open} aria-labelledby={`${uid}-heading`}>
@@ -50,6 +55,14 @@ export const FilterPanel = memo(
           Filters
         </h2>
         <PlaceFields uid={uid} facets={facets} building={building} room={room} setView={setView} />
+        <SourceFields
+          uid={uid}
+          facets={facets}
+          offers={offers}
+          language={language}
+          recordedOnly={recordedOnly}
+          setView={setView}
+        />
         <TypeFields uid={uid} facets={facets} selected={types} setView={setView} />
       </section>
     )
@@ -61,8 +74,78 @@ export const FilterPanel = memo(
     sameStrings(a.types, b.types) &&
     a.building === b.building &&
     a.room === b.room &&
+    a.offers === b.offers &&
+    a.language === b.language &&
+    a.recordedOnly === b.recordedOnly &&
     a.setView === b.setView,
 )
+
+interface SourceFieldsProps {
+  uid: string
+  facets: Facets
+  offers: FilterOffers
+  language?: string
+  recordedOnly: boolean
+  setView: SetViewState
+}
+
+/** The languages by name, plus one the URL selects that this day lacks (count 0), so it can still be unselected. */
+function languagesWithSelected(facets: Facets, selected: string | undefined): (LanguageFacet & { name: string })[] {
+  const languages = facets.languages.map((f) => ({ ...f, name: languageName(f.language) }))
+  if (selected && !languages.some((f) => f.language === selected)) {
+    languages.push({ language: selected, count: 0, name: languageName(selected) })
+  }
+  return languages.sort((a, b) => a.name.localeCompare(b.name, 'en'))
+}
+
+/**
+ * Language and "Recorded", the filters only frab/pretalx files can feed: shown when the event calls for them, and
+ * also whenever the URL sets one, so a filter that narrows the list can always be seen and undone.
+ */
+const SourceFields = memo(function SourceFields({ uid, facets, offers, language, recordedOnly, setView }: SourceFieldsProps) {
+  const languages = useMemo(() => languagesWithSelected(facets, language), [facets, language])
+  const showLanguage = offers.language || language !== undefined
+  const showRecorded = offers.recorded || recordedOnly
+  return (
+    <>
+      {showLanguage && (
+        <div className="field">
+          <label htmlFor={`${uid}-language`}>Language</label>
+          <select
+            id={`${uid}-language`}
+            value={language ?? ''}
+            onChange={(e) => setView({ language: e.target.value || undefined }, { replace: true })}
+          >
+            <option value="">All languages</option>
+            {languages.map((l) => (
+              <option key={l.language} value={l.language}>
+                {isolateText(l.name)} ({l.count})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {showRecorded && (
+        <fieldset className="types">
+          <legend>Recording</legend>
+          <ul className="types__list">
+            <li className="types__item">
+              <input
+                id={`${uid}-recorded`}
+                type="checkbox"
+                checked={recordedOnly}
+                onChange={(e) => setView({ recordedOnly: e.target.checked }, { replace: true })}
+                aria-describedby={`${uid}-recorded-count`}
+              />
+              <label htmlFor={`${uid}-recorded`}>Recorded only</label>
+              <FacetCount id={`${uid}-recorded-count`} count={facets.recorded} />
+            </li>
+          </ul>
+        </fieldset>
+      )}
+    </>
+  )
+})
 
 interface PlaceFieldsProps {
   uid: string
@@ -207,11 +290,17 @@ const TypeOption = memo(function TypeOption({ inputId, type, count, checked, onT
       <label htmlFor={inputId} dir="auto">
         {type}
       </label>
-      {/* "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads. */}
-      <span id={`${inputId}-count`} className="types__count">
-        <span className="visually-hidden">{`Sessions: ${count}`}</span>
-        <span aria-hidden="true">{count}</span>
-      </span>
+      <FacetCount id={`${inputId}-count`} count={count} />
     </li>
   )
 })
+
+// "Sessions: 14" to a screen reader: not "14 sessions", which is how the result count reads.
+function FacetCount({ id, count }: { id: string; count: number }) {
+  return (
+    <span id={id} className="types__count">
+      <span className="visually-hidden">{`Sessions: ${count}`}</span>
+      <span aria-hidden="true">{count}</span>
+    </span>
+  )
+}

@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { isolateText } from '../../domain/bidiText'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
-import { buildSearchIndex, createSessionSearch, facetsOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
+import { buildSearchIndex, createSessionSearch, facetsOf, filterOffersOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import { FilterPanel } from './FilterPanel'
@@ -90,16 +90,17 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const day = useMemo(() => resolveDay(view.day, event, nowMinuteMs), [view.day, event, nowMinuteMs])
   const daySessions = useMemo(() => filterSessions(index, { query: '', types: [], day }), [index, day])
   const facets = useMemo(() => facetsOf(daySessions), [daySessions])
+  const offers = useMemo(() => filterOffersOf(sessions), [sessions])
 
   // What the list shows. Typing: the box shows each keystroke by itself (it is uncontrolled, so no render is
   // needed), and the list follows in a transition, which React abandons for a newer keystroke instead of finishing
   // a stale one. Filters and "hide past" (one click each) change the list in the same render as their control.
   const query = search.text
   const hideEndedBefore = view.hidePast ? nowMinute : undefined
-  const { types, building, room } = view
+  const { types, building, room, language, recordedOnly } = view
   const filter = useMemo(
-    (): SessionFilter => ({ query, types, building, room, hideEndedBefore, day }),
-    [query, types, building, room, hideEndedBefore, day],
+    (): SessionFilter => ({ query, types, building, room, language, recordedOnly, hideEndedBefore, day }),
+    [query, types, building, room, language, recordedOnly, hideEndedBefore, day],
   )
   const results = useMemo(() => searchSessions(filter), [searchSessions, filter])
   const rows = useMemo(() => rowsBySlot(results), [results])
@@ -129,7 +130,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const clearAll = () => {
     replaceText('')
     // A push, not a replace: Back brings the cleared filters back.
-    setView({ q: '', types: [], building: undefined, room: undefined, hidePast: false })
+    setView({ q: '', types: [], building: undefined, room: undefined, language: undefined, recordedOnly: false, hidePast: false })
     searchRef.current?.focus()
   }
 
@@ -187,6 +188,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           types={view.types}
           building={view.building}
           room={view.room}
+          offers={offers}
+          language={view.language}
+          recordedOnly={view.recordedOnly}
           setView={setView}
         />
         <div className="schedule__results">

@@ -1,5 +1,5 @@
 // The list's view state (day, search, filters) and its URL query form, e.g.
-// ?day=2025-11-13&q=gpu&type=AI%20%2B%20ML&building=Building%20B&room=B206&past=hide
+// ?day=2025-11-13&q=gpu&type=AI%20%2B%20ML&building=Building%20B&room=B206&lang=de&recorded=only&past=hide
 // The URL is the single source of truth, so reload, back/forward and a pasted link all show the same list.
 import type { VenueDay } from '../../domain/model'
 
@@ -10,10 +10,14 @@ export interface ViewState {
   types: string[]
   building?: string
   room?: string
+  /** A BCP 47 tag, as the sessions carry it (frab/pretalx only). */
+  language?: string
+  /** Only sessions the source says may be recorded. */
+  recordedOnly: boolean
   hidePast: boolean
 }
 
-export const EMPTY_VIEW: ViewState = { q: '', types: [], hidePast: false }
+export const EMPTY_VIEW: ViewState = { q: '', types: [], recordedOnly: false, hidePast: false }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -22,6 +26,7 @@ export function parseViewState(search: string): ViewState {
   const view: ViewState = {
     q: p.get('q') ?? '',
     types: [...new Set(p.getAll('type').filter((t) => t !== ''))],
+    recordedOnly: p.get('recorded') === 'only',
     hidePast: p.get('past') === 'hide',
   }
   const day = p.get('day')
@@ -30,6 +35,8 @@ export function parseViewState(search: string): ViewState {
   if (building) view.building = building
   const room = p.get('room')
   if (room) view.room = room
+  const language = p.get('lang')
+  if (language) view.language = language
   return view
 }
 
@@ -47,13 +54,22 @@ export function viewStateToSearch(view: ViewState): string {
   for (const t of view.types) parts.push(pair('type', t))
   if (view.building) parts.push(pair('building', view.building))
   if (view.room) parts.push(pair('room', view.room))
+  if (view.language) parts.push(pair('lang', view.language))
+  if (view.recordedOnly) parts.push('recorded=only')
   if (view.hidePast) parts.push('past=hide')
   return parts.length > 0 ? `?${parts.join('&')}` : ''
 }
 
 /** How many filters narrow the list besides the search text (for the "Filters (2)" badge). */
 export function activeFilterCount(view: ViewState): number {
-  return view.types.length + (view.building ? 1 : 0) + (view.room ? 1 : 0) + (view.hidePast ? 1 : 0)
+  return (
+    view.types.length +
+    (view.building ? 1 : 0) +
+    (view.room ? 1 : 0) +
+    (view.language ? 1 : 0) +
+    (view.recordedOnly ? 1 : 0) +
+    (view.hidePast ? 1 : 0)
+  )
 }
 
 export function hasNarrowing(view: ViewState): boolean {

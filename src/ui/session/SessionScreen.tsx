@@ -13,7 +13,8 @@ import { StarButton } from '../common/StarButton'
 import { usePlan } from '../common/usePlan'
 import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
-import { descriptionBlocks, speakerAffiliation, venueLabel } from '../common/sessionText'
+import { descriptionBlocksAfter, speakerAffiliation, venueLabel } from '../common/sessionText'
+import { SessionLinks, SessionSubtitle } from './SessionLinks'
 import './session.css'
 
 function BackToList({ session }: { session?: Session }) {
@@ -98,7 +99,8 @@ export function SessionScreen({ id }: { id: string }) {
     )
   }
 
-  const blocks = descriptionBlocks(session.description)
+  // The subtitle shows under the title, so not again as the description's first paragraph.
+  const blocks = descriptionBlocksAfter(session.description, session.subtitle)
   const change = changeBySession.get(session.id)?.change
   const hasSpeakers = session.speakers.length > 0 || session.speakersRaw !== ''
 
@@ -108,6 +110,7 @@ export function SessionScreen({ id }: { id: string }) {
       <h1 ref={headingRef} tabIndex={-1} className="detail__title" dir="auto">
         {session.title}
       </h1>
+      <SessionSubtitle session={session} />
       <div className="detail__star">
         <StarButton session={session} level={stars.get(session.id)} onCycle={cycle} />
         <span className="muted detail__star-hint" aria-hidden="true">
@@ -156,6 +159,7 @@ export function SessionScreen({ id }: { id: string }) {
         )}
       </dl>
       <SessionCalendarButton session={session} />
+      <SessionLinks session={session} />
 
       {hasSpeakers && (
         <section className="detail__section" aria-labelledby="speakers-heading">
