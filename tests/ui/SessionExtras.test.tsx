@@ -22,6 +22,7 @@ describe('a pretalx session on its page', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Datenschutz für alle' })).toBeInTheDocument()
     // Under the title, and not again as the description's first paragraph.
     expect(screen.getAllByText('Ein Überblick')).toHaveLength(1)
+    expect(within(screen.getByRole('region', { name: 'About this session' })).getByText('Was die DSGVO von einer Konferenz verlangt.')).toBeInTheDocument()
     expect(screen.getByText(/^Language:/)).toHaveTextContent('Language: German')
     expect(screen.queryByText('Not recorded')).not.toBeInTheDocument()
 
