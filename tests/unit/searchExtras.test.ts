@@ -18,8 +18,8 @@ describe('the language filter', () => {
   })
 
   it('combines with the other filters', () => {
-    expect(titles({ language: 'en', types: ['Workshop'] })).toEqual(['Off the record'])
-    expect(titles({ language: 'en', query: 'opening' })).toEqual(['Opening'])
+    expect(titles({ language: 'en', types: ['Talk'] })).toEqual(['Opening'])
+    expect(titles({ language: 'de', query: 'dsgvo' })).toEqual(['Datenschutz für alle'])
   })
 })
 
