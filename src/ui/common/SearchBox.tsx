@@ -19,7 +19,16 @@ interface SearchBoxProps {
 
 // Memoised: React re-applies an input's type and name on every render that reaches it, and a list screen renders on
 // every keystroke's transition.
-export const SearchBox = memo(function SearchBox({ inputRef, id, label, placeholder, initialText, onText, onLeave, onSubmit }: SearchBoxProps) {
+export const SearchBox = memo(function SearchBox({
+  inputRef,
+  id,
+  label,
+  placeholder,
+  initialText,
+  onText,
+  onLeave,
+  onSubmit,
+}: SearchBoxProps) {
   return (
     <form
       role="search"
