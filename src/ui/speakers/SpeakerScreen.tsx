@@ -17,7 +17,9 @@ import './speakers.css'
 function AllSpeakers() {
   return (
     <p className="speaker-page__back">
-      <Link href="/speakers">← All speakers</Link>
+      <Link href="/speakers">
+        <span aria-hidden="true">←</span> All speakers
+      </Link>
     </p>
   )
 }
