@@ -22,6 +22,8 @@ const SessionScreen = lazy(() => import('./session/SessionScreen').then((m) => (
 const PlanScreen = lazy(() => import('./plan/PlanScreen').then((m) => ({ default: m.PlanScreen })))
 const NowScreen = lazy(() => import('./now/NowScreen').then((m) => ({ default: m.NowScreen })))
 const SharedPlanScreen = lazy(() => import('./share/SharedPlanScreen').then((m) => ({ default: m.SharedPlanScreen })))
+const SpeakersScreen = lazy(() => import('./speakers/SpeakersScreen').then((m) => ({ default: m.SpeakersScreen })))
+const SpeakerScreen = lazy(() => import('./speakers/SpeakerScreen').then((m) => ({ default: m.SpeakerScreen })))
 const SettingsRoute = lazy(() => import('./settings/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
 const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
 
@@ -40,6 +42,10 @@ export function App() {
           <Route path="/plan">
             <PlanScreen />
           </Route>
+          <Route path="/speakers">
+            <SpeakersScreen />
+          </Route>
+          <Route path="/speaker/:id">{(params) => <SpeakerScreen id={params.id} />}</Route>
           <Route path="/now">
             <NowScreen />
           </Route>

@@ -62,6 +62,16 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
     await p.goto(`${base}/now?at=2025-11-13T16:10:00Z`)
     await p.getByRole('heading', { level: 1, name: 'Now & next' }).waitFor()
   }],
+  ['the speakers list', async (p, base) => {
+    await p.goto(`${base}/speakers`)
+    await p.getByRole('link', { name: 'Stefan Prodan' }).waitFor()
+  }],
+  ['a speaker page with a starred session', async (p, base) => {
+    await p.goto(base)
+    await starFromList(p, FLUX)
+    await p.goto(`${base}/speaker/n-stefan-prodan`)
+    await p.getByRole('button', { name: `Must: ${FLUX} (change to maybe)` }).waitFor()
+  }],
   ['Settings', async (p, base) => {
     await p.goto(`${base}/settings`)
     await p.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()

@@ -93,6 +93,15 @@ async function withResolveDialog(p: Page, name: RegExp, check: () => Promise<voi
   await p.keyboard.press('Escape')
 }
 
+/** Opens the speakers list from the main navigation, then the page of the speaker whose name starts with `name`. */
+async function throughSpeakers(p: Page, name: string, checkList: () => Promise<void>): Promise<void> {
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Speakers' }).click()
+  await p.getByRole('heading', { level: 1, name: 'Speakers' }).waitFor()
+  await checkList()
+  await p.getByRole('link', { name: new RegExp(`^${name}`) }).click()
+  await p.getByRole('heading', { level: 1, name: new RegExp(`^${name}`) }).waitFor()
+}
+
 async function toNow(p: Page, origin: string, at: string): Promise<void> {
   await p.goto(`${origin}/now?at=${at}`)
   await p.getByText(/^You are at/).waitFor()
@@ -239,6 +248,8 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await p.locator('.srow__title', { hasText: 'io.k8s' }).first().click()
     await p.getByRole('heading', { level: 1, name: /^io\.k8s/ }).waitFor()
     await check('session page (identifier title)')
+    await throughSpeakers(p, 'Maximiliane', () => check('speakers list'))
+    await check('speaker page (long name and company, URL title)')
 
     await toNow(p, origin, DURING.long)
     await check('now')
@@ -294,6 +305,8 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await p.locator('.srow__title', { hasText: 'Opening' }).first().click()
     await p.getByRole('heading', { level: 1, name: /^Opening/ }).waitFor()
     await check('session page')
+    await throughSpeakers(p, 'Ada', () => check('speakers list'))
+    await check('speaker page')
 
     await toNow(p, origin, DURING.rtl)
     await check('now')

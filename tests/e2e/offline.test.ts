@@ -92,6 +92,11 @@ describe('offline after one visit', () => {
     const plan = await coldOpen('/plan')
     await plan.getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
 
+    const speakers = await coldOpen('/speakers?q=prodan')
+    await speakers.getByRole('link', { name: 'Stefan Prodan' }).waitFor()
+    const speaker = await coldOpen('/speaker/n-stefan-prodan')
+    await speaker.getByRole('heading', { level: 1, name: 'Stefan Prodan' }).waitFor()
+
     const now = await coldOpen('/now')
     await now.getByRole('heading', { level: 1, name: 'Now & next' }).waitFor()
 

@@ -26,7 +26,8 @@ describe('My plan', () => {
       // The keynote ends 9:23, Flux starts 11:00: free time, though only the coffee break (background) and a
       // 10:45–11:00 lounge talk (no time left to walk on to B206) fall in it.
       'Free 1 h 37 min · 9:23 AM – 11:00 AMNothing else fits',
-      expect.stringMatching(/^AI-Assisted GitOps With Flux MCP Server.*Building B · Level 2 · B206 6 min walk to Level 2 from Exhibit Hall B2/),
+      // The speaker's name (a link to their page) between the place and the walk.
+      expect.stringMatching(/^AI-Assisted GitOps With Flux MCP Server.*Building B · Level 2 · B206Stefan Prodan 6 min walk to Level 2 from Exhibit Hall B2/),
       '15 min between sessions',
       expect.stringMatching(/^SIG API Machinery.*≈13 min walk to Building C from B206/),
       'Free 3 h · 12:15 PM – 3:15 PMNothing else fits',

@@ -16,6 +16,7 @@ export type IconName =
   | 'list'
   | 'plan'
   | 'settings'
+  | 'person'
   | 'check'
   | 'close'
   | 'share'
@@ -97,6 +98,12 @@ const PATHS: Record<IconName, ReactNode> = {
         d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1"
         strokeLinecap="round"
       />
+    </>
+  ),
+  person: (
+    <>
+      <circle cx="12" cy="8" r="3.5" fill="none" />
+      <path d="M4.5 20.5c.8-4 3.8-6.2 7.5-6.2s6.7 2.2 7.5 6.2" fill="none" strokeLinecap="round" />
     </>
   ),
   check: <path d="m4.5 12.5 4.5 4.5 10.5-10.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />,

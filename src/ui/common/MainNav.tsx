@@ -1,5 +1,5 @@
-// The app's main navigation: Schedule, My plan (with its star count), Now & next, Settings. In the header on wide
-// screens; a bottom bar on phones, where the thumb is (the stylesheet decides).
+// The app's main navigation: Schedule, My plan (with its star count), Speakers, Now & next, Settings. In the header on
+// wide screens; a bottom bar on phones, where the thumb is (the stylesheet decides).
 import type { ReactNode } from 'react'
 import { Link, useRoute } from 'wouter'
 import { usePlan } from './usePlan'
@@ -34,6 +34,9 @@ export function MainNav() {
             <span className="visually-hidden">({plan.length})</span>
           </>
         )}
+      </NavLink>
+      <NavLink href="/speakers" icon="person">
+        Speakers
       </NavLink>
       <NavLink href="/now" icon="clock">
         Now

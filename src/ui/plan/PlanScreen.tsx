@@ -226,7 +226,7 @@ const PlanSessionItem = memo(function PlanSessionItem({ entry, timeZone, onCycle
   const { session, level } = entry.item
   return (
     <li className={`timeline__session${entry.conflicts.length > 0 ? ' timeline__session--conflict' : ''}`}>
-      <SessionRow session={session} timeZone={timeZone} level={level} onCycle={onCycle}>
+      <SessionRow session={session} timeZone={timeZone} level={level} onCycle={onCycle} speakers>
         {entry.transfer && entry.from && (
           <p className="srow__walk">
             <Icon name="walk" />{' '}
@@ -308,6 +308,7 @@ function FreeSlotItem({
                     timeZone={timeZone}
                     level={stars.get(sug.session.id)}
                     onCycle={starSuggestion}
+                    speakers
                   >
                     <p className="srow__why">
                       {isolateText(sug.session.type)}

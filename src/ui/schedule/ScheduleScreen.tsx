@@ -1,6 +1,6 @@
 // The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
 // in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { isolateText } from '../../domain/bidiText'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
 import { buildSearchIndex, createSessionSearch, facetsOf, filterOffersOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
@@ -10,6 +10,7 @@ import { FilterPanel } from './FilterPanel'
 import { DayTabs } from './DayTabs'
 import { NowSummary } from '../now/NowSummary'
 import { SessionList } from './SessionList'
+import { SearchBox } from '../common/SearchBox'
 import { useNow } from '../common/useNow'
 import { useDisplayZone } from '../common/usePlan'
 import { useHallway } from '../common/useHallway'
@@ -156,7 +157,16 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
       {day && <NowSummary day={day} nowMs={nowMinuteMs} />}
 
-      <SearchBox inputRef={searchRef} initialText={initialQuery} onText={setText} onLeave={flush} onSubmit={onSubmit} />
+      <SearchBox
+        inputRef={searchRef}
+        id="search-input"
+        label="Search sessions"
+        placeholder="Title, speaker, company…"
+        initialText={initialQuery}
+        onText={setText}
+        onLeave={flush}
+        onSubmit={onSubmit}
+      />
 
       <div className="controls">
         <button
@@ -217,47 +227,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   )
 }
 
-// The box and the toggle are their own memoised components: React re-applies an input's type and name on every
+// The toggle is its own memoised component, like the search box: React re-applies an input's type and name on every
 // render that reaches it, and the screen renders on every keystroke's transition and every filter click.
-
-interface SearchBoxProps {
-  inputRef: RefObject<HTMLInputElement | null>
-  /** The text at mount; after that the box is uncontrolled (see useSearchText). */
-  initialText: string
-  onText: (text: string) => void
-  onLeave: () => void
-  onSubmit: () => void
-}
-
-const SearchBox = memo(function SearchBox({ inputRef, initialText, onText, onLeave, onSubmit }: SearchBoxProps) {
-  return (
-    <form
-      role="search"
-      className="search"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault()
-        onSubmit()
-      }}
-    >
-      <label htmlFor="search-input" className="visually-hidden">
-        Search sessions
-      </label>
-      <input
-        ref={inputRef}
-        id="search-input"
-        className="search__input"
-        type="search"
-        placeholder="Title, speaker, company…"
-        autoComplete="off"
-        enterKeyHint="search"
-        defaultValue={initialText}
-        onChange={(e) => onText(e.target.value)}
-        // Leaving the box (for a card, a day, a filter) writes what was typed, so links and Back carry it.
-        onBlur={onLeave}
-      />
-    </form>
-  )
-})
 
 const HidePastToggle = memo(function HidePastToggle({ checked, setView }: { checked: boolean; setView: SetViewState }) {
   return (

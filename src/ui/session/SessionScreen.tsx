@@ -9,6 +9,7 @@ import { useUiStore } from '../../store/uiStore'
 import { SessionCalendarButton } from '../plan/CalendarExport'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
+import { SpeakerLink } from '../common/SpeakerLink'
 import { StarButton } from '../common/StarButton'
 import { usePlan } from '../common/usePlan'
 import { useSession } from '../common/useSession'
@@ -170,9 +171,7 @@ export function SessionScreen({ id }: { id: string }) {
                 const affiliation = speakerAffiliation(sp)
                 return (
                   <li key={`${sp.name}-${i}`} className="speaker">
-                    <span className="speaker__name" dir="auto">
-                      {sp.name}
-                    </span>
+                    <SpeakerLink speaker={sp} className="speaker__name" />
                     {affiliation !== '' && (
                       <span className="speaker__affiliation" dir="auto">
                         {affiliation}

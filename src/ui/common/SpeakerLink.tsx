@@ -1,0 +1,29 @@
+// A speaker's name as a link to their page (/speaker/:id), wherever a session names its speakers: the session page,
+// plan rows. Here, not in speakers/, so those screens link without loading the speakers chunk.
+import { Fragment } from 'react'
+import { Link } from 'wouter'
+import type { Speaker, SpeakerId } from '../../domain/model'
+import { speakerIdOf } from '../../domain/speakerIndex'
+
+/** The speaker page's path. Name-made ids keep letters of any script, so the id is encoded (wouter decodes it). */
+export function speakerHref(id: SpeakerId): string {
+  return `/speaker/${encodeURIComponent(id)}`
+}
+
+export function SpeakerLink({ speaker, className }: { speaker: Pick<Speaker, 'id' | 'name'>; className?: string }) {
+  return (
+    <Link href={speakerHref(speakerIdOf(speaker))} className={className} dir="auto">
+      {speaker.name}
+    </Link>
+  )
+}
+
+/** "Name, Name, Name", each a link; the separators stay outside the isolated names. */
+export function SpeakerLinks({ speakers }: { speakers: readonly Pick<Speaker, 'id' | 'name'>[] }) {
+  return speakers.map((speaker, i) => (
+    <Fragment key={`${speaker.name}-${i}`}>
+      {i > 0 && ', '}
+      <SpeakerLink speaker={speaker} />
+    </Fragment>
+  ))
+}
