@@ -16,6 +16,16 @@ export interface ListReturn {
   measurements?: readonly VirtualItem[]
 }
 
+/**
+ * The history state of a session page opened from a list card. Only then is the entry before it the list, so only then
+ * may "Back to schedule" go back in history; reached any other way (from a speaker's page, say), it opens the list.
+ */
+export const OPENED_FROM_LIST = { hallwayOpenedFromList: true } as const
+
+export function openedFromList(historyState: unknown): boolean {
+  return typeof historyState === 'object' && historyState !== null && 'hallwayOpenedFromList' in historyState
+}
+
 /** A short message at the bottom of the screen (role=status), with an Undo when the change can be undone. */
 export interface Toast {
   /** Grows with every toast, so a timer never closes a newer one. */

@@ -106,6 +106,20 @@ describe('list → session → back', () => {
     await waitFor(() => expect(card).toHaveFocus())
   })
 
+  it('after list → session → speaker → session, Back goes to the list, not to the speaker', async () => {
+    const { user } = await renderApp({ url: '/?q=dragonfly', now: est('9:00am') })
+    await user.click(screen.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }))
+    const speaker = screen.getAllByRole('link').find((a) => a.getAttribute('href')?.startsWith('/speaker/'))!
+    await user.click(speaker)
+    await screen.findByRole('link', { name: /All speakers/ })
+    await user.click(await screen.findByRole('link', { name: 'Dragonfly v2.3.0' }))
+    await screen.findByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' })
+
+    await user.click(screen.getByRole('link', { name: /Back to schedule/ }))
+    await waitFor(() => expect(window.location.pathname).toBe('/'))
+    expect(window.location.search).toBe('?q=dragonfly')
+  })
+
   it('opening a card right after typing keeps the search for Back', async () => {
     const { user } = await renderApp({ now: est('9:00am') })
     await user.type(screen.getByRole('searchbox', { name: 'Search sessions' }), 'dragonfly')

@@ -9,6 +9,7 @@ import { venueTimeRangeLabel } from '../common/timeLabels'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
 import { StarButton } from '../common/StarButton'
+import { OPENED_FROM_LIST } from '../../store/uiStore'
 import { useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
@@ -47,6 +48,7 @@ export const SessionCard = memo(function SessionCard({
         className={`card card-row card--${timing}${level ? ` card-row--${level}` : ''}`}
         data-session-id={session.id}
         onClick={onOpen ? (e) => onOpen(session, e) : undefined}
+        state={onOpen ? OPENED_FROM_LIST : undefined}
       >
         <span className="card__title card-row__title" dir="auto">{session.title}</span>{' '}
         <span className="card__meta">

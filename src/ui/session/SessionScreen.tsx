@@ -5,7 +5,7 @@ import { Link, useLocation } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
 import type { Session } from '../../domain/model'
 import { formatVenueDay, formatVenueTimeRange, venueDayOf } from '../../domain/time'
-import { useUiStore } from '../../store/uiStore'
+import { openedFromList, useUiStore } from '../../store/uiStore'
 import { SessionCalendarButton } from '../plan/CalendarExport'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
@@ -25,9 +25,10 @@ function BackToList({ session }: { session?: Session }) {
   const href = listReturn ? `/${listReturn.search}` : session ? `/?day=${session.day}` : '/'
 
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (!listReturn || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return
+    if (!listReturn || !openedFromList(window.history.state) || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return
     // Going back (rather than pushing the list again) keeps history tidy, so the browser's own Back button
-    // then leaves the app instead of bouncing between the list and this page.
+    // then leaves the app instead of bouncing between the list and this page. Only when this page was opened from a
+    // list card: after list → session → speaker → session, the entry before this one is the speaker's page.
     e.preventDefault()
     if (window.history.length > 1) window.history.back()
     else navigate(href)
