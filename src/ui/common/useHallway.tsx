@@ -32,9 +32,3 @@ export function useHallway<T>(selector: (state: HallwayState) => T, equal: (a: T
   }
   return useSyncExternalStore(session.subscribe, pick, pick)
 }
-
-/** Equal when both objects hold the same values under the same keys. */
-export function shallowEqual<T extends object>(a: T, b: T): boolean {
-  const keys = Object.keys(a) as Array<keyof T>
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]))
-}

@@ -4,7 +4,8 @@ import type { Session } from '../../domain/model'
 import type { EventLibrary, InstalledEvent } from '../../db/eventLibrary'
 import type { HallwayDB } from '../../db/HallwayDB'
 import type { ScheduleState } from '../../db/session'
-import { shallowEqual, useHallway } from './useHallway'
+import { shallow } from 'zustand/shallow'
+import { useHallway } from './useHallway'
 
 export type { ScheduleState, StorageState } from '../../db/session'
 
@@ -23,7 +24,7 @@ export interface ScheduleContextValue {
 export function useScheduleContext(): ScheduleContextValue {
   return useHallway(
     (s): ScheduleContextValue => ({ state: s.schedule, byId: s.byId, db: s.db, events: s.events, library: s.library }),
-    shallowEqual,
+    shallow,
   )
 }
 
