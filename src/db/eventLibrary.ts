@@ -7,7 +7,6 @@
 // - The person's, shared by every event (the settings table): walking pace and extra time (how *you* walk does not
 //   change with the venue; a new building's distances come from its own rooms), the calendar reminder, venue or
 //   device time, and which event is on screen (SETTING_CURRENT_EVENT_ID).
-import { carryIds } from '../domain/idCarry'
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
 import { BUNDLED_EVENT_ID } from './bundledSnapshot'
@@ -144,6 +143,8 @@ export class MemoryEventLibrary implements EventLibrary {
     // (carryIds, as the stored install does; no carry-over to renamed sessions in memory: that needs its diff).
     const previous = this.events.get(id)
     if (kind === 'replaced' && previous) {
+      // Loaded on demand: replacing an event in a tab without storage is rare, and the first view's JS budget is tight.
+      const { carryIds } = await import('../domain/idCarry')
       const sessions = carryIds(id, previous.sessions, snapshot.sessions).sessions
       this.events.set(id, memoryEventOf({ ...snapshot, sessions }))
     } else if (kind !== 'unchanged') {

@@ -1,10 +1,11 @@
-// The offer to install Hallway (fixed at the bottom, see pwa.css), where the browser can install it and it isn't yet.
-// Dismissing it is remembered on this device; settings keep offering the same thing.
-import { useState } from 'react'
-import { IosInstallSteps } from './InstallInstructions'
-import { promptInstall, useInstallOption } from './installPrompt'
-import './pwa.css'
-import { readWebStorage, writeWebStorage } from '../db/webStorage'
+// The offer to install Hallway, where the browser can install it and it isn't yet. Only this gate is in the first
+// view: the banner itself (InstallBannerBody.tsx, with the iOS steps) loads when there is something to offer, which
+// most starts there isn't (installed, dismissed, or a browser that can't install).
+import { lazy, Suspense, useState } from 'react'
+import { useInstallOption } from './installPrompt'
+import { readWebStorage } from '../db/webStorage'
+
+const InstallBannerBody = lazy(() => import('./InstallBannerBody').then((m) => ({ default: m.InstallBannerBody })))
 
 // Web Storage rather than the settings table: this is a per-browser hint about the browser itself, and it must
 // work when IndexedDB is unusable too. Blocked storage reads as "not dismissed".
@@ -13,40 +14,11 @@ const readDismissed = () => readWebStorage('installBannerDismissed') === '1'
 export function InstallBanner() {
   const option = useInstallOption()
   const [dismissed, setDismissed] = useState(readDismissed)
-  const [showSteps, setShowSteps] = useState(false)
   if (dismissed || (option !== 'prompt' && option !== 'ios-instructions')) return null
-
-  const dismiss = () => {
-    // Blocked storage: the dismissal lasts until reload, the best this browser allows.
-    writeWebStorage('installBannerDismissed', '1')
-    setDismissed(true)
-  }
+  // No fallback: the banner is an offer, and a failed download of it costs the user nothing.
   return (
-    <section className="pwa-banner" aria-labelledby="install-banner-title">
-      <div className="pwa-banner__inner">
-        <p className="pwa-banner__text" id="install-banner-title">
-          <strong>Install Hallway</strong> to use it with no Wi-Fi.
-        </p>
-        <div className="pwa-banner__actions">
-          {option === 'prompt' ? (
-            <button type="button" className="button button--primary" onClick={() => void promptInstall()}>
-              Install app
-            </button>
-          ) : (
-            <button type="button" className="button button--primary" aria-expanded={showSteps} aria-controls="install-banner-steps" onClick={() => setShowSteps((s) => !s)}>
-              How to install
-            </button>
-          )}
-          <button type="button" className="button notice__dismiss" onClick={dismiss}>
-            Not now
-          </button>
-        </div>
-        {option === 'ios-instructions' && (
-          <div id="install-banner-steps" className="pwa-banner__steps" hidden={!showSteps}>
-            <IosInstallSteps />
-          </div>
-        )}
-      </div>
-    </section>
+    <Suspense fallback={null}>
+      <InstallBannerBody option={option} onDismissed={() => setDismissed(true)} />
+    </Suspense>
   )
 }

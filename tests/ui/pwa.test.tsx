@@ -82,7 +82,7 @@ describe('install offer', () => {
     )
     const event = fireInstallable('accepted')
     expect(event.defaultPrevented).toBe(true) // no Chromium mini-infobar on top of the banner
-    const banner = screen.getByRole('region', { name: /Install Hallway/ })
+    const banner = await screen.findByRole('region', { name: /Install Hallway/ })
     await user.click(within(banner).getByRole('button', { name: 'Install app' }))
 
     expect(event.prompt).toHaveBeenCalledTimes(1)
@@ -105,7 +105,7 @@ describe('install offer', () => {
     const user = userEvent.setup()
     const first = render(<InstallBanner />)
     fireInstallable('dismissed')
-    await user.click(screen.getByRole('button', { name: 'Not now' }))
+    await user.click(await screen.findByRole('button', { name: 'Not now' }))
     expect(screen.queryByRole('region', { name: /Install Hallway/ })).not.toBeInTheDocument()
     first.unmount()
 
@@ -118,7 +118,7 @@ describe('install offer', () => {
     stubNavigator('maxTouchPoints', 5)
     const user = userEvent.setup()
     render(<InstallBanner />)
-    const how = screen.getByRole('button', { name: 'How to install' })
+    const how = await screen.findByRole('button', { name: 'How to install' })
     expect(how).toHaveAttribute('aria-expanded', 'false')
     expect(screen.queryByText('Add to Home Screen')).not.toBeVisible()
 
