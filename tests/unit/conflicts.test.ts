@@ -167,15 +167,13 @@ describe('background sessions', () => {
     expect(isBackground(makeSession({ type: 'REGISTRATION' }), { types: [], maxMinutes: 180 })).toBe(false)
   })
 
-  it('never conflicts: Badge Pick-Up, the showcase, coffee and lunch starred with talks', () => {
+  it('never conflicts: Badge Pick-Up, the cloakroom and the all-day showcase starred with talks', () => {
     expect(
       seedConflicts([
         ['Badge Pick-Up', 'must'],
         ['Coat + Bag Check', 'must'],
         ['Solutions Showcase', 'must'],
         ['Relaxation Station', 'must'],
-        ['Coffee Break', 'must'],
-        ['Lunch', 'must'],
         ['Keynote: Welcome Back', 'must'],
         ['AI-Assisted GitOps With Flux MCP Server', 'must'],
         ['Building AI/ML Pipelines on Kubernetes', 'must'], // 11:45, B308-309: 6 min from B206, 15 there
