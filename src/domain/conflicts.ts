@@ -158,6 +158,19 @@ export interface TightTransition {
 
 export type Conflict = Overlap | TightTransition
 
+/** What a conflict is: 'overlap' (both run at once: the user can't attend both) or 'tight' (a walk too short to make). */
+export type ConflictKind = Conflict['kind']
+
+/** How many conflicts of each kind and severity. */
+export type ConflictTally = Record<ConflictKind, Record<Severity, number>>
+
+/** Counts `conflicts` by kind and severity, for headings such as "1 overlap, 1 tight walk". */
+export function tallyConflicts(conflicts: readonly Pick<Conflict, 'kind' | 'severity'>[]): ConflictTally {
+  const tally: ConflictTally = { overlap: { hard: 0, soft: 0 }, tight: { hard: 0, soft: 0 } }
+  for (const c of conflicts) tally[c.kind][c.severity] += 1
+  return tally
+}
+
 /** Same sides at the same levels, same kind, severity and numbers: a row's clash notice says the same. */
 export function sameConflicts(a: readonly Conflict[], b: readonly Conflict[]): boolean {
   const sameSide = (x: PlannedSession, y: PlannedSession) => x.session === y.session && x.level === y.level

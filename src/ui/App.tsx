@@ -87,7 +87,7 @@ function ScreenLoading() {
 
 function Shell({ children }: { children: ReactNode }) {
   const schedule = useSchedule()
-  // The resolve dialog's code (alternatives, conflict preview) loads the first time a clash is opened.
+  // The resolve dialog's code (alternatives, conflict preview) loads the first time Resolve is opened.
   const resolving = useUiStore((s) => s.resolving !== null)
   const [onList] = useRoute('/')
   // A screen whose chunk failed is retried when the user goes to another route (a new boundary per location).
@@ -157,7 +157,7 @@ function ResolveFailed() {
   const showToast = useUiStore((s) => s.showToast)
   const closeResolve = useUiStore((s) => s.closeResolve)
   useEffect(() => {
-    showToast({ tone: 'error', message: "The clash resolver didn't download. Nothing was lost; reload while online to get it." })
+    showToast({ tone: 'error', message: "The resolve dialog didn't download. Nothing was lost; reload while online to get it." })
     closeResolve()
   }, [showToast, closeResolve])
   return null
