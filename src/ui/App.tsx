@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from 'react'
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
+import { PWA_NOTICE_SLOT_ID } from '../pwa/noticeSlot'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
 import { useUiStore } from '../store/uiStore'
 import { ChunkBoundary, ChunkFailed } from './common/ChunkBoundary'
@@ -113,6 +114,7 @@ function Shell({ children }: { children: ReactNode }) {
       <StorageNotice />
       <ScheduleChangesNotice />
       <InstallBanner />
+      <div id={PWA_NOTICE_SLOT_ID} className="pwa-notices" />
       <main id="main" className="main" tabIndex={-1}>
         {schedule.status === 'loading' ? (
           <p className="loading" role="status">
