@@ -1,7 +1,7 @@
 // Comparing two plans: sides and levels, slots that line up sessions starting together, common free time (between
 // either plan's sessions and to the day's bounds, background ignored), several days, and the conflicts that adding
 // sessions would bring.
-import { comparePlans, conflictsIfAdded, scheduleDayBounds, type CompareSlot } from '../../src/domain/planCompare'
+import { comparePlans, conflictsIfAdded, scheduleDayBounds, type CompareDay, type CompareSlot } from '../../src/domain/planCompare'
 import type { Session } from '../../src/domain/model'
 import { est, makeSession, planned } from './planFactories'
 
@@ -20,6 +20,9 @@ const friday = makeSession({ title: 'Friday talk', day: FRIDAY as Session['day']
 const all = [opening, flux, flags, lunch, cloakroom, keda, closing, friday]
 
 const titles = (slot: CompareSlot) => slot.entries.map((e) => `${e.side}:${e.session.title}`)
+const freeTimes = (day: CompareDay) => day.items.flatMap((i) => (i.kind === 'free' ? [[i.start, i.end, i.minutes]] : []))
+/** Their plan in the free-time tests: 9:00–9:30 and 2:00–2:30. */
+const theirDay = [planned(opening), planned(keda)]
 
 describe('comparePlans', () => {
   it('marks sessions both have, only they have and only the user has, with each side’s level', () => {
@@ -41,9 +44,8 @@ describe('comparePlans', () => {
 
   it('finds common free time between either plan’s sessions and to the day’s bounds, ignoring background and short gaps', () => {
     // Theirs 9:00–9:30 and 2:00–2:30; mine 11:00–11:30 and the cloakroom (background). Schedule day: 9:00–5:00.
-    const [day] = comparePlans([planned(opening), planned(keda)], [planned(flux), planned(cloakroom)], all)
-    const free = day!.items.filter((i) => i.kind === 'free').map((f) => [f.start, f.end, f.minutes])
-    expect(free).toEqual([
+    const [day] = comparePlans(theirDay, [planned(flux), planned(cloakroom)], all)
+    expect(freeTimes(day!)).toEqual([
       [est('9:30am'), est('11:00am'), 90],
       [est('11:30am'), est('2:00pm'), 150],
       [est('2:30pm'), est('5:00pm'), 150],
@@ -65,9 +67,8 @@ describe('comparePlans', () => {
   })
 
   it('counts a starred lunch as time taken, as the user’s own plan does', () => {
-    const [day] = comparePlans([planned(opening), planned(keda)], [planned(flux), planned(lunch)], all)
-    const free = day!.items.filter((i) => i.kind === 'free').map((f) => [f.start, f.end, f.minutes])
-    expect(free).toEqual([
+    const [day] = comparePlans(theirDay, [planned(flux), planned(lunch)], all)
+    expect(freeTimes(day!)).toEqual([
       [est('9:30am'), est('11:00am'), 90],
       [est('11:30am'), est('12:30pm'), 60],
       [est('2:30pm'), est('5:00pm'), 150],
