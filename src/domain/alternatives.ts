@@ -4,6 +4,7 @@ import type { Session } from './model'
 import {
   backgroundTest,
   findConflicts,
+  planBackgroundTest,
   planOf,
   sidesOf,
   type Conflict,
@@ -107,13 +108,14 @@ export function alternativesFor(
   options: ConflictOptions = {},
 ): Alternative[] {
   const isBackground = backgroundTest(options.background)
+  const isPlanBackground = planBackgroundTest(options.background)
   const startMs = toMs(session.start)
   const endMs = toMs(session.end)
   const ownType = typeKey(session.type)
   const ownWords = subjectWords(`${session.title} ${session.description}`)
   const level = stars.get(session.id) ?? 'maybe'
   const rest = planOf(allSessions, stars)
-    .filter((p) => p.session.id !== session.id && !isBackground(p.session))
+    .filter((p) => p.session.id !== session.id && !isPlanBackground(p.session))
     .map((item) => ({ item, startMs: toMs(item.session.start), endMs: toMs(item.session.end) }))
 
   const inSlot: Array<{ session: Session; startMs: number; endMs: number; words: Map<string, string> }> = []

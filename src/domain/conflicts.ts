@@ -1,5 +1,6 @@
 // Conflicts between starred sessions: overlaps, and transitions too short to walk between rooms.
-// Also what counts as "background" (registration, breaks, all-day sessions), which never conflicts.
+// Also what counts as "background" (registration, breaks, all-day sessions), which never conflicts, and which of
+// it a star turns into time taken (a meal or a break the user means to go to).
 import type { Instant, Session, SessionId } from './model'
 import type { StarLevel } from './stars'
 import { toMs } from './time'
@@ -29,10 +30,15 @@ export function planOf(sessions: readonly Session[], stars: StarMap): PlannedSes
 
 /** Which sessions are "background": shown, but never in a conflict, a gap or a transition. */
 export interface BackgroundRule {
-  /** Session types that are always background; compared case-insensitively. */
+  /** Session types that are background in the schedule; compared case-insensitively. */
   types: readonly string[]
-  /** Sessions longer than this (minutes) are background whatever their type. */
+  /** Sessions longer than this (minutes) are background whatever their type, starred or not. */
   maxMinutes: number
+  /**
+   * Of `types`, the ones a star turns into time taken: once in the plan, such a session (up to `maxMinutes`) is
+   * a plan item like a talk, with walks, gaps and conflicts. Absent: none.
+   */
+  takenWhenStarred?: readonly string[]
 }
 
 /**
@@ -43,9 +49,15 @@ export interface BackgroundRule {
  * time and place. 3 h is above the longest real talk format in the seed (75-minute Contribfests) and below
  * the shortest all-day session.
  */
+/*
+ * A starred BREAKS session (Lunch 12:15–1:45, a 30-minute coffee break) is one the user means to go to: the time is
+ * taken, and the walk there counts like any other. REGISTRATION stays background even starred: Badge Pick-Up and
+ * Coat + Bag Check are open all day (8 h), and one stop there fits in any changeover.
+ */
 export const DEFAULT_BACKGROUND_RULE: Readonly<BackgroundRule> = {
   types: ['REGISTRATION', 'BREAKS'],
   maxMinutes: 180, // minutes: 3 h, see above
+  takenWhenStarred: ['BREAKS'],
 }
 
 /** Options shared by every plan computation. */
@@ -58,30 +70,61 @@ type BackgroundTest = (session: Pick<Session, 'type' | 'start' | 'end'>) => bool
 
 // Rules are a handful of objects reused across calls (treat them as immutable); caching their prepared form
 // keeps the hot loops free of per-call lowercasing. A WeakMap, so a rule the caller drops is not kept alive.
-const preparedRules = new WeakMap<Readonly<BackgroundRule>, BackgroundTest>()
+const preparedRules = new WeakMap<Readonly<BackgroundRule>, { schedule: BackgroundTest; plan: BackgroundTest }>()
+
+function prepared(rule: Readonly<BackgroundRule>): { schedule: BackgroundTest; plan: BackgroundTest } {
+  let tests = preparedRules.get(rule)
+  if (!tests) {
+    const key = (type: string) => type.trim().toLowerCase()
+    const types = new Set(rule.types.map(key))
+    const taken = new Set((rule.takenWhenStarred ?? []).map(key))
+    const maxMs = rule.maxMinutes * 60_000
+    const tooLong = (s: Pick<Session, 'start' | 'end'>) => toMs(s.end) - toMs(s.start) > maxMs
+    const schedule: BackgroundTest = (session) => {
+      const type = key(session.type)
+      return (type !== '' && types.has(type)) || tooLong(session)
+    }
+    const plan: BackgroundTest = (session) => {
+      const type = key(session.type)
+      if (type !== '' && types.has(type) && !taken.has(type)) return true
+      return tooLong(session)
+    }
+    tests = { schedule, plan }
+    preparedRules.set(rule, tests)
+  }
+  return tests
+}
 
 /** `isBackground` with the rule prepared once, for loops over many sessions. */
 export function backgroundTest(rule: Readonly<BackgroundRule> = DEFAULT_BACKGROUND_RULE): BackgroundTest {
-  let test = preparedRules.get(rule)
-  if (!test) {
-    const types = new Set(rule.types.map((t) => t.trim().toLowerCase()))
-    const maxMs = rule.maxMinutes * 60_000
-    test = (session) => {
-      const type = session.type.trim().toLowerCase()
-      if (type !== '' && types.has(type)) return true
-      return toMs(session.end) - toMs(session.start) > maxMs
-    }
-    preparedRules.set(rule, test)
-  }
-  return test
+  return prepared(rule).schedule
 }
 
-/** Whether a session is background under `rule`: never conflicts, never bounds a gap. */
+/**
+ * `isPlanBackground` prepared once: the test for sessions the user starred. Every function that reads the plan
+ * (its conflicts, gaps, walks and free time, and where Now says the user is) uses this one, so they agree.
+ */
+export function planBackgroundTest(rule: Readonly<BackgroundRule> = DEFAULT_BACKGROUND_RULE): BackgroundTest {
+  return prepared(rule).plan
+}
+
+/** Whether a session is background in the schedule under `rule`: never suggested, never "on now" or "next". */
 export function isBackground(
   session: Pick<Session, 'type' | 'start' | 'end'>,
   rule: Readonly<BackgroundRule> = DEFAULT_BACKGROUND_RULE,
 ): boolean {
   return backgroundTest(rule)(session)
+}
+
+/**
+ * Whether a starred session stays background in the plan: never conflicts, never bounds a gap. A starred meal or
+ * break (`takenWhenStarred`, up to `maxMinutes`) is not: its time is taken.
+ */
+export function isPlanBackground(
+  session: Pick<Session, 'type' | 'start' | 'end'>,
+  rule: Readonly<BackgroundRule> = DEFAULT_BACKGROUND_RULE,
+): boolean {
+  return planBackgroundTest(rule)(session)
 }
 
 /** 'hard' when both sessions are "must"; 'soft' when either is only "maybe" (one of them was optional anyway). */
@@ -114,6 +157,19 @@ export interface TightTransition {
 }
 
 export type Conflict = Overlap | TightTransition
+
+/** What a conflict is: 'overlap' (both run at once: the user can't attend both) or 'tight' (a walk too short to make). */
+export type ConflictKind = Conflict['kind']
+
+/** How many conflicts of each kind and severity. */
+export type ConflictTally = Record<ConflictKind, Record<Severity, number>>
+
+/** Counts `conflicts` by kind and severity, for headings such as "1 overlap, 1 tight walk". */
+export function tallyConflicts(conflicts: readonly Pick<Conflict, 'kind' | 'severity'>[]): ConflictTally {
+  const tally: ConflictTally = { overlap: { hard: 0, soft: 0 }, tight: { hard: 0, soft: 0 } }
+  for (const c of conflicts) tally[c.kind][c.severity] += 1
+  return tally
+}
 
 /** Same sides at the same levels, same kind, severity and numbers: a row's clash notice says the same. */
 export function sameConflicts(a: readonly Conflict[], b: readonly Conflict[]): boolean {
@@ -192,12 +248,12 @@ export function compareByTime(a: Sortable, b: Sortable): number {
 }
 
 /**
- * The plan's non-background sessions in time order, each with the sessions it overlaps and the ones the user
+ * The plan's sessions that take time ({@link isPlanBackground}) in time order, each with the sessions it overlaps and the ones the user
  * walks from. Sorts once, then one sweep: O(n log n + overlaps). Conflicts, the plan view and the alternatives
  * all read the plan through this, so they agree on what "the previous session" is.
  */
 export function sweepPlan(plan: readonly PlannedSession[], options: ConflictOptions = {}): SweepStep[] {
-  const background = backgroundTest(options.background)
+  const background = planBackgroundTest(options.background)
   const timed: Timed[] = []
   for (const item of plan) {
     if (background(item.session)) continue

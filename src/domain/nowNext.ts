@@ -1,7 +1,7 @@
 // "What's on now, what's next" for the hallway: talks in progress stay listed until they end, so the user can
 // still switch rooms. `now` is a parameter, so tests (and a "pretend it is 11:10" debug view) can inject it.
 import type { Instant, Session, SessionId } from './model'
-import { backgroundTest, type BackgroundRule } from './conflicts'
+import { backgroundTest, planBackgroundTest, type BackgroundRule } from './conflicts'
 
 /** Anything that can answer "is this session starred?": a `Set` of ids, or the `Map` of star levels. */
 export interface StarLookup {
@@ -26,7 +26,10 @@ export interface NowNext {
    * Often the same sessions as in `next`; differs when the user skips the next slot.
    */
   nextStarred: Session[]
-  /** Background sessions in progress (badge pick-up, coffee break, the showcase), kept apart from `now`. */
+  /**
+   * Background sessions in progress (badge pick-up, coffee break, the showcase), kept apart from `now`. A starred
+   * lunch or break is not background here: like in the plan, its time is taken, so it is on now or next.
+   */
   background: Session[]
 }
 
@@ -41,7 +44,9 @@ export function nowAndNext(
   starred: StarLookup,
   options: NowNextOptions = {},
 ): NowNext {
-  const isBackground = backgroundTest(options.background)
+  const inSchedule = backgroundTest(options.background)
+  const inPlan = planBackgroundTest(options.background)
+  const isBackground = (s: Session) => (starred.has(s.id) ? inPlan(s) : inSchedule(s))
   const nowList: Session[] = []
   const background: Session[] = []
   let next: Session[] = []

@@ -6,6 +6,7 @@ import {
   compareByTime,
   conflictsBySession,
   findConflicts,
+  planBackgroundTest,
   planOf,
   sidesOf,
   sweepPlan,
@@ -50,7 +51,10 @@ export interface PlanDay {
   day: VenueDay
   /** Sessions in time order, with a gap entry wherever no starred session runs between two of them. */
   entries: PlanEntry[]
-  /** Starred background sessions (badge pick-up, lunch…), in time order; not in `entries`, never in conflict. */
+  /**
+   * Starred background sessions (badge pick-up, an all-day showcase), in time order; not in `entries`, never in
+   * conflict. A starred meal or break is not here: it takes its time in `entries` ({@link isPlanBackground}).
+   */
   background: PlannedSession[]
   /** Every conflict touching a session of this day, in time order. */
   conflicts: Conflict[]
@@ -67,7 +71,7 @@ export interface PlanViewOptions extends ConflictOptions {
  * are per day, so the first session of each day has no `from`.
  */
 export function planDays(plan: readonly PlannedSession[], options: PlanViewOptions = {}): PlanDay[] {
-  const isBackground = backgroundTest(options.background)
+  const isBackground = planBackgroundTest(options.background)
   const minFree = options.minFreeMin ?? MIN_FREE_SLOT_MIN
   const conflicts = findConflicts(plan, options)
   const bySession = conflictsBySession(conflicts)
@@ -162,7 +166,8 @@ function firstStartingAtOrAfter(sorted: readonly Session[], ms: number): number 
 }
 
 /**
- * Gaps of at least `minMinutes` in the plan on `day`, between the day's starred non-background sessions (and
+ * Gaps of at least `minMinutes` in the plan on `day`, between the day's starred sessions that take time (a starred
+ * lunch does; see {@link planBackgroundTest}) (and
  * from `dayStart` / to `dayEnd` when given), each with the unstarred, non-background sessions of that day that
  * fit entirely inside it, including the walk (and buffer) from the session before and to the session after.
  * A slot's length is the raw gap, without walks; walks only decide which sessions fit.
@@ -180,12 +185,13 @@ export function freeSlots(
   options: FreeSlotOptions = {},
 ): FreeSlot[] {
   const isBackground = backgroundTest(options.background)
+  const isPlanBackground = planBackgroundTest(options.background)
   const minMinutes = options.minMinutes ?? MIN_FREE_SLOT_MIN
   const plan = planOf(allSessions, stars)
 
   const starredTypes = new Map<string, number>()
   for (const { session } of plan) {
-    if (isBackground(session)) continue
+    if (isPlanBackground(session)) continue
     const key = typeKey(session.type)
     if (key !== '') starredTypes.set(key, (starredTypes.get(key) ?? 0) + 1)
   }

@@ -59,7 +59,8 @@ const SIDE_ORDER: Record<CompareSide, number> = { both: 0, theirs: 1, mine: 2 }
 /**
  * The two plans day by day, for every day either has a session on. Common free time runs between sessions of
  * either plan, and from the day's first session in the schedule to its last, so "both free until 10:30" shows too.
- * Background sessions (lunch, badge pick-up) are listed but never bound free time, as in the user's own plan.
+ * Background sessions (badge pick-up, the all-day showcase) are listed but never bound free time, as in the user's
+ * own plan; a starred lunch or break takes its time there too.
  */
 export function comparePlans(
   theirs: readonly PlannedSession[],

@@ -2,7 +2,9 @@
 // cached, and "A new version is ready — reload" when an update waits. Nothing ever reloads unless the user taps
 // Reload in this tab. Rendered by main.tsx, outside <App>: the virtual module exists only in Vite builds.
 import { useEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import { useStore } from 'zustand'
+import { PWA_NOTICE_SLOT_ID } from './noticeSlot'
 import { registerServiceWorker, serviceWorkerNews } from './serviceWorkerRegistration'
 import './pwa.css'
 
@@ -19,6 +21,9 @@ export function ServiceWorkerNotices() {
   // The new version took over because another tab accepted it: this tab still runs the old code.
   const [updatedElsewhere, setUpdatedElsewhere] = useState(false)
   const { needRefresh, offlineReady } = useStore(serviceWorkerNews)
+  // The app frame's slot for the offline note. Looked up after mounting: this renders beside <App>, not inside it.
+  const [noticeSlot, setNoticeSlot] = useState<HTMLElement | null>(null)
+  useEffect(() => setNoticeSlot(document.getElementById(PWA_NOTICE_SLOT_ID)), [])
 
   // Once this is on screen (an effect runs only for a committed render), never from a render React may discard.
   useEffect(() => {
@@ -62,6 +67,20 @@ export function ServiceWorkerNotices() {
   }
 
   const showUpdate = needRefresh || updatedElsewhere
+  // News, not a question: in the page's flow under the header, so on a phone it covers no card (a toast at the
+  // bottom hid about one for the 8 s it shows). Scroll anchoring keeps the reader's place when it goes.
+  const offlineNote = (
+    <div role="status" className="pwa-note-slot">
+      {offlineReady && !showUpdate && (
+        <div className="pwa-note">
+          <p className="pwa-note__text">Ready to work offline.</p>
+          <button type="button" className="button button--small" aria-label="Dismiss offline notice" onClick={() => setOfflineReady(false)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  )
   return (
     <div className="pwa-toasts">
       {/* Always in the page, so a message that appears later is announced (role=status is polite: it never
@@ -83,18 +102,8 @@ export function ServiceWorkerNotices() {
           </div>
         )}
       </div>
-      <div role="status" className="pwa-toast-slot">
-        {offlineReady && !showUpdate && (
-          <div className="pwa-toast">
-            <p className="pwa-toast__text">Ready to work offline.</p>
-            <div className="pwa-toast__actions">
-              <button type="button" className="button" aria-label="Dismiss offline notice" onClick={() => setOfflineReady(false)}>
-                Dismiss
-              </button>
-            </div>
-          </div>
-        )}
-      </div>
+      {/* Without the app frame (it failed to render) the note still shows, as a toast. */}
+      {noticeSlot ? createPortal(offlineNote, noticeSlot) : offlineNote}
     </div>
   )
 }

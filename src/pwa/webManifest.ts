@@ -53,7 +53,7 @@ export const WEB_MANIFEST: Partial<ManifestOptions> = {
   id: './',
   name: 'Hallway — conference agenda',
   short_name: 'Hallway',
-  description: 'Your conference agenda, offline: browse the schedule, star talks into a plan, see clashes, even with no Wi-Fi.',
+  description: 'Your conference agenda, offline: browse the schedule, star talks into a plan, see overlaps and tight walks, even with no Wi-Fi.',
   display: 'standalone',
   orientation: 'any',
   lang: 'en',
@@ -71,7 +71,7 @@ export const WEB_MANIFEST: Partial<ManifestOptions> = {
     {
       name: 'My plan',
       short_name: 'Plan',
-      description: 'The sessions you starred, with clashes',
+      description: 'The sessions you starred, with overlaps and tight walks',
       url: './plan',
       icons: [png('icons/shortcut-plan-96.png')],
     },

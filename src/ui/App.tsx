@@ -5,6 +5,7 @@
 import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from 'react'
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
+import { PWA_NOTICE_SLOT_ID } from '../pwa/noticeSlot'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
 import { useUiStore } from '../store/uiStore'
 import { ChunkBoundary, ChunkFailed } from './common/ChunkBoundary'
@@ -87,7 +88,7 @@ function ScreenLoading() {
 
 function Shell({ children }: { children: ReactNode }) {
   const schedule = useSchedule()
-  // The resolve dialog's code (alternatives, conflict preview) loads the first time a clash is opened.
+  // The resolve dialog's code (alternatives, conflict preview) loads the first time Resolve is opened.
   const resolving = useUiStore((s) => s.resolving !== null)
   const [onList] = useRoute('/')
   // A screen whose chunk failed is retried when the user goes to another route (a new boundary per location).
@@ -113,6 +114,7 @@ function Shell({ children }: { children: ReactNode }) {
       <StorageNotice />
       <ScheduleChangesNotice />
       <InstallBanner />
+      <div id={PWA_NOTICE_SLOT_ID} className="pwa-notices" />
       <main id="main" className="main" tabIndex={-1}>
         {schedule.status === 'loading' ? (
           <p className="loading" role="status">
@@ -157,7 +159,7 @@ function ResolveFailed() {
   const showToast = useUiStore((s) => s.showToast)
   const closeResolve = useUiStore((s) => s.closeResolve)
   useEffect(() => {
-    showToast({ tone: 'error', message: "The clash resolver didn't download. Nothing was lost; reload while online to get it." })
+    showToast({ tone: 'error', message: "The resolve dialog didn't download. Nothing was lost; reload while online to get it." })
     closeResolve()
   }, [showToast, closeResolve])
   return null

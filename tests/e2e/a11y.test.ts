@@ -12,7 +12,7 @@ const snapshot = JSON.parse(readFileSync('data/kubecon-na-2025.snapshot.json', '
 const DRAGONFLY = snapshot.sessions.find((s) => s.title === 'Dragonfly v2.3.0')!
 const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 const FLAGS = 'Feature Flags Suck!'
-// Their plan: Flags (clashes with Flux, which the viewer has) and Dragonfly; named, so the heading is the name.
+// Their plan: Flags (overlaps Flux, which the viewer has) and Dragonfly; named, so the heading is the name.
 const SHARED = shareUrl(
   {
     eventId: 'kubecon-na-2025' as EventId,
@@ -32,7 +32,7 @@ const OTHER_EVENT = shareUrl(
   '/share',
 )
 
-// Each view in the state that shows the most: a clash in the plan, filters open, a preview time on Now.
+// Each view in the state that shows the most: an overlap in the plan, filters open, a preview time on Now.
 const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
   ['the schedule list', async (p, base) => {
     await p.goto(base)
@@ -51,7 +51,7 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
     await p.goto(`${base}/session/${DRAGONFLY.id}`)
     await p.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
   }],
-  ['My plan with a clash', async (p, base) => {
+  ['My plan with an overlap', async (p, base) => {
     await p.goto(base)
     await starFromList(p, FLUX)
     await starFromList(p, FLAGS)
@@ -83,7 +83,7 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
     await p.getByRole('button', { name: 'Share my plan' }).click()
     await p.getByRole('img', { name: 'QR code of the link to your plan' }).waitFor()
   }],
-  ['a shared plan next to yours, with the clashes adding would bring', async (p, base) => {
+  ['a shared plan next to yours, with the overlaps adding would bring', async (p, base) => {
     await p.goto(base)
     await starFromList(p, FLUX)
     await p.goto(`${base}${SHARED}`)

@@ -85,7 +85,7 @@ async function withRemoveDialog(p: Page, origin: string, check: () => Promise<vo
   await p.getByRole('button', { name: 'Cancel' }).click()
 }
 
-/** Runs `check` with the resolve dialog of the first clash whose Resolve button matches `name` open, then closes it. */
+/** Runs `check` with the resolve dialog of the first conflict whose Resolve button matches `name` open, then closes it. */
 async function withResolveDialog(p: Page, name: RegExp, check: () => Promise<void>): Promise<void> {
   await p.getByRole('button', { name }).first().click()
   await p.getByRole('dialog').waitFor()
@@ -239,7 +239,7 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await toPlan(p)
     await check('my plan')
     const link = await shareLink(p, () => check('share dialog'))
-    await withResolveDialog(p, /^Resolve clash: (io\.k8s|Read https)/, () => check('resolve dialog'))
+    await withResolveDialog(p, /^Resolve overlap: (io\.k8s|Read https)/, () => check('resolve dialog'))
 
     await p.locator('.srow__title', { hasText: 'Read https' }).first().click()
     await p.getByRole('heading', { level: 1, name: /^Read https/ }).waitFor()
@@ -290,7 +290,7 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await star(p, ['Opening', 'Rust'])
     await check('schedule list, starred')
     const openingCard = p.locator('.card-wrap', { has: p.locator('.card__title', { hasText: /^Opening/ }) })
-    order['list: clash line'] = await readsLeftToRight(openingCard.locator('.conflict__text'), '10:45')
+    order['list: overlap line'] = await readsLeftToRight(openingCard.locator('.conflict__text'), '10:45')
     await star(p, ['Read https', 'io.k8s'])
 
     await withEventMenu(p, () => check('event menu'))
@@ -298,9 +298,9 @@ describe('hostile schedule text in Chromium at 320 px', () => {
     await toPlan(p)
     await check('my plan')
     // The issue's "(CTU MA 03:01 – 00:01)".
-    order['my plan: clash line'] = await readsLeftToRight(p.locator('.conflict__text', { hasText: 'Overlaps with Rust' }), '10:45')
+    order['my plan: overlap line'] = await readsLeftToRight(p.locator('.conflict__text', { hasText: 'Overlaps with Rust' }), '10:45')
     const link = await shareLink(p, () => check('share dialog'))
-    await withResolveDialog(p, /^Resolve clash: Opening/, () => check('resolve dialog'))
+    await withResolveDialog(p, /^Resolve overlap: Opening/, () => check('resolve dialog'))
 
     await p.locator('.srow__title', { hasText: 'Opening' }).first().click()
     await p.getByRole('heading', { level: 1, name: /^Opening/ }).waitFor()
@@ -324,8 +324,8 @@ describe('hostile schedule text in Chromium at 320 px', () => {
       'open-schedule preview: the count': 'left to right',
       '"Added …" toast': 'left to right',
       'an Arabic title, right to left': 'right to left',
-      'list: clash line': 'left to right',
-      'my plan: clash line': 'left to right',
+      'list: overlap line': 'left to right',
+      'my plan: overlap line': 'left to right',
       'now: "Walks are from there."': 'left to right',
       },
     })

@@ -1,4 +1,4 @@
-// The plan in real Chromium against the production build: star from the list, see the clash in My plan, resolve it
+// The plan in real Chromium against the production build: star from the list, see the overlap in My plan, resolve it
 // with an alternative, undo; and a second tab that follows stars and walking settings live, without a reload.
 import type { Page } from 'playwright-core'
 import { collectPageErrors, starFromList, usePhonePage } from './harness'
@@ -14,7 +14,7 @@ const SIG_API = 'SIG API Machinery and AI: What Comes Next?'
 const planLink = (p: Page) => p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^My plan/ })
 
 describe('the plan in Chromium', () => {
-  it('stars from the list, shows the clash in My plan, resolves it with an alternative, and undoes that', async () => {
+  it('stars from the list, shows the overlap in My plan, resolves it with an alternative, and undoes that', async () => {
     await page().goto(served().url)
     await starFromList(page(), FLUX)
     await starFromList(page(), FLAGS)
@@ -23,27 +23,27 @@ describe('the plan in Chromium', () => {
 
     await page().getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
     await page().getByText(`Overlaps with ${FLAGS} (11:00 – 11:30 AM EST)`).waitFor()
-    expect(await page().getByText('Clash:', { exact: true }).count()).toBe(2)
+    expect(await page().getByText('Overlap:', { exact: true }).count()).toBe(2)
 
-    await page().getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}`, exact: true }).click()
-    const dialog = page().getByRole('dialog', { name: 'Resolve clash' })
+    await page().getByRole('button', { name: `Resolve overlap: ${FLUX} and ${FLAGS}`, exact: true }).click()
+    const dialog = page().getByRole('dialog', { name: 'Resolve overlap' })
     await dialog.waitFor()
     // Same type (AI + ML) ranks first; it would still overlap the talk the user keeps, and says so.
     const first = dialog.locator('.resolve__alternatives > li').first()
     expect(await first.locator('.resolve__title').textContent()).toBe(KUBEVIRT)
-    expect(await first.textContent()).toContain(`Would clash: Overlaps with ${FLAGS}`)
+    expect(await first.textContent()).toContain(`Would overlap: Overlaps with ${FLAGS}`)
     await dialog.getByRole('button', { name: `Pick ${KUBEVIRT} instead of ${FLUX}`, exact: true }).click()
 
     await page().getByText(`Picked ${KUBEVIRT} instead of ${FLUX}. ${FLUX} is now a maybe.`).waitFor()
     await page().getByRole('link', { name: 'My plan (3)', exact: true }).waitFor()
     await page().getByRole('link', { name: KUBEVIRT, exact: true }).waitFor()
-    // Focus is on Undo (the Resolve button went with the clash): Enter undoes.
+    // Focus is on Undo (the Resolve button went with the overlap): Enter undoes.
     await expect.poll(() => page().evaluate(() => document.activeElement?.textContent)).toBe('Undo')
     await page().keyboard.press('Enter')
 
     await page().getByText('Undone.').waitFor()
     await page().getByRole('link', { name: 'My plan (2)', exact: true }).waitFor()
-    await page().getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}`, exact: true }).waitFor()
+    await page().getByRole('button', { name: `Resolve overlap: ${FLUX} and ${FLAGS}`, exact: true }).waitFor()
     expect(await page().getByRole('link', { name: KUBEVIRT, exact: true }).count()).toBe(0)
   })
 

@@ -51,9 +51,9 @@ describe('sharing a plan in Chromium', () => {
       await receiver.getByText("2 sessions in this plan: none also in yours, 2 only in theirs. You have 1 session they don't.").waitFor()
       const fluxCard = receiver.locator('.cmp', { has: receiver.getByRole('link', { name: FLUX, exact: true }) })
       expect(await fluxCard.locator('.cmp__tag').textContent()).toContain('Only theirs')
-      // The clash adding it would make, said before adding.
+      // The overlap adding it would make, said before adding.
       await fluxCard.getByText(`Overlaps with ${FLAGS} (11:00 – 11:30 AM EST)`).waitFor()
-      expect(await fluxCard.getByText('Would clash:').count()).toBe(1)
+      expect(await fluxCard.getByText('Would overlap:').count()).toBe(1)
       await receiver.locator('.cmp', { has: receiver.getByRole('link', { name: FLAGS, exact: true }) }).getByText('Only yours').waitFor()
 
       await fluxCard.getByRole('button', { name: `Add to my plan: ${FLUX} (as must)` }).click()

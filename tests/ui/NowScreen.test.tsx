@@ -1,5 +1,6 @@
 // Now & next with a fixed clock and with the ?at= preview: in-progress sessions stay until they end, starred first,
-// with rooms and the walk from where the plan says the user is; previews are clearly marked.
+// with rooms, the walk from where the plan says the user is and a plan session's overlaps and tight walks; previews
+// are clearly marked.
 import { screen, waitFor, within } from '@testing-library/react'
 import { est } from './factories'
 import { FLUX, SIG_API, usePlanTestKit } from './planFixtures'
@@ -38,6 +39,22 @@ describe('Now & next', () => {
     expect(rowTitles(yours)).toEqual([SIG_API])
     expect(yours).toHaveTextContent('In 35 min')
     expect(yours).toHaveTextContent('≈13 min walk to Building C')
+  })
+
+  it('says what is wrong with a plan session in the plan’s words: a tight walk on to a starred lunch', async () => {
+    await star([SIG_API, 'must'], ['Lunch', 'must'])
+    await renderApp({ url: '/now', now: est('12:00pm') })
+    await screen.findAllByRole('button', { name: `Resolve tight walk: ${SIG_API} and Lunch 🍲` })
+    const onNow = section(/^On now/)
+    const sigApi = within(onNow).getByRole('link', { name: SIG_API }).closest('li') as HTMLElement
+    expect(sigApi.querySelector('.conflict')).toHaveTextContent(
+      'Tight walk: No time to walk from Building C Level 3 to Building B Level 1 (≈14 min)',
+    )
+    expect(within(sigApi).getByRole('button', { name: `Resolve tight walk: ${SIG_API} and Lunch 🍲` })).toBeInTheDocument()
+    // The starred lunch is the user's next, like any plan session, with the same words.
+    const yours = section('Your next · 12:15 PM')
+    expect(rowTitles(yours)).toEqual(['Lunch 🍲'])
+    expect(yours.querySelector('.conflict')).toHaveTextContent(/^Tight walk: /)
   })
 
   it('keeps a session that is still running on the list until it ends', async () => {

@@ -1,9 +1,14 @@
 // My plan against the real app on real Dexie: the day's timeline with gaps and walks, background sessions apart,
-// clashes in words on the plan, the card and the detail page, live walking settings, free slots, remove + undo.
-import { screen, waitFor, within } from '@testing-library/react'
-import { FLAGS, FLUX, SIG_API, SPRING, usePlanTestKit } from './planFixtures'
+// overlaps and tight walks in words on the plan, the card and the detail page, live walking settings, free slots,
+// a starred lunch taking its time, remove + undo.
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { Icon, type IconName } from '../../src/ui/common/Icons'
+import { setStarLevel } from '../../src/db/stars'
+import { indexedDbUserData } from '../../src/db/userDataStore'
+import { kubeconSnapshot, makeSession } from '../fixtures/factories'
+import { FLAGS, FLUX, planSnapshot, SIG_API, SPRING, usePlanTestKit } from './planFixtures'
 
-const { star, levels, renderApp } = usePlanTestKit()
+const { star, levels, renderApp, getDb } = usePlanTestKit()
 
 /** The plan's timeline, one line of text per entry. */
 function timeline(): string[] {
@@ -12,14 +17,26 @@ function timeline(): string[] {
   return [...list.children].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim())
 }
 
+/** The drawing of the icon beside a conflict's words, to tell the kinds apart by shape. */
+function iconOf(words: HTMLElement): string {
+  return words.closest('.conflict__text')!.querySelector('svg')!.innerHTML
+}
+
+function iconShape(name: IconName): string {
+  return render(<Icon name={name} />).container.querySelector('svg')!.innerHTML
+}
+
 describe('My plan', () => {
   it('lists the day in time order with free time, walks from the previous room, and background apart', async () => {
-    await star(['Keynote: Beyond Operations', 'must'], ['Coffee Break', 'must'], [FLUX, 'must'], [SIG_API, 'maybe'], ['Dragonfly', 'must'])
-    await renderApp({ url: '/plan' })
+    await star(['Keynote: Beyond Operations', 'must'], [FLUX, 'must'], [SIG_API, 'maybe'], ['Dragonfly', 'must'])
+    // Open all day: starred, it stays apart and takes no time (a starred coffee break or lunch would).
+    const badge = makeSession({ title: 'Badge Pick-Up', from: '8:00am', to: '4:00pm', type: 'REGISTRATION', at: 'Building B | Level 4 | Registration Hall B' })
+    await setStarLevel(indexedDbUserData(getDb()), planSnapshot.event.id, badge.id, 'must')
+    await renderApp({ url: '/plan', snapshot: kubeconSnapshot([...planSnapshot.sessions, badge]) })
     expect(await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 5 sessions' })).toBeInTheDocument()
 
     const background = screen.getByRole('heading', { name: 'Also on your plan' }).parentElement!
-    expect(within(background).getByRole('link', { name: 'Coffee Break ☕' })).toBeInTheDocument()
+    expect(within(background).getByRole('link', { name: 'Badge Pick-Up' })).toBeInTheDocument()
 
     expect(timeline()).toEqual([
       expect.stringMatching(/^Keynote: Beyond Operations.*9:07 – 9:23 AM EST/),
@@ -33,7 +50,7 @@ describe('My plan', () => {
       'Free 3 h · 12:15 PM – 3:15 PMNothing else fits',
       expect.stringMatching(/^Dragonfly v2\.3\.0.*Same room as before/),
     ])
-    expect(screen.queryByText(/Clash/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/Overlap|Tight walk/)).not.toBeInTheDocument()
   })
 
   it('says how to start when the plan is empty', async () => {
@@ -42,29 +59,64 @@ describe('My plan', () => {
     expect(screen.getByRole('link', { name: 'Browse the schedule' })).toHaveAttribute('href', '/')
   })
 
-  it('shows a must + must overlap as a clash, in words, on the plan, the card and the detail page', async () => {
+  it('shows a must + must overlap as an overlap, in words and its own icon, on the plan, the card and the detail page', async () => {
     await star([FLUX, 'must'], [FLAGS, 'must'])
     const { user } = await renderApp({ url: '/plan' })
-    const words = 'Clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
+    const words = 'Overlap: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
     const onPlan = await screen.findByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)
-    expect(onPlan.closest('.conflict')).toHaveClass('conflict--hard')
-    expect(screen.getByRole('heading', { level: 2, name: 'Thursday, Nov 13 2 sessions, 1 clash' })).toBeInTheDocument()
+    expect(onPlan.closest('.conflict')).toHaveClass('conflict--hard', 'conflict--overlap')
+    expect(iconOf(onPlan)).toBe(iconShape('overlap'))
+    expect(screen.getByRole('heading', { level: 2, name: 'Thursday, Nov 13 2 sessions, 1 overlap' })).toBeInTheDocument()
 
     await user.click(screen.getByRole('link', { name: 'Schedule' }))
     const card = (await screen.findByRole('link', { name: new RegExp(`^${FLUX}`) })).closest('.card-wrap') as HTMLElement
     expect(within(card).getByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)).toBeInTheDocument()
-    expect(within(card).getByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}` })).toBeInTheDocument()
+    expect(within(card).getByRole('button', { name: `Resolve overlap: ${FLUX} and ${FLAGS}` })).toBeInTheDocument()
 
     await user.click(screen.getByRole('link', { name: new RegExp(`^${FLUX}`) }))
     await screen.findByRole('heading', { level: 1, name: FLUX })
+    expect(screen.getByRole('heading', { level: 2, name: 'Overlaps in your plan' })).toBeInTheDocument()
     expect(screen.getByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: `Keep this one: ${FLUX} (${FLAGS} becomes a maybe)` })).toBeInTheDocument()
   })
 
-  it('shows an overlap with a maybe as a possible clash, worded and styled apart', async () => {
+  it('tells an overlap from a tight walk everywhere: words, icon, count, Resolve names and the session page', async () => {
+    // Flux and Flags overlap at 11:00; SIG API Machinery ends 12:15 in Building C as Lunch starts in Building B.
+    await star([FLUX, 'must'], [FLAGS, 'must'], [SIG_API, 'must'], ['Lunch', 'must'])
+    const { user } = await renderApp({ url: '/plan' })
+    expect(await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 4 sessions, 1 overlap, 1 tight walk' })).toBeInTheDocument()
+    const tight = 'Tight walk: No time to walk from Building C Level 3 to Building B Level 1 (≈14 min)'
+    const notices = screen.getAllByText((_, el) => el?.tagName === 'SPAN' && el.textContent === tight)
+    expect(notices).toHaveLength(2) // on SIG API Machinery and on Lunch
+    expect(notices[0]!.closest('.conflict')).toHaveClass('conflict--hard', 'conflict--tight')
+    expect(iconOf(notices[0]!)).toBe(iconShape('tight-walk'))
+    expect(iconOf(notices[0]!)).not.toBe(iconShape('overlap'))
+    expect(screen.getAllByRole('button', { name: `Resolve tight walk: ${SIG_API} and Lunch 🍲` })).toHaveLength(1)
+    expect(screen.getAllByRole('button', { name: `Resolve overlap: ${FLUX} and ${FLAGS}` })).toHaveLength(1)
+
+    await user.click(screen.getByRole('link', { name: SIG_API }))
+    expect(await screen.findByRole('heading', { level: 2, name: 'Tight walks in your plan' })).toBeInTheDocument()
+  })
+
+  it('counts a starred lunch as time taken: no free time over it, and the walk into it checked', async () => {
+    await star([SIG_API, 'must'], ['Lunch', 'maybe'], ['Dragonfly', 'must'])
+    await renderApp({ url: '/plan' })
+    expect(await screen.findByRole('heading', { level: 2, name: 'Thursday, Nov 13 3 sessions, 1 possible tight walk' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Also on your plan' })).not.toBeInTheDocument()
+    expect(timeline()).toEqual([
+      expect.stringMatching(/^Free .*\(before your first session\)/),
+      expect.stringMatching(/^SIG API Machinery/),
+      // Nothing between them: the walk is flagged, and no free time is claimed over the 90 minutes of lunch.
+      expect.stringMatching(/^Lunch 🍲.*≈14 min walk to Building B from Georgia Ballroom 2.*Possible tight walk: No time to walk/),
+      'Free 1 h 30 min · 1:45 PM – 3:15 PMNothing else fits',
+      expect.stringMatching(/^Dragonfly v2\.3\.0.*≈14 min walk to Building C from Exhibit Hall B3-B5/),
+    ])
+  })
+
+  it('shows an overlap with a maybe as a possible overlap, worded and styled apart', async () => {
     await star([FLUX, 'must'], [FLAGS, 'maybe'])
     await renderApp({ url: '/plan' })
-    const words = 'Possible clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
+    const words = 'Possible overlap: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)'
     const notice = await screen.findByText((_, el) => el?.tagName === 'SPAN' && el.textContent === words)
     expect(notice.closest('.conflict')).toHaveClass('conflict--soft')
     // Keeping the must side removes the maybe (demoting it would change nothing).
@@ -81,7 +133,7 @@ describe('My plan', () => {
     await user.click(await screen.findByRole('radio', { name: /^Relaxed/ }))
     await waitFor(() => expect(screen.getByRole('radio', { name: /^Relaxed/ })).toBeChecked())
     await user.click(screen.getByRole('link', { name: /^My plan/ }))
-    const tight = 'Clash: Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈17 min)'
+    const tight = 'Tight walk: Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈17 min)'
     expect(await screen.findAllByText((_, el) => el?.tagName === 'SPAN' && el.textContent === tight)).toHaveLength(2)
 
     await user.click(screen.getByRole('link', { name: 'Settings' }))
@@ -91,7 +143,7 @@ describe('My plan', () => {
     await user.click(screen.getByRole('link', { name: /^My plan/ }))
     expect(
       await screen.findAllByText(
-        (_, el) => el?.tagName === 'SPAN' && el.textContent === 'Clash: Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈13 min + 5 min buffer)',
+        (_, el) => el?.tagName === 'SPAN' && el.textContent === 'Tight walk: Only 15 min to walk from Building B Level 4 to Building C Level 3 (≈13 min + 5 min buffer)',
       ),
     ).toHaveLength(2)
   })

@@ -1,7 +1,8 @@
-// Resolving a clash on real Dexie: the dialog lists alternatives (flagged when they would clash too), picking one
+// Resolving an overlap or a tight walk on real Dexie: the dialog lists alternatives (flagged when they would conflict
+// too), picking one
 // keeps it and demotes or removes the other, Undo puts everything back; "Keep" on either side; focus handling.
 import { screen, waitFor, within } from '@testing-library/react'
-import { FLAGS, FLUX, starTitles, usePlanTestKit } from './planFixtures'
+import { FLAGS, FLUX, SIG_API, starTitles, usePlanTestKit } from './planFixtures'
 
 const TOOLS = 'Tools and Strategies for Making the Most of Kubernetes Access Control'
 
@@ -9,16 +10,16 @@ const { getDb, levels, renderApp } = usePlanTestKit()
 beforeEach(() => starTitles(getDb(), [FLUX, 'must'], [FLAGS, 'must']))
 
 async function openResolve(user: Awaited<ReturnType<typeof renderApp>>['user']) {
-  const trigger = await screen.findByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}` })
+  const trigger = await screen.findByRole('button', { name: `Resolve overlap: ${FLUX} and ${FLAGS}` })
   await user.click(trigger)
-  return { trigger, dialog: await screen.findByRole('dialog', { name: 'Resolve clash' }) }
+  return { trigger, dialog: await screen.findByRole('dialog', { name: 'Resolve overlap' }) }
 }
 
-describe('resolving a clash', () => {
-  it('lists the alternatives, flags the ones that would clash, picks one and undoes it', async () => {
+describe('resolving an overlap', () => {
+  it('lists the alternatives, flags the ones that would overlap, picks one and undoes it', async () => {
     const { user } = await renderApp({ url: '/plan' })
     const { dialog } = await openResolve(user)
-    expect(within(dialog).getByRole('heading', { name: 'Resolve clash' })).toHaveFocus()
+    expect(within(dialog).getByRole('heading', { name: 'Resolve overlap' })).toHaveFocus()
     expect(within(dialog).getByRole('heading', { name: `Instead of ${FLUX}` })).toBeInTheDocument()
 
     const alternatives = dialog.querySelector('.resolve__alternatives')! as HTMLElement
@@ -29,8 +30,8 @@ describe('resolving a clash', () => {
     expect(names).toHaveLength(3)
     expect(names).toContain(`Pick ${TOOLS} instead of ${FLUX}`)
     const tools = within(alternatives).getByRole('button', { name: `Pick ${TOOLS} instead of ${FLUX}` }).closest('li')!
-    // Picking it would still clash with the other side, which the user keeps: it says so, with the reason.
-    expect(tools).toHaveTextContent('Would clash: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)')
+    // Picking it would still overlap the other side, which the user keeps: it says so, with the reason.
+    expect(tools).toHaveTextContent('Would overlap: Overlaps with Feature Flags Suck! (11:00 – 11:30 AM EST)')
 
     await user.click(within(dialog).getByRole('radio', { name: 'is removed from your plan' }))
     await user.click(within(tools).getByRole('button'))
@@ -47,7 +48,7 @@ describe('resolving a clash', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: `Must: ${FLUX} (change to maybe)` })).toHaveFocus())
   })
 
-  it('keeps one side from the dialog, demoting the other to maybe, which turns the clash into a possible one', async () => {
+  it('keeps one side from the dialog, demoting the other to maybe, which turns the overlap into a possible one', async () => {
     const { user } = await renderApp({ url: '/plan' })
     const { dialog } = await openResolve(user)
     expect(within(dialog).getByRole('radio', { name: 'becomes a maybe' })).toBeChecked()
@@ -55,11 +56,11 @@ describe('resolving a clash', () => {
     expect(await screen.findByText(`Kept ${FLAGS}. ${FLUX} is now a maybe.`)).toBeInTheDocument()
     expect(await levels()).toEqual({ [FLUX]: 'maybe', [FLAGS]: 'must' })
     expect(
-      await screen.findByRole('button', { name: `Resolve possible clash: ${FLUX} and ${FLAGS}` }),
+      await screen.findByRole('button', { name: `Resolve possible overlap: ${FLUX} and ${FLAGS}` }),
     ).toBeInTheDocument()
   })
 
-  it('keeps this one straight from the plan, and Undo brings the clash back', async () => {
+  it('keeps this one straight from the plan, and Undo brings the overlap back', async () => {
     const { user } = await renderApp({ url: '/plan' })
     await user.click(await screen.findByRole('button', { name: `Keep this one: ${FLUX} (${FLAGS} becomes a maybe)` }))
     await screen.findByText(`Kept ${FLUX}. ${FLAGS} is now a maybe.`)
@@ -67,7 +68,7 @@ describe('resolving a clash', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }))
     await screen.findByText('Undone.')
     expect(await levels()).toEqual({ [FLUX]: 'must', [FLAGS]: 'must' })
-    expect(await screen.findByRole('button', { name: `Resolve clash: ${FLUX} and ${FLAGS}` })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: `Resolve overlap: ${FLUX} and ${FLAGS}` })).toBeInTheDocument()
   })
 
   it('opens from a card in the list, keeps Tab inside, closes on Escape and returns focus', async () => {
@@ -86,5 +87,19 @@ describe('resolving a clash', () => {
     expect(document.querySelector('[inert]')).toBeNull()
     expect(trigger).toHaveFocus()
     expect(await levels()).toEqual({ [FLUX]: 'must', [FLAGS]: 'must' })
+  })
+})
+
+describe('resolving a tight walk', () => {
+  it('names it a tight walk in the heading and the words', async () => {
+    // SIG API Machinery ends 12:15 in Building C as Lunch starts in Building B.
+    await starTitles(getDb(), [SIG_API, 'must'], ['Lunch', 'must'])
+    const { user } = await renderApp({ url: '/plan' })
+    await user.click(await screen.findByRole('button', { name: `Resolve tight walk: ${SIG_API} and Lunch 🍲` }))
+    const dialog = await screen.findByRole('dialog', { name: 'Resolve tight walk' })
+    expect(dialog.querySelector('.conflict')).toHaveTextContent(
+      'Tight walk: No time to walk from Building C Level 3 to Building B Level 1 (≈14 min)',
+    )
+    expect(dialog.querySelector('.conflict')).toHaveClass('conflict--tight')
   })
 })

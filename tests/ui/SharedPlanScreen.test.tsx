@@ -7,7 +7,7 @@ import type { EventId, SessionId } from '../../src/domain/model'
 import { encodePlan, shareUrl } from '../../src/domain/shareCodec'
 import { est } from './factories'
 import { kubeconSnapshot } from '../fixtures/factories'
-import { byTitle, FLAGS, FLUX, planSessions, planSnapshot, SPRING, usePlanTestKit } from './planFixtures'
+import { byTitle, FLAGS, FLUX, planSessions, planSnapshot, SIG_API, SPRING, usePlanTestKit } from './planFixtures'
 
 const { star, levels, renderApp } = usePlanTestKit()
 
@@ -68,20 +68,32 @@ describe('a shared plan next to yours', () => {
   it('shows the conflicts adding would bring, before adding: per session, and for "add all" behind a toggle', async () => {
     const { user } = await openSamsPlan()
     expect(text(within(card(FLAGS)).getByRole('list'))).toBe(
-      `Would clash: Overlaps with ${FLUX} (11:00 – 11:30 AM EST)` + `Would possibly clash: Overlaps with ${SPRING} (11:00 – 11:30 AM EST)`,
+      `Would overlap: Overlaps with ${FLUX} (11:00 – 11:30 AM EST)` + `Would possibly overlap: Overlaps with ${SPRING} (11:00 – 11:30 AM EST)`,
     )
     expect(within(card(FLAGS)).getAllByRole('listitem')[0]).toHaveClass('fit--hard')
     expect(within(card(DRAGONFLY)).getByText('Fits your plan')).toBeInTheDocument()
 
-    expect(screen.getByText('Adding all 2 would bring 1 clash and 1 possible clash.')).toBeInTheDocument()
+    expect(screen.getByText('Adding all 2 would bring 1 overlap and 1 possible overlap.')).toBeInTheDocument()
     const toggle = screen.getByRole('button', { name: 'Show them' })
     expect(toggle).toHaveAttribute('aria-expanded', 'false')
     await user.click(toggle)
     expect(screen.getByRole('button', { name: 'Hide them' })).toHaveAttribute('aria-expanded', 'true')
     const list = document.getElementById(toggle.getAttribute('aria-controls')!)!
-    expect(text(list)).toContain(`Would clash: ${FLAGS} · Overlaps with ${FLUX}`)
+    expect(text(list)).toContain(`Would overlap: ${FLAGS} · Overlaps with ${FLUX}`)
     // Nothing was written by looking.
     expect(await levels()).toEqual({ [FLUX]: 'must', [SPRING]: 'maybe' })
+  })
+
+  it('says a tight walk adding would bring apart from an overlap', async () => {
+    // Mine: SIG API Machinery, ending 12:15 in Building C. Theirs: Lunch at 12:15 in Building B, and Flags.
+    await star([FLUX, 'must'], [SIG_API, 'must'])
+    await renderApp({ url: shareLink([['Lunch', 'must'], [FLAGS, 'must']]) })
+    await screen.findByRole('link', { name: 'Lunch 🍲' })
+    const lunch = within(card('Lunch 🍲')).getByRole('listitem')
+    expect(text(lunch)).toBe('Would be a tight walk: No time to walk from Building C Level 3 to Building B Level 1 (≈14 min)')
+    expect(lunch).toHaveClass('fit--tight')
+    expect(text(within(card(FLAGS)).getByRole('listitem'))).toMatch(/^Would overlap: Overlaps with /)
+    expect(screen.getByText('Adding all 2 would bring 1 overlap and 1 tight walk.')).toBeInTheDocument()
   })
 
   it('adds one session at their level, keeps yours as they are, and Undo takes it out again', async () => {

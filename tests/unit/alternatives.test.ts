@@ -1,6 +1,6 @@
 // Conflict resolution help: the other sessions of the slot, ranked, each flagged with the conflicts it would bring.
 import { alternativesFor, subjectWords } from '../../src/domain/alternatives'
-import type { StarLevel } from '../../src/domain/conflicts'
+import { sidesOf, type StarLevel } from '../../src/domain/conflicts'
 import { conflictMessage } from '../../src/ui/plan/conflictText'
 import type { SessionId } from '../../src/domain/model'
 import { makeSession, manySessions, seed, seedSession, seedStars, TIME_ZONE } from './planFactories'
@@ -66,6 +66,19 @@ describe('alternativesFor an 11:00 session on the real Thursday', () => {
     const result = alternativesFor(flux, seed(), clash)
     expect(result.map((a) => a.session.title)).not.toContain('Feature Flags Suck!') // starred: not an alternative
     expect(result.every((a) => a.conflicts.some((c) => c.kind === 'overlap' && c.severity === 'soft'))).toBe(true)
+  })
+})
+
+describe('alternativesFor with a starred lunch', () => {
+  it('flags the walk on to lunch: it takes its time like a talk', () => {
+    // The 11:45 talks end at 12:15 as Lunch starts in Exhibit Hall B3-B5 (Building B Level 1): every room but
+    // that hall is a tight walk away, and further from Building C.
+    const stars = seedStars(['Kubernetes SIG Storage', 'must'], ['Lunch', 'must'])
+    const alternatives = alternativesFor(seedSession('Kubernetes SIG Storage'), seed(), stars)
+    const kinds = (prefix: string) =>
+      alternatives.find((a) => a.session.title.startsWith(prefix))!.conflicts.map((c) => conflictMessage(c, sidesOf(c)[0].session.id, TIME_ZONE))
+    expect(kinds('Open Policy Agent')).toEqual(['No time to walk from Building C Level 3 to Building B Level 1 (≈14 min)'])
+    expect(kinds('Building AI/ML Pipelines')).toEqual(['No time to walk from Building B Level 3 to Building B Level 1 (≈7 min)'])
   })
 })
 

@@ -1,4 +1,5 @@
-// Conflict detection on factories and on the real KubeCon Thursday: overlaps, tight walks, background, severity.
+// Conflict detection on factories and on the real KubeCon Thursday: overlaps, tight walks, background, severity,
+// and the words each kind gets.
 import {
   compareConflicts,
   conflictsBySession,
@@ -7,11 +8,12 @@ import {
   otherSide,
   planOf,
   severityOf,
+  tallyConflicts,
   type Conflict,
   type StarLevel,
 } from '../../src/domain/conflicts'
 import type { SessionId } from '../../src/domain/model'
-import { conflictMessage } from '../../src/ui/plan/conflictText'
+import { conflictCounts, conflictMessage, conflictsHeading, conflictWords, resolveLabel } from '../../src/ui/plan/conflictText'
 import { instantFromMs } from '../../src/domain/time'
 import { est, makeSession, planned, seed, seedSession, seedStars, TIME_ZONE } from './planFactories'
 
@@ -167,15 +169,13 @@ describe('background sessions', () => {
     expect(isBackground(makeSession({ type: 'REGISTRATION' }), { types: [], maxMinutes: 180 })).toBe(false)
   })
 
-  it('never conflicts: Badge Pick-Up, the showcase, coffee and lunch starred with talks', () => {
+  it('never conflicts: Badge Pick-Up, the cloakroom and the all-day showcase starred with talks', () => {
     expect(
       seedConflicts([
         ['Badge Pick-Up', 'must'],
         ['Coat + Bag Check', 'must'],
         ['Solutions Showcase', 'must'],
         ['Relaxation Station', 'must'],
-        ['Coffee Break', 'must'],
-        ['Lunch', 'must'],
         ['Keynote: Welcome Back', 'must'],
         ['AI-Assisted GitOps With Flux MCP Server', 'must'],
         ['Building AI/ML Pipelines on Kubernetes', 'must'], // 11:45, B308-309: 6 min from B206, 15 there
@@ -250,5 +250,47 @@ describe('scale', () => {
     })
     // Correctness at scale only; speed is npm run bench's job, never a timed assertion.
     expect(findConflicts(plan)).toEqual([])
+  })
+})
+
+describe('the words for each kind (conflictText)', () => {
+  const overlap = { kind: 'overlap', severity: 'hard' } as const
+  const possibleOverlap = { kind: 'overlap', severity: 'soft' } as const
+  const tight = { kind: 'tight', severity: 'hard' } as const
+  const possibleTight = { kind: 'tight', severity: 'soft' } as const
+
+  it('names an overlap and a tight walk apart, each with its own icon, maybes as "possible"', () => {
+    expect([overlap, possibleOverlap, tight, possibleTight].map((c) => conflictWords(c))).toEqual([
+      expect.objectContaining({ label: 'Overlap', icon: 'overlap', would: 'Would overlap' }),
+      expect.objectContaining({ label: 'Possible overlap', icon: 'overlap', would: 'Would possibly overlap' }),
+      expect.objectContaining({ label: 'Tight walk', icon: 'tight-walk', would: 'Would be a tight walk' }),
+      expect.objectContaining({ label: 'Possible tight walk', icon: 'tight-walk', would: 'Would possibly be a tight walk' }),
+    ])
+  })
+
+  it('counts each kind apart, worst first (as compareConflicts ranks them)', () => {
+    expect(tallyConflicts([tight, overlap, tight])).toEqual({ overlap: { hard: 1, soft: 0 }, tight: { hard: 2, soft: 0 } })
+    expect(conflictCounts([tight, overlap])).toEqual(['1 overlap', '1 tight walk'])
+    expect(conflictCounts([possibleTight, possibleOverlap, possibleOverlap, tight, tight])).toEqual([
+      '2 tight walks',
+      '2 possible overlaps',
+      '1 possible tight walk',
+    ])
+    expect(conflictCounts([])).toEqual([])
+  })
+
+  it('heads a session’s list by what is in it', () => {
+    expect(conflictsHeading([overlap])).toBe('Overlaps in your plan')
+    expect(conflictsHeading([possibleTight])).toBe('Tight walks in your plan')
+    expect(conflictsHeading([tight, possibleOverlap])).toBe('Overlaps and tight walks in your plan')
+  })
+
+  it('names both sides in a Resolve button, isolated', () => {
+    const [c] = seedConflicts([
+      ['Kubernetes SIG Storage', 'must'],
+      ['Lunch', 'must'],
+    ])
+    expect(resolveLabel(c!, 'Kubernetes SIG Storage', 'Lunch 🍲')).toBe('Resolve tight walk: Kubernetes SIG Storage and Lunch 🍲')
+    expect(resolveLabel(c!, 'مرحبا', 'Lunch')).toBe('Resolve tight walk: \u2068مرحبا\u2069 and Lunch')
   })
 })

@@ -103,3 +103,14 @@ describe('nowAndNext edges', () => {
     expect(result.nextStart).toBe(est('11:45am'))
   })
 })
+
+describe('a starred lunch', () => {
+  it('is the user’s next, and on now while it runs, like any plan session; unstarred it stays background', () => {
+    const before = nowAndNext(seed(), est('12:00pm'), ids('Lunch'))
+    expect(titles(before.nextStarred)).toEqual(['Lunch 🍲'])
+    const during = nowAndNext(seed(), est('12:30pm'), ids('Lunch'))
+    expect(titles(during.now)[0]).toBe('Lunch 🍲')
+    expect(titles(during.background)).not.toContain('Lunch 🍲')
+    expect(titles(nowAndNext(seed(), est('12:30pm'), new Set()).background)).toContain('Lunch 🍲')
+  })
+})

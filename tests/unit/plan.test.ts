@@ -1,11 +1,11 @@
 // The plan view model (per-day timeline with gaps and walks) and the free-slot finder, on the real Thursday.
-import { planOf } from '../../src/domain/conflicts'
+import { findConflicts, isBackground, isPlanBackground, planOf, sidesOf } from '../../src/domain/conflicts'
 import type { VenueDay } from '../../src/domain/model'
 import { freeSlots, planDays, type PlanDay } from '../../src/domain/plan'
 import type { SessionId } from '../../src/domain/model'
 import type { StarLevel } from '../../src/domain/conflicts'
 import { describeTransfer } from '../../src/ui/common/walkText'
-import { est, makeSession, manySessions, planned, seed, seedStars, THURSDAY } from './planFactories'
+import { est, makeSession, manySessions, planned, seed, seedSession, seedStars, THURSDAY } from './planFactories'
 
 /** The user's Thursday: two keynotes, a clash at 11:00, walks across levels and into Building C. */
 const stars = seedStars(
@@ -193,5 +193,51 @@ describe('freeSlots', () => {
     const slots = freeSlots(THURSDAY, big, bigStars)
     expect(slots.map((s) => s.minutes)).toEqual([105, 105, 105, 105, 105])
     expect(slots.every((s) => s.suggestions.length > 0)).toBe(true)
+  })
+})
+
+describe('a starred meal or break takes its time', () => {
+  // SIG Storage ends 12:15 in Building C; Lunch is 12:15–1:45 in Building B (Exhibit Hall B3-B5, Level 1).
+  const lunchStars = seedStars(
+    ['Kubernetes SIG Storage', 'must'], // 11:45–12:15, Building C Level 1, C111-112
+    ['Lunch', 'must'], // 12:15–1:45, BREAKS
+    ['Badge Pick-Up', 'must'], // 8:00–4:00, REGISTRATION: still background
+    ['Solutions Showcase', 'maybe'], // 10:30–2:00, 3.5 h: still background
+    ['Kubeflow Ecosystem', 'must'], // 2:30–3:00, Building C Level 1, C111-112
+  )
+
+  it('is in the timeline: no free time over it, and the walk into it is a tight walk', () => {
+    const [day] = planDays(planOf(seed(), lunchStars))
+    expect(lines(day!)).toEqual([
+      'Kubernetes SIG Storage: Intro  | -m | - | 1 conflict(s)',
+      'Lunch 🍲 | 0m | ≈10 min walk to Building B | 1 conflict(s)',
+      'gap 18:45–19:30Z 45m free',
+      'Kubeflow Ecosystem: Navigating | 45m | ≈10 min walk to Building C | 0 conflict(s)',
+    ])
+    // The all-day ones stay apart: they never take the day's free time or flag a walk.
+    expect(day!.background.map((p) => p.session.title)).toEqual(['Badge Pick-Up', 'Solutions Showcase'])
+    expect(day!.conflicts.map((c) => `${c.kind} ${c.severity} ${sidesOf(c).map((s) => s.session.title.slice(0, 12)).join(' → ')}`)).toEqual([
+      'tight hard Kubernetes S → Lunch 🍲',
+    ])
+  })
+
+  it('leaves no free slot over it, and suggests nothing during it', () => {
+    const slots = freeSlots(THURSDAY, seed(), lunchStars)
+    expect(slots.map((s) => `${s.start.slice(11, 16)}–${s.end.slice(11, 16)}Z`)).toEqual(['18:45–19:30Z'])
+    expect(slots[0]!.after?.session.title).toBe('Lunch 🍲')
+  })
+
+  it('overlaps a starred talk during it (one of them has to give)', () => {
+    const petAPup = seedStars(['Lunch', 'must'], ['Pet-a-Pup', 'maybe']) // 12:00–1:00
+    expect(findConflicts(planOf(seed(), petAPup)).map((c) => `${c.kind} ${c.severity}`)).toEqual(['overlap soft'])
+  })
+
+  it('is still background when not starred, and when longer than the rule allows', () => {
+    expect(isBackground(seedSession('Lunch'))).toBe(true)
+    expect(isPlanBackground(seedSession('Lunch'))).toBe(false)
+    expect(isPlanBackground(seedSession('Coffee Break'))).toBe(false)
+    expect(isPlanBackground(seedSession('Badge Pick-Up'))).toBe(true) // REGISTRATION
+    expect(isPlanBackground(seedSession('Solutions Showcase'))).toBe(true) // 3.5 h
+    expect(isPlanBackground(makeSession({ type: 'BREAKS', from: '9:00am', to: '12:01pm' }))).toBe(true) // over 3 h
   })
 })

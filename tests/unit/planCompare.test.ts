@@ -1,7 +1,7 @@
 // Comparing two plans: sides and levels, slots that line up sessions starting together, common free time (between
 // either plan's sessions and to the day's bounds, background ignored), several days, and the conflicts that adding
 // sessions would bring.
-import { comparePlans, conflictsIfAdded, scheduleDayBounds, type CompareSlot } from '../../src/domain/planCompare'
+import { comparePlans, conflictsIfAdded, scheduleDayBounds, type CompareDay, type CompareSlot } from '../../src/domain/planCompare'
 import type { Session } from '../../src/domain/model'
 import { est, makeSession, planned } from './planFactories'
 
@@ -12,12 +12,17 @@ const opening = makeSession({ title: 'Opening', from: '9:00am', to: '9:30am' })
 const flux = makeSession({ title: 'Flux', from: '11:00am', to: '11:30am' })
 const flags = makeSession({ title: 'Flags', from: '11:00am', to: '11:30am', at: 'Building C | Level 3 | C301' })
 const lunch = makeSession({ title: 'Lunch', from: '12:30pm', to: '2:00pm', type: 'BREAKS' })
+// Open all afternoon as far as this small day goes, but a drop-by: background even when starred.
+const cloakroom = makeSession({ title: 'Cloakroom', from: '12:30pm', to: '2:00pm', type: 'REGISTRATION' })
 const keda = makeSession({ title: 'KEDA', from: '2:00pm', to: '2:30pm' })
 const closing = makeSession({ title: 'Closing', from: '4:30pm', to: '5:00pm' })
 const friday = makeSession({ title: 'Friday talk', day: FRIDAY as Session['day'], start: est('10:00am', FRIDAY), end: est('10:30am', FRIDAY) })
-const all = [opening, flux, flags, lunch, keda, closing, friday]
+const all = [opening, flux, flags, lunch, cloakroom, keda, closing, friday]
 
 const titles = (slot: CompareSlot) => slot.entries.map((e) => `${e.side}:${e.session.title}`)
+const freeTimes = (day: CompareDay) => day.items.flatMap((i) => (i.kind === 'free' ? [[i.start, i.end, i.minutes]] : []))
+/** Their plan in the free-time tests: 9:00–9:30 and 2:00–2:30. */
+const theirDay = [planned(opening), planned(keda)]
 
 describe('comparePlans', () => {
   it('marks sessions both have, only they have and only the user has, with each side’s level', () => {
@@ -38,10 +43,9 @@ describe('comparePlans', () => {
   })
 
   it('finds common free time between either plan’s sessions and to the day’s bounds, ignoring background and short gaps', () => {
-    // Theirs 9:00–9:30 and 2:00–2:30; mine 11:00–11:30 and lunch (background). Schedule day: 9:00–5:00.
-    const [day] = comparePlans([planned(opening), planned(keda)], [planned(flux), planned(lunch)], all)
-    const free = day!.items.filter((i) => i.kind === 'free').map((f) => [f.start, f.end, f.minutes])
-    expect(free).toEqual([
+    // Theirs 9:00–9:30 and 2:00–2:30; mine 11:00–11:30 and the cloakroom (background). Schedule day: 9:00–5:00.
+    const [day] = comparePlans(theirDay, [planned(flux), planned(cloakroom)], all)
+    expect(freeTimes(day!)).toEqual([
       [est('9:30am'), est('11:00am'), 90],
       [est('11:30am'), est('2:00pm'), 150],
       [est('2:30pm'), est('5:00pm'), 150],
@@ -52,7 +56,7 @@ describe('comparePlans', () => {
       'free 90',
       'mine:Flux',
       'free 150',
-      'mine:Lunch',
+      'mine:Cloakroom',
       'theirs:KEDA',
       'free 150',
     ])
@@ -60,6 +64,15 @@ describe('comparePlans', () => {
     const early = makeSession({ from: '9:45am', to: '10:45am' })
     const [tight] = comparePlans([planned(opening), planned(flux)], [planned(early)], [...all, early], { minFreeMin: 30 })
     expect(tight!.items.filter((i) => i.kind === 'free').map((f) => f.minutes)).toEqual([330])
+  })
+
+  it('counts a starred lunch as time taken, as the user’s own plan does', () => {
+    const [day] = comparePlans(theirDay, [planned(flux), planned(lunch)], all)
+    expect(freeTimes(day!)).toEqual([
+      [est('9:30am'), est('11:00am'), 90],
+      [est('11:30am'), est('12:30pm'), 60],
+      [est('2:30pm'), est('5:00pm'), 150],
+    ])
   })
 
   it('one section per day either plan has sessions on, days ascending', () => {

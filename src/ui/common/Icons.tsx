@@ -8,6 +8,8 @@ export type IconName =
   | 'star-half'
   | 'clash'
   | 'possible-clash'
+  | 'overlap'
+  | 'tight-walk'
   | 'walk'
   | 'clock'
   | 'changed'
@@ -47,6 +49,22 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <circle cx="12" cy="12" r="9" fill="none" />
       <path d="M12 7.5v5.5M12 16.3v.3" strokeWidth="2.2" strokeLinecap="round" />
+    </>
+  ),
+  // Two time blocks on top of each other, the shared part filled: an overlap ("you can't attend both").
+  overlap: (
+    <>
+      <rect x="2.5" y="4" width="13" height="10" rx="1.5" fill="none" />
+      <rect x="8.5" y="10" width="13" height="10" rx="1.5" fill="none" />
+      <path d="M8.5 10h7v4h-7Z" fill="currentColor" stroke="none" />
+    </>
+  ),
+  // A walker with speed lines behind: a tight walk ("you'll be a few minutes late"), not the plain walk line.
+  'tight-walk': (
+    <>
+      <circle cx="15" cy="4.5" r="1.8" fill="currentColor" stroke="none" />
+      <path d="m11 21 2.5-6.5L16 17v4M10 12l2.5-4.5h3L18 11l3 1M13.5 14.5 14.8 9" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M2 9.5h5M1.5 13.5h5M3 17.5h4" fill="none" strokeLinecap="round" />
     </>
   ),
   walk: (

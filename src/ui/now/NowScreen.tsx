@@ -1,6 +1,7 @@
 // Now & next (/now): what is on now (in progress until it ends, so the user can still switch rooms) and what
-// starts next, starred first, with rooms and the walk from where the plan says the user is. `?at=…` (or the
-// form at the bottom) previews another moment, e.g. the conference day before it happens; it is clearly marked.
+// starts next, starred first, with rooms, the walk from where the plan says the user is, and a plan session's
+// overlaps and tight walks. `?at=…` (or the form at the bottom) previews another moment, e.g. the conference day
+// before it happens; it is clearly marked.
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
@@ -11,6 +12,7 @@ import type { EventInfo, Instant, Session, VenueDay } from '../../domain/model'
 import { formatVenueDay, instantFromMs, minutesBetween, venueDayOf, zoneAbbreviation } from '../../domain/time'
 import { venueWallClockToInstant } from '../../domain/wallClock'
 import { Icon } from '../common/Icons'
+import { ConflictNotice } from '../plan/ConflictNotice'
 import { SessionRow } from '../common/SessionRow'
 import { useNow } from '../common/useNow'
 import { usePageHeading } from '../common/usePageHeading'
@@ -60,7 +62,7 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
   const realNowMs = useNow()
   // Minute precision: the lists change at most once a minute, and memoised work follows.
   const now = instantFromMs(Math.floor((previewMs ?? realNowMs) / MINUTE_MS) * MINUTE_MS)
-  const { stars, plan, options, displayZone } = usePlan()
+  const { stars, plan, options, displayZone, conflictsBySession } = usePlan()
   const { cycle } = useStarActions()
   const headingRef = usePageHeading('Now & next')
   // Clock times in the zone the user chose (the preview form below always takes venue time).
@@ -82,6 +84,10 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
             </p>
           )}
         </SessionRow>
+        {/* A plan session's overlaps and tight walks, in the same words as everywhere else. */}
+        {conflictsBySession.get(s.id)?.map((c, i) => (
+          <ConflictNotice key={i} conflict={c} forSession={s.id} timeZone={tz} />
+        ))}
       </li>
     )
   }

@@ -1,6 +1,6 @@
 // Where the user is, going by their plan, and how far each session is from there: the "walking distance" of the
 // Now & next view. Derived from the plan's domain functions; nothing here is stored.
-import { backgroundTest, type ConflictOptions, type PlannedSession } from '../../domain/conflicts'
+import { planBackgroundTest, type ConflictOptions, type PlannedSession } from '../../domain/conflicts'
 import type { Instant, Session } from '../../domain/model'
 import { transferBetween, type Transfer } from '../../domain/walking'
 import { describeTransfer } from '../common/walkText'
@@ -10,7 +10,7 @@ import { describeTransfer } from '../common/walkText'
  * last), else the one they left last that day; null when the plan has neither.
  */
 export function whereYouAre(plan: readonly PlannedSession[], now: Instant, options: ConflictOptions = {}): PlannedSession | null {
-  const isBackground = backgroundTest(options.background)
+  const isBackground = planBackgroundTest(options.background)
   const today = plan.filter((p) => !isBackground(p.session))
   const inProgress = today
     .filter((p) => p.session.start <= now && p.session.end > now)

@@ -1,10 +1,10 @@
-// One conflict as seen from one of its sessions: an icon and a word for how bad it is ("Clash" / "Possible
-// clash"), the domain's sentence, and the ways out: open the resolve dialog, and (where there is room) keep this one.
+// One conflict as seen from one of its sessions: its kind's icon and label ("Overlap", "Possible tight walk"…, from
+// conflictWords), the sentence, and the ways out: open the resolve dialog, and (where there is room) keep this one.
 import { isolateText } from '../../domain/bidiText'
 import { otherSide, sidesOf, type Conflict } from '../../domain/conflicts'
 import type { SessionId } from '../../domain/model'
 import { useUiStore } from '../../store/uiStore'
-import { conflictMessage, dropPhrase, keepResolution, resolvedMessage, severityLabel } from './conflictText'
+import { conflictMessage, conflictWords, dropPhrase, keepResolution, resolveLabel, resolvedMessage } from './conflictText'
 import { starButtonSelector, useStarActions } from '../common/useStarActions'
 import { Icon } from '../common/Icons'
 import './conflicts.css'
@@ -21,24 +21,24 @@ export function ConflictNotice({ conflict, forSession, timeZone, withKeep }: Con
   const openResolve = useUiStore((s) => s.openResolve)
   const { resolve } = useStarActions()
   const other = otherSide(conflict, forSession)
-  const label = severityLabel(conflict.severity)
+  const words = conflictWords(conflict)
   const resolution = keepResolution(conflict, forSession)
   const self = sidesOf(conflict).find((side) => side.session.id === forSession) ?? other
 
   return (
-    <div className={`conflict conflict--${conflict.severity}`}>
+    <div className={`conflict conflict--${conflict.severity} conflict--${conflict.kind}`}>
       <p className="conflict__text">
-        <Icon name={conflict.severity === 'hard' ? 'clash' : 'possible-clash'} className="conflict__icon" />
+        <Icon name={words.icon} className="conflict__icon" />
         <span>
-          <strong className="conflict__label">{label}:</strong> {conflictMessage(conflict, forSession, timeZone)}
+          <strong className="conflict__label">{words.label}:</strong> {conflictMessage(conflict, forSession, timeZone)}
         </span>
       </p>
       <div className="conflict__actions">
         <button
           type="button"
           className="button button--small"
-          // Names both sides: a session in two clashes has two Resolve buttons, and each must say which it is.
-          aria-label={`Resolve ${label.toLowerCase()}: ${isolateText(self.session.title)} and ${isolateText(other.session.title)}`}
+          // Names both sides: a session in two conflicts has two Resolve buttons, and each must say which it is.
+          aria-label={resolveLabel(conflict, self.session.title, other.session.title)}
           onClick={() => openResolve({ sessionId: forSession, otherId: other.session.id })}
         >
           Resolve

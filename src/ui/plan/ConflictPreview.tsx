@@ -1,7 +1,8 @@
 // What taking a session into the plan would do, said before the user does it: "Fits your plan", or each conflict it
-// would bring, with the clash icon and words. Used by the resolve dialog's alternatives and the shared-plan screen.
+// would bring, with its kind's icon and words ("Would overlap:", "Would be a tight walk:"). Used by the resolve
+// dialog's alternatives and the shared-plan screen.
 import { type Conflict } from '../../domain/conflicts'
-import { conflictMessage } from './conflictText'
+import { conflictMessage, conflictWords } from './conflictText'
 import type { Session, SessionId } from '../../domain/model'
 import { Icon } from '../common/Icons'
 import './conflicts.css'
@@ -15,7 +16,7 @@ export interface ConflictPreviewProps {
    */
   sessionId: SessionId | ((conflict: Conflict) => Session)
   timeZone: string
-  /** The words when nothing would clash; default "Fits your plan". */
+  /** The words when nothing would overlap or make a tight walk; default "Fits your plan". */
   fits?: string
 }
 
@@ -31,11 +32,12 @@ export function ConflictPreview({ conflicts, sessionId, timeZone, fits = 'Fits y
     <ul className="fit__list">
       {conflicts.map((c, i) => {
         const side = typeof sessionId === 'function' ? sessionId(c) : null
+        const words = conflictWords(c)
         return (
-          <li key={i} className={`fit fit--${c.severity}`}>
-            <Icon name={c.severity === 'hard' ? 'clash' : 'possible-clash'} className="conflict__icon" />
+          <li key={i} className={`fit fit--${c.severity} fit--${c.kind}`}>
+            <Icon name={words.icon} className="conflict__icon" />
             <span>
-              <strong>Would {c.severity === 'hard' ? 'clash' : 'possibly clash'}:</strong>{' '}
+              <strong>{words.would}:</strong>{' '}
               {side && (
                 <>
                   <bdi>{side.title}</bdi> ·{' '}

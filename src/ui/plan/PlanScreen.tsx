@@ -1,6 +1,7 @@
 // My plan (/plan): per day, the starred sessions in time order with the free time between them, how far each is
-// from the one before, the clashes (with Keep / Resolve), and for every gap of 30 minutes or more the sessions that
-// would fit it. Starred background sessions (badge pick-up, lunch) are listed apart: they never clash.
+// from the one before, the overlaps and tight walks (with Keep / Resolve), and for every gap of 30 minutes or more
+// the sessions that would fit it. A starred lunch or break is in the timeline (its time is taken); starred
+// background sessions (badge pick-up, the all-day showcase) are listed apart: they never conflict.
 import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { describeTransfer } from '../common/walkText'
 import { Link } from 'wouter'
@@ -11,6 +12,7 @@ import { freeSlots, planDays, type FreeSlot, type PlanDay, type PlanSessionEntry
 import { formatVenueDay } from '../../domain/time'
 import { DayCalendarButton, PlanCalendarExport } from './CalendarExport'
 import { ConflictNotice } from './ConflictNotice'
+import { conflictCounts } from './conflictText'
 import { Icon } from '../common/Icons'
 import { SavedPlanNotice, useSavedPlanUnreadable } from './SavedPlanNotice'
 import { CancelledInPlan, CancelledOnlyDays, WhatChanged } from '../events/ScheduleChanges'
@@ -74,7 +76,7 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
           <p className="empty__message">Nothing in your plan yet</p>
           <p className="empty__hint">
             Tap <Icon name="star" /> <strong>Star</strong> on a session to add it as a must; tap again for maybe.
-            Clashes and the walks between rooms show up here.
+            Overlaps and tight walks between rooms show up here.
           </p>
           <Link href="/" className="button button--primary">
             Browse the schedule
@@ -85,8 +87,6 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
     )
   }
 
-  const hard = conflicts.filter((c) => c.severity === 'hard').length
-  const soft = conflicts.length - hard
   return (
     <>
       <SavedPlanNotice />
@@ -95,9 +95,7 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
       {/* With one day, the day's own heading already says all this. */}
       {days.length > 1 && (
         <p className="plan__summary">
-          {countLabel(plan.length, 'session', 'sessions')} on {days.length} days
-          {hard > 0 ? ` · ${countLabel(hard, 'clash', 'clashes')}` : ''}
-          {soft > 0 ? ` · ${countLabel(soft, 'possible clash', 'possible clashes')}` : ''}
+          {[`${countLabel(plan.length, 'session', 'sessions')} on ${days.length} days`, ...conflictCounts(conflicts)].join(' · ')}
         </p>
       )}
       {!persistent && (
@@ -145,8 +143,6 @@ function PlanDaySection({
   const trailing = slots.find((s) => s.before === null)
 
   const sessionsCount = day.entries.filter((e) => e.kind === 'session').length + day.background.length
-  const dayHard = day.conflicts.filter((c) => c.severity === 'hard').length
-  const daySoft = day.conflicts.length - dayHard
 
   return (
     <section className="plan-day" aria-labelledby={headingId}>
@@ -154,9 +150,7 @@ function PlanDaySection({
         <h2 id={headingId} className="plan-day__title">
           {formatVenueDay(day.day)}{' '}
           <span className="plan-day__count">
-            {countLabel(sessionsCount, 'session', 'sessions')}
-            {dayHard > 0 ? `, ${countLabel(dayHard, 'clash', 'clashes')}` : ''}
-            {daySoft > 0 ? `, ${countLabel(daySoft, 'possible clash', 'possible clashes')}` : ''}
+            {[countLabel(sessionsCount, 'session', 'sessions'), ...conflictCounts(day.conflicts)].join(', ')}
           </span>
         </h2>
         <DayCalendarButton day={day.day} />
@@ -205,7 +199,7 @@ interface PlanSessionItemProps {
 
 /**
  * Every star recomputes the day's entries (new objects), so the memo compares what the item shows: a star re-renders
- * the items it changes (the session itself, its neighbours' walks and clashes), not the whole day.
+ * the items it changes (the session itself, its neighbours' walks and conflicts), not the whole day.
  */
 function sameItem(a: PlanSessionItemProps, b: PlanSessionItemProps): boolean {
   const x = a.entry

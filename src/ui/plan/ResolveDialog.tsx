@@ -1,6 +1,6 @@
-// Resolving one clash: keep either side, or pick another session in the same slot instead (same type and
-// matching words first, each flagged when it would clash too). The other side becomes a maybe or leaves the plan,
-// as the user chooses; the toast that follows offers Undo. Mounted once; which clash is open lives in the UI store.
+// Resolving one overlap or tight walk: keep either side, or pick another session in the same slot instead (same type
+// and matching words first, each flagged when it would conflict too). The other side becomes a maybe or leaves the
+// plan, as the user chooses; the toast that follows offers Undo. Mounted once; which one is open lives in the UI store.
 import { useId, useMemo, useState } from 'react'
 import { alternativesFor, type Alternative } from '../../domain/alternatives'
 import { isolateText } from '../../domain/bidiText'
@@ -8,7 +8,7 @@ import { otherSide, sidesOf, type PlannedSession } from '../../domain/conflicts'
 import type { Session } from '../../domain/model'
 import type { DropTo } from '../../db/stars'
 import { useUiStore, type ResolveTarget } from '../../store/uiStore'
-import { conflictMessage, resolvedMessage, severityLabel } from './conflictText'
+import { conflictMessage, conflictWords, resolvedMessage } from './conflictText'
 import { usePlan } from '../common/usePlan'
 import { useSchedule, useScheduleContext } from '../common/useSchedule'
 import { starButtonSelector, useStarActions } from '../common/useStarActions'
@@ -27,7 +27,7 @@ export function ResolveDialog() {
   const target = useUiStore((s) => s.resolving)
   const close = useUiStore((s) => s.closeResolve)
   if (!target) return null
-  // Keyed on the clash, so its choices and "show all" start afresh for another one.
+  // Keyed on the conflict, so its choices and "show all" start afresh for another one.
   return <ResolvePanel key={`${target.sessionId}-${target.otherId}`} target={target} onClose={close} />
 }
 
@@ -60,10 +60,10 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
       <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={fallbackFocus}>
         <div className="dialog__head">
           <h2 id={headingId} tabIndex={-1} className="dialog__title">
-            This clash is resolved
+            Already resolved
           </h2>
         </div>
-        <p>The two sessions no longer clash (the plan or the walking settings changed).</p>
+        <p>The two sessions no longer overlap, and the walk between them fits (the plan or the walking settings changed).</p>
         <div className="dialog__foot">
           <button type="button" className="button button--primary" onClick={onClose}>
             Close
@@ -73,7 +73,7 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
     )
   }
 
-  const label = severityLabel(conflict.severity)
+  const words = conflictWords(conflict)
   const sides = sidesOf(conflict)
   const replaced = sides.find((s) => s.session.id === target.sessionId)!
 
@@ -103,16 +103,16 @@ function ResolvePanel({ target, onClose }: { target: ResolveTarget; onClose: () 
     <Dialog labelledBy={headingId} onClose={onClose} fallbackFocus={fallbackFocus}>
       <div className="dialog__head">
         <h2 id={headingId} tabIndex={-1} className="dialog__title">
-          <Icon name={conflict.severity === 'hard' ? 'clash' : 'possible-clash'} className={`conflict__icon conflict__icon--${conflict.severity}`} />
-          Resolve {label.toLowerCase()}
+          <Icon name={words.icon} className={`conflict__icon conflict__icon--${conflict.severity}`} />
+          Resolve {words.label.toLowerCase()}
         </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <Icon name="close" />
         </button>
       </div>
-      <p className={`conflict conflict--${conflict.severity} conflict__text`}>
+      <p className={`conflict conflict--${conflict.severity} conflict--${conflict.kind} conflict__text`}>
         <span>
-          <strong className="conflict__label">{label}:</strong> {conflictMessage(conflict, target.sessionId, timeZone)}
+          <strong className="conflict__label">{words.label}:</strong> {conflictMessage(conflict, target.sessionId, timeZone)}
         </span>
       </p>
 

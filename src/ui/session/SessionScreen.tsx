@@ -1,5 +1,5 @@
 // One session on its own URL (/session/:id): deep-linkable, readable offline, with a way back to the list, its star
-// (the button, or "s" anywhere on the page) and its clashes with the rest of the plan.
+// (the button, or "s" anywhere on the page) and its overlaps and tight walks with the rest of the plan.
 import { useEffect, useRef, type MouseEvent } from 'react'
 import { Link, useLocation } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
@@ -9,6 +9,7 @@ import { openedFromList, useUiStore } from '../../store/uiStore'
 import { SessionCalendarButton } from '../plan/CalendarExport'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
+import { conflictsHeading } from '../plan/conflictText'
 import { SpeakerLink } from '../common/SpeakerLink'
 import { StarButton } from '../common/StarButton'
 import { usePlan } from '../common/usePlan'
@@ -127,7 +128,7 @@ export function SessionScreen({ id }: { id: string }) {
       {(conflictsBySession.get(session.id) ?? []).length > 0 && (
         <section className="detail__conflicts" aria-labelledby="conflicts-heading">
           <h2 id="conflicts-heading" className="visually-hidden">
-            Clashes in your plan
+            {conflictsHeading(conflictsBySession.get(session.id)!)}
           </h2>
           {conflictsBySession.get(session.id)!.map((c, i) => (
             <ConflictNotice key={i} conflict={c} forSession={session.id} timeZone={displayZone} withKeep />

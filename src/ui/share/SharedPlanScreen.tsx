@@ -6,12 +6,13 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
-import { sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
+import { compareConflicts, sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
 import type { EventInfo, Session, SessionId } from '../../domain/model'
 import { comparePlans, conflictsIfAdded, type CompareSide } from '../../domain/planCompare'
 import type { SharedPlanLink, SharedPlanMatch, SharedRef } from '../../domain/shareCodec'
 import { useUiStore } from '../../store/uiStore'
 import { ConflictPreview } from '../plan/ConflictPreview'
+import { conflictCounts, conflictWords } from '../plan/conflictText'
 import { Icon } from '../common/Icons'
 import { OpenScheduleDialog } from '../events/OpenScheduleDialog'
 import { addButtonSelector, ShareCompareDay, SIDE_WORDS, type CompareFilter } from './ShareCompareDay'
@@ -292,7 +293,7 @@ function SharedPlanBody({ link, match, event }: { link: SharedPlanLink; match: S
 }
 
 /**
- * What adding all of theirs would bring, in one line ("would bring 2 clashes and 1 possible clash"), with the
+ * What adding all of theirs would bring, in one line ("would bring 2 overlaps and 1 tight walk"), with the
  * list behind a toggle: each card below already shows its own.
  */
 function AddAllPreview({
@@ -311,15 +312,15 @@ function AddAllPreview({
   if (conflicts.length === 0) {
     return <ConflictPreview conflicts={[]} sessionId={addedSide} timeZone={timeZone} fits={n === 1 ? 'It fits your plan' : `All ${n} fit your plan`} />
   }
-  const hard = conflicts.filter((c) => c.severity === 'hard').length
-  const soft = conflicts.length - hard
-  const what = [hard > 0 && count(hard, 'clash', 'clashes'), soft > 0 && count(soft, 'possible clash', 'possible clashes')]
-    .filter(Boolean)
-    .join(' and ')
+  const parts = conflictCounts(conflicts)
+  const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]
+  // The worst one sets the icon and the tone of the line.
+  const worst = conflictWords([...conflicts].sort(compareConflicts)[0]!)
+  const tone = conflicts.some((c) => c.severity === 'hard') ? 'hard' : 'soft'
   return (
     <div className="shared__preview">
-      <p className={`fit fit--${hard > 0 ? 'hard' : 'soft'}`}>
-        <Icon name={hard > 0 ? 'clash' : 'possible-clash'} className="conflict__icon" />
+      <p className={`fit fit--${tone}`}>
+        <Icon name={worst.icon} className="conflict__icon" />
         <span>
           <strong>Adding {n === 1 ? 'it' : `all ${n}`} would bring {what}.</strong>{' '}
           <button type="button" className="button--quiet shared__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
