@@ -36,7 +36,7 @@ export interface SessionFilter {
   /** Rooms and types the user never wants to see. */
   hidden?: HiddenChoices
   /** Sessions that stay even in a hidden room or type (the starred ones: a star is never hidden silently). */
-  keep?: ReadonlySet<SessionId>
+  keep?: { has(id: SessionId): boolean }
 }
 
 /** What the user hid for one event: rooms by `venue.room`, types (Sched's tracks) by `type`. */
@@ -269,7 +269,7 @@ export function createSessionSearch(index: SearchIndex): (filter: SessionFilter)
   let base = ''
   // Keyed by the query's terms, oldest first.
   let memory = new Map<string, Scanned & { terms: readonly string[] }>()
-  let baseKeep: ReadonlySet<SessionId> | undefined
+  let baseKeep: SessionFilter['keep']
   return (filter) => {
     const hidden = filter.hidden ?? NOTHING_HIDDEN
     const filterKey = [filter.day ?? '', [...filter.types].sort().join('\u0001'), filter.building ?? '', filter.room ?? '', filter.hideEndedBefore ?? '', filter.language ?? '', filter.recordedOnly ? 'rec' : '', hidden.rooms.join('\u0001'), hidden.types.join('\u0001')].join('\u0000')

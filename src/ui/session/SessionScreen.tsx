@@ -11,7 +11,9 @@ import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
 import { SpeakerLink } from '../common/SpeakerLink'
 import { StarButton } from '../common/StarButton'
-import { usePlan } from '../common/usePlan'
+import { HiddenMark } from '../common/HiddenMark'
+import { useHiddenReason, usePlan } from '../common/usePlan'
+import { useHiding } from '../common/useHiding'
 import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
 import { descriptionBlocksAfter, speakerAffiliation, venueLabel } from '../common/sessionText'
@@ -38,6 +40,22 @@ function BackToList({ session }: { session?: Session }) {
     <Link href={href} className="back-link" onClick={onClick}>
       <span aria-hidden="true">←</span> Back to schedule
     </Link>
+  )
+}
+
+/** "Hide this room" / "Hide this track", or, once hidden, the mark that says so (the page itself stays). */
+function HideButton({ session, kind }: { session: Session; kind: 'room' | 'type' }) {
+  const reason = useHiddenReason(session)
+  const { hide } = useHiding()
+  if (reason === kind) return <HiddenMark reason={kind} />
+  return (
+    <button
+      type="button"
+      className="button button--quiet"
+      onClick={() => void hide(kind, kind === 'room' ? session.venue.room : session.type)}
+    >
+      {kind === 'room' ? 'Hide this room' : 'Hide this track'}
+    </button>
   )
 }
 
@@ -151,12 +169,16 @@ export function SessionScreen({ id }: { id: string }) {
         </div>
         <div>
           <dt>Where</dt>
-          <dd dir="auto">{venueLabel(session.venue)}</dd>
+          <dd>
+            <span dir="auto">{venueLabel(session.venue)}</span> <HideButton session={session} kind="room" />
+          </dd>
         </div>
         {session.type !== '' && (
           <div>
             <dt>Type</dt>
-            <dd dir="auto">{session.type}</dd>
+            <dd>
+              <span dir="auto">{session.type}</span> <HideButton session={session} kind="type" />
+            </dd>
           </div>
         )}
       </dl>
