@@ -12,7 +12,8 @@ import { ConflictNotice } from '../plan/ConflictNotice'
 import { SpeakerLink } from '../common/SpeakerLink'
 import { StarButton } from '../common/StarButton'
 import { HiddenMark } from '../common/HiddenMark'
-import { useHiddenReason, usePlan } from '../common/usePlan'
+import { usePlan } from '../common/usePlan'
+import { useHallway } from '../common/useHallway'
 import { useHiding } from '../common/useHiding'
 import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
@@ -45,15 +46,12 @@ function BackToList({ session }: { session?: Session }) {
 
 /** "Hide this room" / "Hide this track", or, once hidden, the mark that says so (the page itself stays). */
 function HideButton({ session, kind }: { session: Session; kind: 'room' | 'type' }) {
-  const reason = useHiddenReason(session)
+  const name = kind === 'room' ? session.venue.room : session.type
+  const isHidden = useHallway((s) => (kind === 'room' ? s.plan.hidden.rooms : s.plan.hidden.types).includes(name))
   const { hide } = useHiding()
-  if (reason === kind) return <HiddenMark reason={kind} />
+  if (isHidden) return <HiddenMark reason={kind} />
   return (
-    <button
-      type="button"
-      className="button button--quiet"
-      onClick={() => void hide(kind, kind === 'room' ? session.venue.room : session.type)}
-    >
+    <button type="button" className="button button--quiet" onClick={() => void hide(kind, name)}>
       {kind === 'room' ? 'Hide this room' : 'Hide this track'}
     </button>
   )
