@@ -10,7 +10,8 @@ import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
 import { StarButton } from '../common/StarButton'
 import { OPENED_FROM_LIST } from '../../store/uiStore'
-import { useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
+import { HiddenMark } from '../common/HiddenMark'
+import { useHiddenReason, useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
 export type SessionTiming = 'upcoming' | 'now' | 'ended'
@@ -36,6 +37,7 @@ export const SessionCard = memo(function SessionCard({
   const level = useStarLevel(session.id)
   const conflicts = useSessionConflicts(session.id)
   const change = useSessionChange(session.id)?.change
+  const hiddenReason = useHiddenReason(session)
   const speakers = speakersSummary(session)
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
   return (
@@ -56,6 +58,8 @@ export const SessionCard = memo(function SessionCard({
           {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
           <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
         </span>{' '}
+        {/* Only a starred one is still in the list (see SessionFilter.keep); it says why it stands out. */}
+        {hiddenReason && level && <HiddenMark reason={hiddenReason} />}{' '}
         {change && (
           <span className="card__change">
             <ChangeBadge change={change} timeZone={timeZone} />
