@@ -3,6 +3,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach } from 'vitest'
 import type { HallwayDB } from '../../src/db/HallwayDB'
+import { holdOpen } from '../unit/db/factories'
 import { makeSession } from './factories'
 import { kubeconSnapshot } from '../fixtures/factories'
 import { freshTestDB, renderApp } from './renderApp'
@@ -69,5 +70,46 @@ describe('hiding a track from a session page', () => {
     expect(card('Talk in B206')).toBeNull()
     expect(card('Talk in B304')).toBeNull()
     expect(card('Starred in B304')).not.toBeNull()
+  })
+})
+
+describe('a schedule update', () => {
+  it('keeps the hidden room: a session moved into it, and one new in it, are hidden too', async () => {
+    db = freshTestDB()
+    const first = await renderApp({ snapshot, db, url: `/session/${inB304.id}` })
+    await first.user.click(await screen.findByRole('button', { name: 'Hide this room' }))
+    await screen.findByText('In a hidden room')
+    first.unmount()
+
+    // The next version of the schedule (another contentHash): the B206 talk moved to B304-305, a talk added there,
+    // and one added elsewhere, to see that the update reached the list.
+    const movedIn = { ...inB206, venue: inB304.venue }
+    const newInB304 = makeSession({ title: 'New in B304', type: 'AI + ML', at: 'Building B | Level 3 | B304-305' })
+    const newElsewhere = makeSession({ title: 'New in B206', type: 'AI + ML' })
+    const updated = kubeconSnapshot([movedIn, inB304, starredB304, newInB304, newElsewhere])
+    expect(updated.contentHash).not.toBe(snapshot.contentHash)
+    await renderApp({ snapshot: updated, db })
+
+    await waitFor(() => expect(card('New in B206')).not.toBeNull())
+    expect(await screen.findByRole('button', { name: '1 hidden · Show' })).toBeInTheDocument()
+    for (const title of ['Talk in B206', 'Talk in B304', 'Starred in B304', 'New in B304']) expect(card(title)).toBeNull()
+    expect((await db.sessions.toArray()).map((s) => s.title)).toContain('New in B304')
+  })
+})
+
+describe('before storage has opened', () => {
+  it('offers no hiding while the saved choices are unread (a tap would be refused), and does once they are', async () => {
+    db = freshTestDB()
+    // The page shows from the bundled snapshot before IndexedDB opens (the session's preview); open() waits here.
+    const release = holdOpen(db)
+    const { user } = await renderApp({ snapshot, db, url: `/session/${inB304.id}` })
+    await screen.findByRole('heading', { level: 1, name: 'Talk in B304' })
+    expect(screen.queryByRole('button', { name: 'Hide this room' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Hide this track' })).toBeNull()
+
+    release()
+    await user.click(await screen.findByRole('button', { name: 'Hide this room' }))
+    expect(await screen.findByText('In a hidden room')).toBeInTheDocument()
+    expect(screen.queryByText(/didn’t work/)).toBeNull()
   })
 })

@@ -2,7 +2,9 @@
 // the command's failure. Shared by the filters, the schedule's "N hidden · Show" and the session page.
 import { useCallback, useMemo } from 'react'
 import type { HiddenKind } from '../../db/hidden'
+import { isolateText } from '../../domain/bidiText'
 import { useCommands, useCommandToasts } from './useCommands'
+import { useHallway } from './useHallway'
 
 export interface Hiding {
   hide: (kind: HiddenKind, name: string) => Promise<void>
@@ -11,13 +13,21 @@ export interface Hiding {
 
 export const HIDDEN_KIND_WORD: Record<HiddenKind, string> = { room: 'room', type: 'track' }
 
+/**
+ * false while the saved choices are unread (a page can show from the bundled snapshot while storage opens): the
+ * controls wait, since a tap then would be refused, and "Hide this room" would be offered for a room already hidden.
+ */
+export function useHiddenKnown(): boolean {
+  return useHallway((s) => s.plan.status === 'ready' && s.plan.store !== null)
+}
+
 export function useHiding(): Hiding {
   const commands = useCommands()
   const { report, offerUndo } = useCommandToasts()
   const hide = useCallback(
     async (kind: HiddenKind, name: string) => {
       const done = report(await commands.hide(kind, name))
-      if (done) offerUndo(`Hid the ${HIDDEN_KIND_WORD[kind]} “${name}”.`, done.undo)
+      if (done) offerUndo(`Hid the ${HIDDEN_KIND_WORD[kind]} “${isolateText(name)}”.`, done.undo)
     },
     [commands, report, offerUndo],
   )

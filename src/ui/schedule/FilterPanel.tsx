@@ -8,6 +8,7 @@ import { isolateText } from '../../domain/bidiText'
 import type { BuildingFacet, Facets, FilterOffers, HiddenChoices, LanguageFacet, TypeFacet } from '../../domain/search'
 import type { HiddenKind } from '../../db/hidden'
 import { languageName } from '../common/languageName'
+import { useHiddenKnown } from '../common/useHiding'
 import type { SetViewState } from './useViewState'
 
 export interface FilterPanelProps {
@@ -98,6 +99,8 @@ interface HideFieldsProps {
 // Option values are "room:<name>" or "type:<name>": a room and a type may share a name.
 const HideFields = memo(function HideFields({ uid, facets, hidden, onHide }: HideFieldsProps) {
   const [picked, setPicked] = useState('')
+  const known = useHiddenKnown()
+  if (!known) return null
   const rooms = facets.buildings.flatMap((b) => b.rooms.map((r) => r.room)).filter((r) => !hidden.rooms.includes(r))
   const types = facets.types.map((t) => t.type).filter((t) => !hidden.types.includes(t))
   if (rooms.length + types.length === 0) return null

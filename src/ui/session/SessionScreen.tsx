@@ -14,7 +14,7 @@ import { StarButton } from '../common/StarButton'
 import { HiddenMark } from '../common/HiddenMark'
 import { usePlan } from '../common/usePlan'
 import { useHallway } from '../common/useHallway'
-import { useHiding } from '../common/useHiding'
+import { useHiddenKnown, useHiding } from '../common/useHiding'
 import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
 import { descriptionBlocksAfter, speakerAffiliation, venueLabel } from '../common/sessionText'
@@ -49,6 +49,8 @@ function HideButton({ session, kind }: { session: Session; kind: 'room' | 'type'
   const name = kind === 'room' ? session.venue.room : session.type
   const isHidden = useHallway((s) => (kind === 'room' ? s.plan.hidden.rooms : s.plan.hidden.types).includes(name))
   const { hide } = useHiding()
+  const known = useHiddenKnown()
+  if (!known) return null
   if (isHidden) return <HiddenMark reason={kind} />
   return (
     <button type="button" className="button button--quiet" onClick={() => void hide(kind, name)}>
