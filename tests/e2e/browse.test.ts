@@ -1,7 +1,7 @@
 // The first-visit experience in real Chromium against the production build: sessions show, search narrows
 // them, a session's URL opens its detail, and the schedule really lands in IndexedDB.
 import type { Page } from 'playwright-core'
-import { newPhoneContext, usePhonePage } from './harness'
+import { newPhoneContext, starFromList, usePhonePage } from './harness'
 
 const { served, browser, page } = usePhonePage()
 
@@ -85,5 +85,36 @@ describe('browsing the bundled KubeCon schedule', () => {
         }
       })
     await expect.poll(storedCount).toBe(99)
+  })
+
+  it('hides a room from the filters for good (a starred session in it stays, marked), and Show brings it back', async () => {
+    const p = page()
+    await p.goto(served().url)
+    // B206 holds five sessions; one of them starred stays in the list.
+    const starred = 'AI-Assisted GitOps With Flux MCP Server'
+    await starFromList(p, starred)
+    await search(p).fill('')
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+
+    await p.getByRole('button', { name: /^Filters/ }).click()
+    await p.getByLabel('Hide a room or type').selectOption('room:B206')
+    await p.getByRole('button', { name: 'Hide', exact: true }).click()
+    await expect.poll(() => resultCount(p)).toBe('95 sessions')
+    const show = p.getByRole('button', { name: '1 hidden · Show' })
+    await show.waitFor()
+
+    await p.reload()
+    await show.waitFor()
+    await expect.poll(() => resultCount(p)).toBe('95 sessions')
+    await search(p).fill('Flux MCP')
+    await p.locator(`[data-card-for]`, { hasText: starred }).getByText('In a hidden room').waitFor()
+    await search(p).fill('')
+
+    await show.click()
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    expect(await p.getByRole('button', { name: /hidden · Show/ }).count()).toBe(0)
+    await p.reload()
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    expect(await p.getByRole('button', { name: /hidden · Show/ }).count()).toBe(0)
   })
 })
