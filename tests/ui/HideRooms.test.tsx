@@ -18,7 +18,8 @@ afterEach(async () => {
   await db?.delete()
 })
 
-const card = (title: string) => screen.queryByRole('link', { name: new RegExp(`^${title}`) })
+/** A session's card in the list (found by its title link), or null. */
+const card = (title: string) => screen.queryByRole('link', { name: new RegExp(`^${title}`) })?.closest<HTMLElement>('.card-wrap') ?? null
 
 async function openFilters(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   const toggle = screen.getByRole('button', { name: /^Filters/ })
