@@ -64,6 +64,42 @@ describe('browsing the bundled KubeCon schedule', () => {
     await other.close()
   })
 
+  it('opens the session from anywhere on its card, and a speaker’s page from their name on it; no link is inside another', async () => {
+    const p = page()
+    await p.goto(served().url)
+    await search(p).fill('Flux MCP')
+    await expect.poll(() => resultCount(p)).toBe('1 session')
+    const card = p.locator('.card-wrap', { has: p.getByRole('link', { name: 'AI-Assisted GitOps With Flux MCP Server' }) })
+    await card.waitFor()
+    expect(await p.locator('#session-list a a').count()).toBe(0)
+
+    // A tap on the card's room line (not on the title) reaches the title's link, stretched over the card.
+    await card.locator('.card__room').click({ force: true })
+    await p.getByRole('heading', { level: 1, name: 'AI-Assisted GitOps With Flux MCP Server' }).waitFor()
+    await p.goBack()
+    await card.getByRole('link', { name: 'Stefan Prodan' }).click()
+    await p.getByRole('heading', { level: 1, name: 'Stefan Prodan' }).waitFor()
+    expect(new URL(p.url()).pathname).toBe('/speaker/n-stefan-prodan')
+
+    // The whole list, scrolled through (it is virtualized): every card seen, and no nested link in any.
+    await p.goto(served().url)
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    const seen = new Set<string>()
+    let nested = 0
+    for (let last = -1; ; ) {
+      nested += await p.locator('#session-list a a').count()
+      for (const id of await p.locator('#session-list a.card__title').evaluateAll((as) => as.map((a) => a.getAttribute('data-session-id')))) seen.add(id!)
+      const y = await p.evaluate(() => {
+        window.scrollBy(0, 500)
+        return window.scrollY
+      })
+      if (y === last) break
+      last = y
+    }
+    expect(seen.size).toBe(99)
+    expect(nested).toBe(0)
+  })
+
   it('stores the schedule in IndexedDB on first open', async () => {
     await page().goto(served().url)
     await page().getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
