@@ -3,7 +3,7 @@
 import { Fragment } from 'react'
 import { Link } from 'wouter'
 import type { Speaker, SpeakerId } from '../../domain/model'
-import { speakerIdOf } from '../../domain/speakerIndex'
+import { speakerIdOf } from '../../domain/speakerId'
 
 /** The speaker page's path. Name-made ids keep letters of any script, so the id is encoded (wouter decodes it). */
 export function speakerHref(id: SpeakerId): string {
