@@ -3,9 +3,11 @@
 // where the change can be taken back, its undo), or the one user-facing message a failure becomes. Failures are
 // turned into words here, in run(), and nowhere else; nothing here throws.
 import type { EventId, SessionId, Snapshot } from '../domain/model'
+import { NOTHING_HIDDEN } from '../domain/search'
 import type { StarLevel } from '../domain/stars'
 import type { WalkingPace } from '../domain/walking'
 import type { AddEventOutcome, RemovedEvent } from './eventLibrary'
+import { changeHidden, hiddenSettingKey, withHidden, type HiddenKind } from './hidden'
 import { addStars, replaceStars, type MergeResult } from './merge'
 import { pendingStars } from './pendingStars'
 import { requestPersistence } from './persistence'
@@ -70,6 +72,10 @@ export interface HallwayCommands {
   switchEvent(eventId: EventId): Promise<Outcome<void>>
   /** Adds (or, with `replace`, replaces) and shows it when written. */
   addEvent(snapshot: Snapshot, replace: boolean): Promise<Outcome<AddEventOutcome>>
+  /** Hides a room or a type (Sched's track) in the event on screen, for good (saved per event). */
+  hide(kind: HiddenKind, name: string): Promise<Outcome<{ undo: Undo }>>
+  /** Shows every room and type hidden in the event on screen again. */
+  showHidden(): Promise<Outcome<{ undo: Undo }>>
   /** Removes an event the user added, with its stars. */
   removeEvent(eventId: EventId): Promise<Outcome<RemovedEvent>>
 }
@@ -113,6 +119,17 @@ function makeCommands(session: HallwaySession): HallwayCommands {
       return { ok: true, value: { ...out.value, undo: undoOf(store, out.value.undo) } }
     }
   const library = () => session.getState().library
+  const hiding =
+    (what: string, change: Parameters<typeof changeHidden>[2]) =>
+    async (): Promise<Outcome<{ undo: Undo }>> => {
+      const { store, eventId } = plan()
+      if (!store || !eventId) return refused(`${what} didn’t work. The schedule is still loading.`)
+      return run(what, async () => {
+        const before = await changeHidden(store, eventId, change)
+        const undo: Undo = () => run('Undo', async () => void (await changeHidden(store, eventId, () => before)))
+        return { undo }
+      })
+    }
 
   return {
     async cycleStar(sessionId) {
@@ -153,6 +170,8 @@ function makeCommands(session: HallwaySession): HallwayCommands {
         await acknowledgeChanges(store, eventId, keys)
       })
     },
+    hide: (kind, name) => hiding(kind === 'room' ? 'Hiding the room' : 'Hiding the track', (before) => withHidden(before, kind, name))(),
+    showHidden: hiding('Showing what you hid', () => NOTHING_HIDDEN),
     async switchEvent(eventId) {
       const events = library()
       if (!events) return refused('Switching events didn’t work. The schedule is still loading.')
@@ -176,6 +195,7 @@ function makeCommands(session: HallwaySession): HallwayCommands {
         const stars = await store.transact(async (tx) => {
           const rows = await tx.listStars(eventId)
           for (const r of rows) await tx.deleteStar(eventId, r.sessionId)
+          await tx.putSetting(hiddenSettingKey(eventId), undefined)
           return rows.length
         })
         return { ...removed, stars }

@@ -7,6 +7,8 @@
 // - The person's, shared by every event (the settings table): walking pace and extra time (how *you* walk does not
 //   change with the venue; a new building's distances come from its own rooms), the calendar reminder, venue or
 //   device time, and which event is on screen (SETTING_CURRENT_EVENT_ID).
+// - Per event, though in the settings table: the rooms and types the user hid (hidden.ts, `hidden:<eventId>`),
+//   since a room's or track's name means something only in its own event; removing the event deletes them.
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
 import { BUNDLED_EVENT_ID } from './bundledSnapshot'

@@ -7,8 +7,11 @@
 // - The person's, shared by every event (the settings table): walking pace and extra time (how *you* walk does not
 //   change with the venue; a new building's distances come from its own rooms), the calendar reminder, venue or
 //   device time, and which event is on screen (SETTING_CURRENT_EVENT_ID).
+// - Per event, though in the settings table: the rooms and types the user hid (hidden.ts, `hidden:<eventId>`),
+//   since a room's or track's name means something only in its own event; removing the event deletes them.
 import { Dexie } from 'dexie'
 import type { EventId, Snapshot } from '../domain/model'
+import { hiddenSettingKey } from './hidden'
 import {
   addDecision,
   compareEvents,
@@ -81,6 +84,7 @@ export function removeEvent(db: HallwayDB, eventId: EventId): Promise<RemovedEve
     await db.events.delete(eventId)
     const current = await db.settings.get(SETTING_CURRENT_EVENT_ID)
     if (current?.value === eventId) await db.settings.delete(SETTING_CURRENT_EVENT_ID)
+    await db.settings.delete(hiddenSettingKey(eventId))
     return { existed: true, sessions, stars }
   })
 }

@@ -25,6 +25,7 @@ import {
 } from '../domain/conflicts'
 import { SNAPSHOT_SCHEMA_VERSION, type EventId, type EventInfo, type Session, type SessionId, type Snapshot, type VenueDay } from '../domain/model'
 import type { StarredChange } from '../domain/scheduleDiff'
+import { NOTHING_HIDDEN, type HiddenChoices } from '../domain/search'
 import { compareSessions } from '../domain/snapshotBuild'
 import { raisedLevel, type StarLevel } from '../domain/stars'
 import { BUNDLED_EVENT_ID, loadBundledSnapshot } from './bundledSnapshot'
@@ -34,6 +35,7 @@ import { loadIndexedDb, type IndexedDbModule } from './loadIndexedDb'
 import { pendingStars } from './pendingStars'
 import { readStarJournal, starJournalText, writeStarJournal } from './starJournal'
 import { requestPersistence } from './persistence'
+import { hiddenSettingKey, parseHidden } from './hidden'
 import { displaySettingsOf, walkingSettingsOf, type DisplaySettings, type WalkingSettings } from './settings'
 import { storageProblemOf, toStorageProblem, type StorageProblem } from './storageErrors'
 import { indexedDbUserData, MemoryUserData, readUserData, type UserDataSnapshot, type UserDataStore } from './userDataStore'
@@ -91,6 +93,8 @@ export interface PlanState {
   changes: readonly PendingChange[]
   /** The pending change of each session still in the schedule, by its ID now (for badges on cards and rows). */
   changeBySession: ReadonlyMap<SessionId, PendingChange>
+  /** The rooms and types hidden in this event; the same object while the saved choices are unchanged. */
+  hidden: HiddenChoices
 }
 
 /**
@@ -633,6 +637,7 @@ function initialState(): HallwayState {
       countsByDay: new Map(),
       changes: NO_CHANGES,
       changeBySession: new Map(),
+      hidden: NOTHING_HIDDEN,
     },
     starsKnown: false,
   }
@@ -706,6 +711,7 @@ function planDeriver() {
       countsByDay: ReadonlyMap<VenueDay, number>,
       changes: readonly PendingChange[],
       changeBySession: ReadonlyMap<SessionId, PendingChange>,
+      hidden: HiddenChoices,
     ): PlanState => ({
       status: data ? 'ready' : 'loading',
       eventId,
@@ -721,8 +727,11 @@ function planDeriver() {
       countsByDay,
       changes,
       changeBySession,
+      hidden,
     }),
   )
+  // Keyed on the stored value's text: a star re-reads the settings as new objects, and must not change the choices.
+  const hiddenFor = memo((stored: string) => parseHidden(JSON.parse(stored)))
   return (
     sessions: readonly Session[],
     eventId: EventId | undefined,
@@ -744,7 +753,8 @@ function planDeriver() {
     const bySession = bySessionFor(conflicts)
     const changeBySession = changeBySessionFor(changes)
     const counts = countsFor(plan)
-    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession)
+    const hidden = hiddenFor(JSON.stringify((eventId !== undefined && settings.get(hiddenSettingKey(eventId))) || null))
+    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession, hidden)
   }
 }
 

@@ -11,6 +11,7 @@ export interface UserDataTx {
   listStars(eventId: EventId): Promise<StarRow[]>
   putStar(row: StarRow): Promise<void>
   deleteStar(eventId: EventId, sessionId: SessionId): Promise<void>
+  getSetting(key: string): Promise<unknown>
   putSetting(key: string, value: unknown): Promise<void>
   /** Marks a recorded schedule change as seen; false when there is no such change (acknowledged in another tab…). */
   acknowledgeChange(eventId: EventId, key: string): Promise<boolean>
@@ -42,6 +43,7 @@ export function indexedDbUserData(db: HallwayDB): UserDataStore {
       await db.stars.put(row)
     },
     deleteStar: (eventId, sessionId) => db.stars.delete([eventId, sessionId]),
+    getSetting: async (key) => (await db.settings.get(key))?.value,
     putSetting: async (key, value) => {
       await db.settings.put({ key, value })
     },
@@ -117,6 +119,7 @@ export class MemoryUserData implements UserDataStore {
         deleteStar: async (eventId, sessionId) => {
           stars.delete(starKey(eventId, sessionId))
         },
+        getSetting: async (key) => structuredClone(settings.get(key)),
         putSetting: async (key, value) => {
           settings.set(key, structuredClone(value))
         },

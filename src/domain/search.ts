@@ -2,7 +2,7 @@
 // The index does the expensive work (normalising a session's text) once per session, the first time a search
 // reaches it, so each keystroke is a plain substring scan over precomputed strings: no regex and no allocation per
 // session in the hot loop. A ten-day event whose list shows one day normalises that day's sessions, not all ten.
-import type { Instant, Session, VenueDay } from './model'
+import type { Instant, Session, SessionId, VenueDay } from './model'
 
 export interface SearchIndex {
   readonly sessions: readonly Session[]
@@ -33,6 +33,29 @@ export interface SessionFilter {
   language?: string
   /** Keep only sessions the source says may be recorded (doNotRecord false); "unknown" is not "recorded". */
   recordedOnly?: boolean
+  /** Rooms and types the user never wants to see. */
+  hidden?: HiddenChoices
+  /** Sessions that stay even in a hidden room or type (the starred ones: a star is never hidden silently). */
+  keep?: { has(id: SessionId): boolean }
+}
+
+/** What the user hid for one event: rooms by `venue.room`, types (Sched's tracks) by `type`. */
+export interface HiddenChoices {
+  rooms: readonly string[]
+  types: readonly string[]
+}
+
+export const NOTHING_HIDDEN: HiddenChoices = Object.freeze({ rooms: Object.freeze([]), types: Object.freeze([]) })
+
+/** Why `s` falls under the hidden choices: its room (checked first, the more specific place) or its type; else null. */
+export function hiddenReasonOf(s: Session, hidden: HiddenChoices): 'room' | 'type' | null {
+  if (hidden.rooms.includes(s.venue.room)) return 'room'
+  if (hidden.types.includes(s.type)) return 'type'
+  return null
+}
+
+function hidesAnything(hidden: HiddenChoices | undefined): boolean {
+  return hidden !== undefined && (hidden.rooms.length > 0 || hidden.types.length > 0)
 }
 
 export interface TypeFacet {
@@ -176,7 +199,8 @@ export function isFilterEmpty(f: SessionFilter): boolean {
     !f.room &&
     !f.hideEndedBefore &&
     !f.language &&
-    !f.recordedOnly
+    !f.recordedOnly &&
+    !hidesAnything(f.hidden)
   )
 }
 
@@ -195,7 +219,10 @@ interface Scanned {
 function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[], candidates: readonly number[] | null): Scanned {
   const termCount = terms.length
   const typeSet = filter.types.length > 0 ? new Set(filter.types) : null
-  const { building, room, hideEndedBefore, day, language, recordedOnly } = filter
+  const { building, room, hideEndedBefore, day, language, recordedOnly, keep } = filter
+  const hidden = filter.hidden ?? NOTHING_HIDDEN
+  const hiddenRooms = hidden.rooms.length > 0 ? new Set(hidden.rooms) : null
+  const hiddenTypes = hidden.types.length > 0 ? new Set(hidden.types) : null
   const { sessions } = index
   const out: Scanned = { positions: [], sessions: [] }
   let from = 0
@@ -217,6 +244,7 @@ function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[
     if (room && s.venue.room !== room) continue
     if (language && s.language !== language) continue
     if (recordedOnly && s.doNotRecord !== false) continue
+    if ((hiddenRooms?.has(s.venue.room) || hiddenTypes?.has(s.type)) && !keep?.has(s.id)) continue
     // Instants are fixed-width UTC strings, so string order is time order.
     if (hideEndedBefore !== undefined && s.end <= hideEndedBefore) continue
     if (termCount > 0) {
@@ -241,10 +269,15 @@ export function createSessionSearch(index: SearchIndex): (filter: SessionFilter)
   let base = ''
   // Keyed by the query's terms, oldest first.
   let memory = new Map<string, Scanned & { terms: readonly string[] }>()
+  let baseKeep: SessionFilter['keep']
   return (filter) => {
-    const filterKey = [filter.day ?? '', [...filter.types].sort().join('\u0001'), filter.building ?? '', filter.room ?? '', filter.hideEndedBefore ?? '', filter.language ?? '', filter.recordedOnly ? 'rec' : ''].join('\u0000')
-    if (filterKey !== base) {
+    const hidden = filter.hidden ?? NOTHING_HIDDEN
+    const filterKey = [filter.day ?? '', [...filter.types].sort().join('\u0001'), filter.building ?? '', filter.room ?? '', filter.hideEndedBefore ?? '', filter.language ?? '', filter.recordedOnly ? 'rec' : '', hidden.rooms.join('\u0001'), hidden.types.join('\u0001')].join('\u0000')
+    // The kept set only matters while something is hidden; a star elsewhere must not throw the memory away.
+    const keep = hidesAnything(hidden) ? filter.keep : undefined
+    if (filterKey !== base || keep !== baseKeep) {
       base = filterKey
+      baseKeep = keep
       memory = new Map()
     }
     const terms = queryTerms(filter.query)

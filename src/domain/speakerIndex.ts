@@ -3,12 +3,12 @@
 //
 // Ids are stable across re-imports. A source that names its people (frab/pretalx `code`, `id`, `guid`) gives the
 // speaker that id, stored in the snapshot (Speaker.id): a respelled name keeps the speaker's page. Otherwise (Sched,
-// bare names) the id is made from the name when read, normalised as search normalises it, so the affiliation that
-// comes with it does not matter. A Sched segment that could not be split with certainty is one "speaker" under its
-// raw text (see speakers.ts): never taken apart into people it might not be.
-import { fnv1a32Hex } from './ids'
-import type { Session, SessionId, Speaker, SpeakerId } from './model'
+// bare names) the id is made from the name when read (speakerId.ts), normalised as search normalises it, so the
+// affiliation that comes with it does not matter. A Sched segment that could not be split with certainty is one
+// "speaker" under its raw text (see speakers.ts): never taken apart into people it might not be.
+import type { Session, SessionId, SpeakerId } from './model'
 import { normalizeText, queryTerms } from './search'
+import { speakerIdOf } from './speakerId'
 import { isSourceSpeakerId } from './sessionExtras'
 
 /** The fields of a source person an id can come from, most stable first (see sourceSpeakerId). */
@@ -16,8 +16,6 @@ export const PERSON_ID_FIELDS = ['code', 'id', 'guid'] as const
 export type PersonIdField = (typeof PERSON_ID_FIELDS)[number]
 
 const PERSON_ID_PREFIX: Record<PersonIdField, string> = { code: 'c', id: 'i', guid: 'g' }
-const MAX_NAME_SLUG = 48 // characters of the name in an `n-` id; longer ones (raw Sched segments) end in a hash
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu
 
 export interface SpeakerEntry {
   id: SpeakerId
@@ -51,25 +49,6 @@ export function sourceSpeakerId(field: PersonIdField, value: unknown): SpeakerId
   }
   const id = `${PERSON_ID_PREFIX[field]}-${text}`
   return isSourceSpeakerId(id) ? id : undefined
-}
-
-/**
- * The id made from a name: `n-` and its normalised words joined by "-" ("Lucas Käldström" → "n-lucas-kaldstrom").
- * Letters of any script stay. A long name ends in a hash of all of it, so two long raw segments that share a start
- * stay apart; a name with no letter or digit is its hash alone.
- */
-export function nameSpeakerId(name: string): SpeakerId {
-  const normalized = normalizeText(name)
-  const slug = normalized.replace(NOT_LETTER_OR_DIGIT, '-').replace(/^-+|-+$/g, '')
-  if (slug === '') return `n-${fnv1a32Hex(normalized)}` as SpeakerId
-  const chars = Array.from(slug) // code points, so a cut never splits a surrogate pair
-  if (chars.length <= MAX_NAME_SLUG) return `n-${slug}` as SpeakerId
-  return `n-${chars.slice(0, MAX_NAME_SLUG).join('').replace(/-+$/, '')}-${fnv1a32Hex(normalized)}` as SpeakerId
-}
-
-/** The speaker's id: the source's, stored on import, else made from the name (version-1 snapshots, Sched). */
-export function speakerIdOf(speaker: Pick<Speaker, 'id' | 'name'>): SpeakerId {
-  return speaker.id ?? nameSpeakerId(speaker.name)
 }
 
 interface Affiliation {

@@ -1,7 +1,7 @@
 // The first-visit experience in real Chromium against the production build: sessions show, search narrows
 // them, a session's URL opens its detail, and the schedule really lands in IndexedDB.
 import type { Page } from 'playwright-core'
-import { newPhoneContext, usePhonePage } from './harness'
+import { newPhoneContext, starFromList, usePhonePage } from './harness'
 
 const { served, browser, page } = usePhonePage()
 
@@ -64,6 +64,42 @@ describe('browsing the bundled KubeCon schedule', () => {
     await other.close()
   })
 
+  it('opens the session from anywhere on its card, and a speaker’s page from their name on it; no link is inside another', async () => {
+    const p = page()
+    await p.goto(served().url)
+    await search(p).fill('Flux MCP')
+    await expect.poll(() => resultCount(p)).toBe('1 session')
+    const card = p.locator('.card-wrap', { has: p.getByRole('link', { name: 'AI-Assisted GitOps With Flux MCP Server' }) })
+    await card.waitFor()
+    expect(await p.locator('#session-list a a').count()).toBe(0)
+
+    // A tap on the card's room line (not on the title) reaches the title's link, stretched over the card.
+    await card.locator('.card__room').click({ force: true })
+    await p.getByRole('heading', { level: 1, name: 'AI-Assisted GitOps With Flux MCP Server' }).waitFor()
+    await p.goBack()
+    await card.getByRole('link', { name: 'Stefan Prodan' }).click()
+    await p.getByRole('heading', { level: 1, name: 'Stefan Prodan' }).waitFor()
+    expect(new URL(p.url()).pathname).toBe('/speaker/n-stefan-prodan')
+
+    // The whole list, scrolled through (it is virtualized): every card seen, and no nested link in any.
+    await p.goto(served().url)
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    const seen = new Set<string>()
+    let nested = 0
+    for (let last = -1; ; ) {
+      nested += await p.locator('#session-list a a').count()
+      for (const id of await p.locator('#session-list a.card__title').evaluateAll((as) => as.map((a) => a.getAttribute('data-session-id')))) seen.add(id!)
+      const y = await p.evaluate(() => {
+        window.scrollBy(0, 500)
+        return window.scrollY
+      })
+      if (y === last) break
+      last = y
+    }
+    expect(seen.size).toBe(99)
+    expect(nested).toBe(0)
+  })
+
   it('stores the schedule in IndexedDB on first open', async () => {
     await page().goto(served().url)
     await page().getByRole('link', { name: /^Badge Pick-Up/ }).waitFor()
@@ -85,5 +121,36 @@ describe('browsing the bundled KubeCon schedule', () => {
         }
       })
     await expect.poll(storedCount).toBe(99)
+  })
+
+  it('hides a room from the filters for good (a starred session in it stays, marked), and Show brings it back', async () => {
+    const p = page()
+    await p.goto(served().url)
+    // B206 holds five sessions; one of them starred stays in the list.
+    const starred = 'AI-Assisted GitOps With Flux MCP Server'
+    await starFromList(p, starred)
+    await search(p).fill('')
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+
+    await p.getByRole('button', { name: /^Filters/ }).click()
+    await p.getByLabel('Hide a room or type').selectOption('room:B206')
+    await p.getByRole('button', { name: 'Hide', exact: true }).click()
+    await expect.poll(() => resultCount(p)).toBe('95 sessions')
+    const show = p.getByRole('button', { name: '1 hidden · Show' })
+    await show.waitFor()
+
+    await p.reload()
+    await show.waitFor()
+    await expect.poll(() => resultCount(p)).toBe('95 sessions')
+    await search(p).fill('Flux MCP')
+    await p.locator(`[data-card-for]`, { hasText: starred }).getByText('In a hidden room').waitFor()
+    await search(p).fill('')
+
+    await show.click()
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    expect(await p.getByRole('button', { name: /hidden · Show/ }).count()).toBe(0)
+    await p.reload()
+    await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    expect(await p.getByRole('button', { name: /hidden · Show/ }).count()).toBe(0)
   })
 })

@@ -10,8 +10,14 @@ const FLUX = 'AI-Assisted GitOps With Flux MCP Server'
 const DRAGONFLY = 'Dragonfly v2.3.0'
 const CONTRIBFEST = '🚨 Contribfest: Level up Your Open Source Journey: Hands-On Backstage Contributions!'
 
-function card(title: string) {
+/** A session's title link in the list. */
+function titleLink(title: string) {
   return screen.getByRole('link', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+}
+
+/** The whole card of a session in the list: its title link, details, speakers and star. */
+function card(title: string) {
+  return titleLink(title).closest('.card-wrap') as HTMLElement
 }
 
 function search() {
@@ -40,11 +46,14 @@ describe('the schedule list', () => {
     expect(screen.getByRole('heading', { level: 2, name: '11:00 AM 4 sessions' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 2, name: '9:07 AM 1 session' })).toBeInTheDocument()
 
+    expect(titleLink(FLUX)).toHaveAttribute('href', expect.stringMatching(/^\/session\/[0-9a-f]{8}$/))
     const flux = card(FLUX)
-    expect(flux).toHaveAttribute('href', expect.stringMatching(/^\/session\/[0-9a-f]{8}$/))
     expect(within(flux).getByText('11:00 – 11:30 AM EST')).toBeInTheDocument()
     expect(within(flux).getByText('Building B · Level 2 · B206')).toBeInTheDocument()
-    expect(within(flux).getByText('Stefan Prodan (ControlPlane)')).toBeInTheDocument()
+    // The speaker is a link of their own, beside the title link, never inside it.
+    expect(flux.querySelector('.card__speakers')).toHaveTextContent(/^Stefan Prodan \(ControlPlane\)$/)
+    expect(within(flux).getByRole('link', { name: 'Stefan Prodan' })).toHaveAttribute('href', '/speaker/n-stefan-prodan')
+    expect(flux.querySelector('a a')).toBeNull()
     expect(within(flux).getByText('AI + ML')).toBeInTheDocument()
   })
 

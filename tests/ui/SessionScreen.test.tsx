@@ -145,9 +145,9 @@ describe('list → session → back', () => {
         return top >= 30_000 && top < 30_400
       })
       if (!row) throw new Error('no row rendered at the scroll position yet')
-      return row.querySelector('a')!
+      return row.querySelector<HTMLElement>('a.card__title')!
     })
-    const title = onScreen.querySelector('.card__title')!.textContent!
+    const title = onScreen.textContent!
     await user.click(onScreen)
     expect(screen.getByRole('heading', { level: 1, name: title })).toBeInTheDocument()
     expect(window.scrollY).toBe(0)

@@ -148,6 +148,35 @@ describe("a speaker's page", () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Stefan Prodan' })).toBeInTheDocument()
   })
 
+  it('is linked from the speaker names on the list’s cards, beside the title link, never inside it', async () => {
+    const talk = makeSession({
+      title: 'Kubernetes in Tokyo',
+      // First in the day, so its card is among those rendered.
+      from: '8:30am',
+      to: '9:00am',
+      speakers: [
+        { name: '山田 太郎', company: 'Example KK', raw: '山田 太郎 (Example KK)' },
+        { id: 'c-N33EUY' as SpeakerId, name: 'Jane Roe', raw: 'Jane Roe' },
+      ],
+      speakersRaw: '山田 太郎 (Example KK), Jane Roe',
+    })
+    const { user } = await renderApp({ snapshot: kubeconSnapshot([...seed, talk]) })
+    const title = await screen.findByRole('link', { name: 'Kubernetes in Tokyo' })
+    const card = title.closest<HTMLElement>('.card-wrap')!
+    // The title link is described by the time, the place and the type, which it no longer holds.
+    expect(title).toHaveAccessibleDescription(/8:30 – 9:00 AM EST.*B206/)
+    expect(title).toHaveAttribute('href', `/session/${talk.id}`)
+    expect(card.querySelector('.card__speakers')).toHaveTextContent(/^山田 太郎 \(Example KK\), Jane Roe$/)
+    expect(within(card).getByRole('link', { name: 'Jane Roe' })).toHaveAttribute('href', '/speaker/c-N33EUY')
+    // No link inside another anywhere in the list (a nested link is invalid HTML and ambiguous to tap).
+    expect(document.querySelectorAll('#session-list a a')).toHaveLength(0)
+    expect(within(card).getAllByRole('link').map((a) => a.textContent)).toEqual(['Kubernetes in Tokyo', '山田 太郎', 'Jane Roe'])
+
+    await user.click(within(card).getByRole('link', { name: '山田 太郎' }))
+    expect(await screen.findByRole('heading', { level: 1, name: '山田 太郎' })).toBeInTheDocument()
+    expect(window.location.pathname).toBe(`/speaker/${encodeURIComponent('n-山田-太郎')}`)
+  })
+
   it('says plainly when no session has that speaker', async () => {
     await renderApp({ snapshot: kubeconSnapshot(seed), url: '/speaker/n-nobody-here' })
     const h1 = screen.getByRole('heading', { level: 1, name: "This speaker isn't in the schedule" })

@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { parseFrabSchedule } from '../../src/domain/frabParser'
 import type { Session, SpeakerId } from '../../src/domain/model'
 import { parseSchedSpeakers } from '../../src/domain/speakers'
-import { searchSpeakers, speakerIdOf, speakerIndex, type SpeakerEntry } from '../../src/domain/speakerIndex'
+import { speakerIdOf } from '../../src/domain/speakerId'
+import { searchSpeakers, speakerIndex, type SpeakerEntry } from '../../src/domain/speakerIndex'
 import { makeSession, seed } from './planFactories'
 
 const DEMOCON = JSON.parse(readFileSync(join(__dirname, '../fixtures/pretalx-democon.json'), 'utf8')) as Record<string, any>

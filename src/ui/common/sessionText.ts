@@ -1,21 +1,12 @@
 // How a session's venue and speakers read on a card and on the detail page. Each piece of schedule text in a joined
 // line is isolated (bidiText), so a bidi control in a room or a name cannot reorder the rest of the line.
 import { isolateText } from '../../domain/bidiText'
-import type { Session, Venue } from '../../domain/model'
+import type { Venue } from '../../domain/model'
 
 /** "Building B · Level 4 · B406b-407", plus the area ("· Learning Lounge") when there is one. */
 export function venueLabel(venue: Venue): string {
   const parts = [venue.building, venue.level, venue.room, venue.area].filter((p): p is string => !!p && p !== '')
   return parts.length > 0 ? parts.map(isolateText).join(' · ') : isolateText(venue.raw)
-}
-
-/**
- * The speakers line of a card: "Stefan Prodan (ControlPlane)", names joined by commas. When the importer could not
- * split the text with certainty it keeps one speaker whose name is the raw text, which then shows as is.
- */
-export function speakersSummary(session: Session): string {
-  if (session.speakers.length === 0) return isolateText(session.speakersRaw)
-  return session.speakers.map((s) => (s.company ? `${isolateText(s.name)} (${isolateText(s.company)})` : isolateText(s.name))).join(', ')
 }
 
 /** "Principal Engineer, ControlPlane"; empty when neither is known. */

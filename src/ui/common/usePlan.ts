@@ -4,7 +4,8 @@
 // re-renders the rows it changes and not the whole list.
 import { useMemo } from 'react'
 import type { Conflict } from '../../domain/conflicts'
-import type { SessionId } from '../../domain/model'
+import type { Session, SessionId } from '../../domain/model'
+import { hiddenReasonOf } from '../../domain/search'
 import type { StarLevel } from '../../domain/stars'
 import type { PendingChange, PlanState as SessionPlanState } from '../../db/session'
 import { deviceTimeZone } from './timeLabels'
@@ -51,4 +52,9 @@ export function useSessionConflicts(id: SessionId): readonly Conflict[] | undefi
 /** What a schedule update did to one starred session, until acknowledged. */
 export function useSessionChange(id: SessionId): PendingChange | undefined {
   return useHallway((s) => s.plan.changeBySession.get(id))
+}
+
+/** Whether the user hid this session's room or type (a starred one stays on screen, marked with this). */
+export function useHiddenReason(session: Session): 'room' | 'type' | null {
+  return useHallway((s) => hiddenReasonOf(session, s.plan.hidden))
 }

@@ -1,11 +1,14 @@
-// Filters: session types (multi-select), building and room, and for frab/pretalx events language and "Recorded". On narrow screens it is a disclosure under the search
+// Filters: session types (multi-select), building and room, for frab/pretalx events language and "Recorded", and hiding a
+// room or type for good (saved per event, unlike the filters, which live in the URL). On narrow screens it is a disclosure under the search
 // box; from 60rem up the stylesheet shows it as an always-open sidebar.
 // Memoised in parts: typing in the search box re-renders none of it, and ticking a type leaves the room list (one
 // option per room, dozens at a large venue) alone.
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react'
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { isolateText } from '../../domain/bidiText'
-import type { BuildingFacet, Facets, FilterOffers, LanguageFacet, TypeFacet } from '../../domain/search'
+import type { BuildingFacet, Facets, FilterOffers, HiddenChoices, LanguageFacet, TypeFacet } from '../../domain/search'
+import type { HiddenKind } from '../../db/hidden'
 import { languageName } from '../common/languageName'
+import { useHiddenKnown } from '../common/useHiding'
 import type { SetViewState } from './useViewState'
 
 export interface FilterPanelProps {
@@ -21,6 +24,9 @@ export interface FilterPanelProps {
   language?: string
   recordedOnly: boolean
   setView: SetViewState
+  /** What the user hid in this event, and how to hide one more. */
+  hidden: HiddenChoices
+  onHide: (kind: HiddenKind, name: string) => void
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -47,7 +53,7 @@ function buildingsWithSelected(facets: Facets, building: string | undefined, roo
 }
 
 export const FilterPanel = memo(
-  function FilterPanel({ id, open, facets, types, building, room, offers, language, recordedOnly, setView }: FilterPanelProps) {
+  function FilterPanel({ id, open, facets, types, building, room, offers, language, recordedOnly, setView, hidden, onHide }: FilterPanelProps) {
     const uid = useId()
     return (
       <section id={id} className="filters" hidden={!open} aria-labelledby={`${uid}-heading`}>
@@ -64,6 +70,7 @@ export const FilterPanel = memo(
           setView={setView}
         />
         <TypeFields uid={uid} facets={facets} selected={types} setView={setView} />
+        <HideFields uid={uid} facets={facets} hidden={hidden} onHide={onHide} />
       </section>
     )
   },
@@ -77,8 +84,62 @@ export const FilterPanel = memo(
     a.offers === b.offers &&
     a.language === b.language &&
     a.recordedOnly === b.recordedOnly &&
-    a.setView === b.setView,
+    a.setView === b.setView &&
+    a.hidden === b.hidden &&
+    a.onHide === b.onHide,
 )
+
+interface HideFieldsProps {
+  uid: string
+  facets: Facets
+  hidden: HiddenChoices
+  onHide: (kind: HiddenKind, name: string) => void
+}
+
+// Option values are "room:<name>" or "type:<name>": a room and a type may share a name.
+const HideFields = memo(function HideFields({ uid, facets, hidden, onHide }: HideFieldsProps) {
+  const [picked, setPicked] = useState('')
+  const known = useHiddenKnown()
+  if (!known) return null
+  const rooms = facets.buildings.flatMap((b) => b.rooms.map((r) => r.room)).filter((r) => !hidden.rooms.includes(r))
+  const types = facets.types.map((t) => t.type).filter((t) => !hidden.types.includes(t))
+  if (rooms.length + types.length === 0) return null
+  const onSubmit = () => {
+    const colon = picked.indexOf(':')
+    if (colon < 0) return
+    onHide(picked.slice(0, colon) as HiddenKind, picked.slice(colon + 1))
+    setPicked('')
+  }
+  return (
+    <div className="field">
+      <label htmlFor={`${uid}-hide`}>Hide a room or type</label>
+      <select id={`${uid}-hide`} value={picked} onChange={(e) => setPicked(e.target.value)}>
+        <option value="">Choose…</option>
+        {rooms.length > 0 && (
+          <optgroup label="Rooms">
+            {[...new Set(rooms)].map((r) => (
+              <option key={r} value={`room:${r}`}>
+                {isolateText(r)}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {types.length > 0 && (
+          <optgroup label="Types">
+            {types.map((t) => (
+              <option key={t} value={`type:${t}`}>
+                {isolateText(t)}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+      <button type="button" className="button" onClick={onSubmit} disabled={picked === ''}>
+        Hide
+      </button>
+    </div>
+  )
+})
 
 interface SourceFieldsProps {
   uid: string

@@ -4,6 +4,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { isolateText } from '../../domain/bidiText'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
 import { buildSearchIndex, createSessionSearch, facetsOf, filterOffersOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
+import { useHiding } from '../common/useHiding'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import { FilterPanel } from './FilterPanel'
@@ -79,6 +80,12 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const toggleFilters = useUiStore((s) => s.toggleFilters)
   // Not the whole plan: the cards read their own stars, so a star re-renders the day tabs' counts, not this screen's list.
   const countsByDay = useHallway((s) => s.plan.countsByDay)
+  const hidden = useHallway((s) => s.plan.hidden)
+  const hiddenCount = hidden.rooms.length + hidden.types.length
+  // The stars only while something is hidden (they keep their sessions in the list): otherwise a star re-renders
+  // the cards alone, as above.
+  const keep = useHallway((s) => (hiddenCount > 0 ? s.plan.stars : undefined))
+  const hiding = useHiding()
   const displayZone = useDisplayZone()
   const { cycle } = useStarActions()
 
@@ -100,8 +107,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const hideEndedBefore = view.hidePast ? nowMinute : undefined
   const { types, building, room, language, recordedOnly } = view
   const filter = useMemo(
-    (): SessionFilter => ({ query, types, building, room, language, recordedOnly, hideEndedBefore, day }),
-    [query, types, building, room, language, recordedOnly, hideEndedBefore, day],
+    (): SessionFilter => ({ query, types, building, room, language, recordedOnly, hideEndedBefore, day, hidden, keep }),
+    [query, types, building, room, language, recordedOnly, hideEndedBefore, day, hidden, keep],
   )
   const results = useMemo(() => searchSessions(filter), [searchSessions, filter])
   const rows = useMemo(() => rowsBySlot(results), [results])
@@ -182,6 +189,11 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           {filterCount > 0 && <span className="filters-toggle__badge">{filterCount}</span>}
         </button>
         <HidePastToggle checked={view.hidePast} setView={setView} />
+        {hiddenCount > 0 && (
+          <button type="button" className="button button--quiet" onClick={() => void hiding.showAll()}>
+            {`${hiddenCount} hidden · Show`}
+          </button>
+        )}
         {/* With no results the empty state offers its own "Clear filters"; one such button is enough. */}
         {narrowed && results.length > 0 && (
           <button type="button" className="button button--quiet" onClick={clearAll}>
@@ -202,6 +214,8 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           language={view.language}
           recordedOnly={view.recordedOnly}
           setView={setView}
+          hidden={hidden}
+          onHide={hiding.hide}
         />
         <div className="schedule__results">
           {results.length > 0 ? (

@@ -1,16 +1,18 @@
-// One session in the list: a link to its detail page, its star button beside it, and its clashes under it. The title
-// comes first in the link so its accessible name starts with it; time, place, type and speakers follow as the
-// link's text. The star and the clashes sit outside the link (a button inside a link is not allowed).
-import { memo, type MouseEvent } from 'react'
+// One session in the list: its title is the link to its detail page, stretched over the whole card (CSS) so a tap
+// anywhere on it opens the session; the speakers are links of their own to their pages, raised above it, so links
+// never nest. The time, place and type describe the title link; the star and the clashes sit beside the card.
+import { memo, useId, type MouseEvent } from 'react'
 import { Link } from 'wouter'
 import type { Session } from '../../domain/model'
-import { speakersSummary, venueLabel } from '../common/sessionText'
+import { venueLabel } from '../common/sessionText'
+import { SpeakerLinks } from '../common/SpeakerLink'
 import { venueTimeRangeLabel } from '../common/timeLabels'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
 import { StarButton } from '../common/StarButton'
 import { OPENED_FROM_LIST } from '../../store/uiStore'
-import { useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
+import { HiddenMark } from '../common/HiddenMark'
+import { useHiddenReason, useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
 export type SessionTiming = 'upcoming' | 'now' | 'ended'
@@ -36,35 +38,54 @@ export const SessionCard = memo(function SessionCard({
   const level = useStarLevel(session.id)
   const conflicts = useSessionConflicts(session.id)
   const change = useSessionChange(session.id)?.change
-  const speakers = speakersSummary(session)
+  const hiddenReason = useHiddenReason(session)
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
+  const uid = useId()
   return (
     <div
       className={`card-wrap${hasConflicts ? ' card-wrap--conflict' : ''}${onCycle ? ' card-wrap--starrable' : ''}`}
       data-card-for={session.id}
     >
-      <Link
-        href={`/session/${session.id}`}
-        className={`card card-row card--${timing}${level ? ` card-row--${level}` : ''}`}
-        data-session-id={session.id}
-        onClick={onOpen ? (e) => onOpen(session, e) : undefined}
-        state={onOpen ? OPENED_FROM_LIST : undefined}
-      >
-        <span className="card__title card-row__title" dir="auto">{session.title}</span>{' '}
-        <span className="card__meta">
-          {timing === 'now' && <span className="badge badge--now">On now</span>}
-          {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
-          <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
+      <div className={`card card-row card--${timing}${level ? ` card-row--${level}` : ''}`}>
+        <Link
+          href={`/session/${session.id}`}
+          className="card__title card-row__title"
+          dir="auto"
+          data-session-id={session.id}
+          aria-describedby={`${uid}-details${session.type !== '' ? ` ${uid}-type` : ''}`}
+          onClick={onOpen ? (e) => onOpen(session, e) : undefined}
+          state={onOpen ? OPENED_FROM_LIST : undefined}
+        >
+          {session.title}
+        </Link>{' '}
+        <span id={`${uid}-details`} className="card__details">
+          <span className="card__meta">
+            {timing === 'now' && <span className="badge badge--now">On now</span>}
+            {timing === 'ended' && <span className="badge badge--ended">Ended</span>}{' '}
+            <span className="card__time">{venueTimeRangeLabel(session.start, session.end, timeZone, session.day)}</span>
+          </span>{' '}
+          {/* Only a starred one is still in the list (see SessionFilter.keep); it says why it stands out. */}
+          {hiddenReason && level && <HiddenMark reason={hiddenReason} />}{' '}
+          {change && (
+            <span className="card__change">
+              <ChangeBadge change={change} timeZone={timeZone} />
+            </span>
+          )}{' '}
+          <span className="card__room" dir="auto">{venueLabel(session.venue)}</span>
         </span>{' '}
-        {change && (
-          <span className="card__change">
-            <ChangeBadge change={change} timeZone={timeZone} />
+        {session.speakers.length > 0 ? (
+          <span className="card__speakers">
+            <SpeakerLinks speakers={session.speakers} companies className="card__speaker" />
           </span>
+        ) : (
+          session.speakersRaw !== '' && <span className="card__speakers" dir="auto">{session.speakersRaw}</span>
         )}{' '}
-        <span className="card__room" dir="auto">{venueLabel(session.venue)}</span>{' '}
-        {speakers !== '' && <span className="card__speakers" dir="auto">{speakers}</span>}{' '}
-        {session.type !== '' && <span className="card__type" dir="auto">{session.type}</span>}
-      </Link>
+        {session.type !== '' && (
+          <span id={`${uid}-type`} className="card__type" dir="auto">
+            {session.type}
+          </span>
+        )}
+      </div>
       {onCycle && (
         <div className="card__star">
           <StarButton session={session} level={level} onCycle={onCycle} compact />

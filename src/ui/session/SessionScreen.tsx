@@ -12,7 +12,10 @@ import { ConflictNotice } from '../plan/ConflictNotice'
 import { conflictsHeading } from '../plan/conflictText'
 import { SpeakerLink } from '../common/SpeakerLink'
 import { StarButton } from '../common/StarButton'
+import { HiddenMark } from '../common/HiddenMark'
 import { usePlan } from '../common/usePlan'
+import { useHallway } from '../common/useHallway'
+import { useHiddenKnown, useHiding } from '../common/useHiding'
 import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
 import { descriptionBlocksAfter, speakerAffiliation, venueLabel } from '../common/sessionText'
@@ -39,6 +42,21 @@ function BackToList({ session }: { session?: Session }) {
     <Link href={href} className="back-link" onClick={onClick}>
       <span aria-hidden="true">←</span> Back to schedule
     </Link>
+  )
+}
+
+/** "Hide this room" / "Hide this track", or, once hidden, the mark that says so (the page itself stays). */
+function HideButton({ session, kind }: { session: Session; kind: 'room' | 'type' }) {
+  const name = kind === 'room' ? session.venue.room : session.type
+  const isHidden = useHallway((s) => (kind === 'room' ? s.plan.hidden.rooms : s.plan.hidden.types).includes(name))
+  const { hide } = useHiding()
+  const known = useHiddenKnown()
+  if (!known) return null
+  if (isHidden) return <HiddenMark reason={kind} />
+  return (
+    <button type="button" className="button button--quiet" onClick={() => void hide(kind, name)}>
+      {kind === 'room' ? 'Hide this room' : 'Hide this track'}
+    </button>
   )
 }
 
@@ -152,12 +170,16 @@ export function SessionScreen({ id }: { id: string }) {
         </div>
         <div>
           <dt>Where</dt>
-          <dd dir="auto">{venueLabel(session.venue)}</dd>
+          <dd>
+            <span dir="auto">{venueLabel(session.venue)}</span> <HideButton session={session} kind="room" />
+          </dd>
         </div>
         {session.type !== '' && (
           <div>
             <dt>Type</dt>
-            <dd dir="auto">{session.type}</dd>
+            <dd>
+              <span dir="auto">{session.type}</span> <HideButton session={session} kind="type" />
+            </dd>
           </div>
         )}
       </dl>
