@@ -50,6 +50,18 @@ const OVERSCAN_SCREENS = 1
 const REFILL_SCREENS = 0.4
 /** Minutes between gutter labels: every other 15-minute tick, 60 px apart at 2 px per minute. */
 const LABEL_EVERY_MIN = 30
+/**
+ * px: a cell narrower than this (a lane of a room with three talks at once) shows its star as the icon alone, whose
+ * shape (outline, full, half) still tells the state; the button's name says it in words. With the word the button
+ * would leave the title about 50 px.
+ */
+const NARROW_CELL_PX = 120
+
+/** "10 AM" on the hour, "10:30" between: the gutter is 56 px wide. */
+function gutterLabel(instant: Instant, timeZone: string, hour: boolean): string {
+  const [hm = '', period = ''] = formatVenueTime(instant, timeZone).split(' ')
+  return hour ? `${hm.replace(/:00$/, '')} ${period}` : hm
+}
 
 const KEY_MOVES: Record<string, GridMove> = {
   ArrowUp: 'up',
@@ -213,9 +225,11 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
   useLayoutEffect(() => {
     const id = focusRequest.current
     if (id === null) return
-    focusRequest.current = null
     const cell = grid.cellById.get(id)
     const link = scrollRef.current?.querySelector<HTMLElement>(`[data-cell-link="${id}"]`)
+    // Not rendered yet (this commit still shows the previous active cell): the next one will.
+    if (cell && !link) return
+    focusRequest.current = null
     if (!cell || !link) return
     reveal(cell)
     link.focus({ preventScroll: true })
@@ -367,7 +381,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
                     {(cellsByColumn.get(item.index) ?? []).map((cell) => (
                       <li
                         key={cell.id}
-                        className="tt-cell"
+                        className={cell.width < NARROW_CELL_PX ? 'tt-cell tt-cell--narrow' : 'tt-cell'}
                         data-cell-for={cell.id}
                         style={{ left: cell.x - column.x, top: cell.y, width: cell.width, height: cell.height }}
                       >
@@ -397,7 +411,7 @@ const TimeGutter = memo(function TimeGutter({ grid, timeZone, nowY }: { grid: Gr
         .filter((t) => t.hour || Math.round(t.y) % labelEveryPx === 0)
         .map((t) => (
           <span key={t.instant} className={`tt-gutter__tick${t.hour ? ' tt-gutter__tick--hour' : ''}`} style={{ top: t.y }}>
-            {formatVenueTime(t.instant, timeZone)}
+            {gutterLabel(t.instant, timeZone, t.hour)}
           </span>
         ))}
       {nowY !== undefined && (
