@@ -13,6 +13,7 @@ import { nextStarLevel } from '../../domain/stars'
 import { formatVenueTime } from '../../domain/time'
 import {
   buildTimetableGrid,
+  DEFAULT_TICK_MIN,
   firstGridCell,
   gridCellAt,
   gridNeighbour,
@@ -39,15 +40,18 @@ const GUTTER_PX = 56
 const HEAD_PX = 60
 /** px: how far above the "now" line the grid opens, so the talk that just started is in view with its header. */
 const NOW_LEAD_PX = 60
-/** Columns rendered beyond each side of the viewport: one 144 px column, less than half a phone screen. */
-const OVERSCAN_COLUMNS = 1
+/**
+ * Columns rendered beyond each side of the viewport: 3 × 144 px, more than a fast fling moves in one frame (~400 px),
+ * so the frame painted before the scroll event has re-rendered still finds columns there.
+ */
+const OVERSCAN_COLUMNS = 3
 /**
  * Screens of cells rendered above and below the viewport, and how close (in screens) the viewport may come to the
- * edge of what is rendered before the next range is rendered. A fling of 400 px a frame on an 844 px phone moves the
- * range every second or third frame, each time mounting about one screen of cells.
+ * edge of what is rendered before the next range is rendered. The margin is more than a 400 px fling frame on an
+ * 844 px phone (0.6 × 784 px of grid), for the same reason; the range then moves every other frame of such a fling.
  */
 const OVERSCAN_SCREENS = 1
-const REFILL_SCREENS = 0.4
+const REFILL_SCREENS = 0.6
 /** Minutes between gutter labels: every other 15-minute tick, 60 px apart at 2 px per minute. */
 const LABEL_EVERY_MIN = 30
 /**
@@ -367,7 +371,13 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
           </div>
           <div className="tt-row" style={{ width: GUTTER_PX + grid.width, height: grid.height }}>
             <TimeGutter grid={grid} timeZone={timeZone} nowY={nowY} />
-            <div className="tt-body" style={{ width: grid.width, height: grid.height, backgroundSize: `100% ${15 * grid.pxPerMin}px` }}>
+            <div
+              className="tt-body"
+              style={{ width: grid.width, height: grid.height, backgroundSize: `100% ${DEFAULT_TICK_MIN * grid.pxPerMin}px` }}
+              // The time range rendered (px of the body), for the bench's count of frames with blank space.
+              data-from={win.top}
+              data-to={win.bottom}
+            >
               {nowY !== undefined && <div className="tt-now" style={{ top: nowY }} />}
               {items.map((item) => {
                 const column = grid.columns[item.index]!
