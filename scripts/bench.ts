@@ -2,7 +2,7 @@
 // Lighthouse mobile profile). Every time is the median of several runs; ratios compare against a floor measured
 // in the same browser, in the same process. Prints a table and writes .bench/results.json.
 // Timings are never asserted anywhere: machines here are noisy, so these are figures for people to read.
-// `npm run bench -- --quick` skips Lighthouse and uses fewer runs.
+// `npm run bench -- --quick` skips Lighthouse and uses fewer runs; `-- --grid` measures only the timetable grid.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import type { Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { buildProduction, launchChromium, servePreview, chromiumPath, CHROMIUM_ARGS } from '../tests/e2e/harness'
 import { median, percentile } from './bench/measure'
 import { FIRST_VIEW_JS_BUDGET, firstViewJsFiles, firstVisitFiles, kb, sumBy } from './bench/bytes'
@@ -21,6 +21,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const APP_DIR = resolve(ROOT, 'dist-bench-app')
 const PAGE_DIR = resolve(ROOT, 'dist-bench')
 const QUICK = process.argv.includes('--quick')
+// Only the timetable grid's figures (no app build, starts, list figures, axe or Lighthouse): a few minutes, not ten.
+const GRID_ONLY = process.argv.includes('--grid')
+const GRID_DAYS = 14 // 10,000 sessions over 14 days is 715 a day in 60 rooms (src/domain/synthetic.ts)
 const LARGE = 10_000 // sessions: ten days of a large conference, the scale target in PRODUCT.md
 const IMPORT_RUNS = QUICK ? { small: 5, large: 3 } : { small: 15, large: 5 } // large runs each write ~13 MB
 const START_RUNS = QUICK ? 3 : 7
@@ -164,86 +167,127 @@ async function scale(browser: Browser): Promise<void> {
     await page.waitForFunction(() => document.title === 'Hallway bench ready')
     await throttleCpu(page)
 
-    for (const [label, count, runs] of [['99', 99, IMPORT_RUNS.small], ['10,000', LARGE, IMPORT_RUNS.large]] as const) {
-      log(`import ${label} sessions × ${runs}, and the raw IndexedDB floor…`)
-      const dexie = await page.evaluate(([c, r]) => window.bench.importRuns(c, r), [count, runs] as const)
-      const floor = await page.evaluate(([c, r]) => window.bench.rawIdbRuns(c, r), [count, runs] as const)
-      raw[`import-${count}`] = dexie
-      raw[`raw-idb-${count}`] = floor
-      const ratio = median(dexie) / median(floor)
-      rows.push({
-        section: 'scale',
-        figure: `import ${label} sessions into IndexedDB`,
-        value: median(dexie),
-        p95: percentile(dexie, 95),
-        unit: 'ms',
-        target: count === LARGE ? '< 1.3× floor' : undefined,
-        ok: count === LARGE ? ratio < 1.3 : undefined,
-        note: `${ratio.toFixed(2)}× raw IndexedDB puts in one transaction (${median(floor).toFixed(0)} ms)`,
-      })
-    }
+    if (!GRID_ONLY) await listFigures(page)
+    await gridFigures(page)
+  } finally {
+    await served.close()
+  }
+}
 
-    log(`schedule update of ${LARGE} sessions with 200 stars × ${IMPORT_RUNS.large}…`)
-    const update = await page.evaluate(([c, r]) => window.bench.updateRuns(c, r), [LARGE, IMPORT_RUNS.large] as const)
-    raw['update-10k'] = update
+/** Import, update, warm start, search, filters and the list's scroll, at 10,000 sessions, on the bench page. */
+async function listFigures(page: Page): Promise<void> {
+  for (const [label, count, runs] of [['99', 99, IMPORT_RUNS.small], ['10,000', LARGE, IMPORT_RUNS.large]] as const) {
+    log(`import ${label} sessions × ${runs}, and the raw IndexedDB floor…`)
+    const dexie = await page.evaluate(([c, r]) => window.bench.importRuns(c, r), [count, runs] as const)
+    const floor = await page.evaluate(([c, r]) => window.bench.rawIdbRuns(c, r), [count, runs] as const)
+    raw[`import-${count}`] = dexie
+    raw[`raw-idb-${count}`] = floor
+    const ratio = median(dexie) / median(floor)
     rows.push({
       section: 'scale',
-      figure: `schedule update over ${LARGE} sessions (diff, stars carried over, changes recorded, replace)`,
-      value: median(update.update),
-      p95: percentile(update.update, 95),
+      figure: `import ${label} sessions into IndexedDB`,
+      value: median(dexie),
+      p95: percentile(dexie, 95),
       unit: 'ms',
-      note: `one transaction; the diff alone ${median(update.diff).toFixed(0)} ms; ${update.changes} starred changes recorded`,
+      target: count === LARGE ? '< 1.3× floor' : undefined,
+      ok: count === LARGE ? ratio < 1.3 : undefined,
+      note: `${ratio.toFixed(2)}× raw IndexedDB puts in one transaction (${median(floor).toFixed(0)} ms)`,
     })
+  }
 
-    log(`warm start of the app on ${LARGE} sessions…`)
-    const mounts: number[] = []
-    for (let i = 0; i < 3; i++) mounts.push(await page.evaluate((c) => window.bench.mountApp(c), LARGE))
-    raw['warm-mount-10k'] = mounts
-    rows.push({ section: 'scale', figure: `warm start to first rows, ${LARGE} sessions in IndexedDB`, value: median(mounts), unit: 'ms', note: `${mounts.length} runs: read + index + render` })
+  log(`schedule update of ${LARGE} sessions with 200 stars × ${IMPORT_RUNS.large}…`)
+  const update = await page.evaluate(([c, r]) => window.bench.updateRuns(c, r), [LARGE, IMPORT_RUNS.large] as const)
+  raw['update-10k'] = update
+  rows.push({
+    section: 'scale',
+    figure: `schedule update over ${LARGE} sessions (diff, stars carried over, changes recorded, replace)`,
+    value: median(update.update),
+    p95: percentile(update.update, 95),
+    unit: 'ms',
+    note: `one transaction; the diff alone ${median(update.diff).toFixed(0)} ms; ${update.changes} starred changes recorded`,
+  })
 
-    log('search keystrokes and filter changes…')
-    const keys: InteractionTiming[] = []
-    for (let round = 0; round < 3; round++) keys.push(...(await page.evaluate((t) => window.bench.typeSearch(t), SEARCH_TEXT)))
-    const filters = await page.evaluate(([sel, rounds]) => window.bench.toggleFilters(sel, rounds), [FILTER_SELECTOR, 3] as const)
-    for (const [what, samples, note] of [
-      ['search keystroke', keys, `${keys.length} keystrokes`],
-      ['filter change', filters, `${filters.length} type-filter toggles`],
-    ] as const) {
-      const input = samples.map((s) => s.input)
-      const settled = samples.map((s) => s.settled)
-      raw[what === 'search keystroke' ? 'search-keystroke' : 'filter-change'] = input
-      raw[what === 'search keystroke' ? 'search-keystroke-settled' : 'filter-change-settled'] = settled
-      rows.push(
-        { section: 'scale', figure: `${what} at ${LARGE} sessions`, value: median(input), p95: percentile(input, 95), unit: 'ms', target: '< 16 ms median', ok: median(input) < 16, note: `${note}; event → its render + layout (the event's task and the next two)` },
-        { section: 'scale', figure: `${what} at ${LARGE} sessions → list updated`, value: median(settled), p95: percentile(settled, 95), unit: 'ms', target: '< 16 ms median', ok: median(settled) < 16, note: 'event → last DOM change it caused + its layout, deferred renders included' },
-      )
-    }
+  log(`warm start of the app on ${LARGE} sessions…`)
+  const mounts: number[] = []
+  for (let i = 0; i < 3; i++) mounts.push(await page.evaluate((c) => window.bench.mountApp(c), LARGE))
+  raw['warm-mount-10k'] = mounts
+  rows.push({ section: 'scale', figure: `warm start to first rows, ${LARGE} sessions in IndexedDB`, value: median(mounts), unit: 'ms', note: `${mounts.length} runs: read + index + render` })
 
-    log('scrolling the whole day list…')
-    const scroll = await page.evaluate((step) => window.bench.scrollWholeList(step), SCROLL_STEP_PX)
-    raw.scroll = scroll
-    const worst = scroll.longTasks.length ? Math.max(...scroll.longTasks) : 0
-    rows.push({
+  log('search keystrokes and filter changes…')
+  const keys: InteractionTiming[] = []
+  for (let round = 0; round < 3; round++) keys.push(...(await page.evaluate((t) => window.bench.typeSearch(t), SEARCH_TEXT)))
+  const filters = await page.evaluate(([sel, rounds]) => window.bench.toggleFilters(sel, rounds), [FILTER_SELECTOR, 3] as const)
+  for (const [what, samples, note] of [
+    ['search keystroke', keys, `${keys.length} keystrokes`],
+    ['filter change', filters, `${filters.length} type-filter toggles`],
+  ] as const) {
+    const input = samples.map((s) => s.input)
+    const settled = samples.map((s) => s.settled)
+    raw[what === 'search keystroke' ? 'search-keystroke' : 'filter-change'] = input
+    raw[what === 'search keystroke' ? 'search-keystroke-settled' : 'filter-change-settled'] = settled
+    rows.push(
+      { section: 'scale', figure: `${what} at ${LARGE} sessions`, value: median(input), p95: percentile(input, 95), unit: 'ms', target: '< 16 ms median', ok: median(input) < 16, note: `${note}; event → its render + layout (the event's task and the next two)` },
+      { section: 'scale', figure: `${what} at ${LARGE} sessions → list updated`, value: median(settled), p95: percentile(settled, 95), unit: 'ms', target: '< 16 ms median', ok: median(settled) < 16, note: 'event → last DOM change it caused + its layout, deferred renders included' },
+    )
+  }
+
+  log('scrolling the whole day list…')
+  const scroll = await page.evaluate((step) => window.bench.scrollWholeList(step), SCROLL_STEP_PX)
+  raw.scroll = scroll
+  const worst = scroll.longTasks.length ? Math.max(...scroll.longTasks) : 0
+  rows.push({
+    section: 'scale',
+    figure: `scroll a whole day (${LARGE / 10} sessions), longest task`,
+    value: worst,
+    unit: 'ms',
+    target: 'no task > 50 ms',
+    ok: scroll.longTasks.length === 0,
+    note: `${scroll.longTasks.length} long tasks over ${scroll.frames} frames, ${scroll.scrolledPx} px`,
+  })
+  rows.push({
+    section: 'scale',
+    figure: `scroll a whole day (${LARGE / 10} sessions), frames painted with blank space`,
+    value: scroll.blankFrames,
+    unit: 'frames',
+    target: '0',
+    ok: scroll.blankFrames === 0,
+    note: `of ${scroll.frames}; worst ${scroll.worstBlankPx} px of the screen without rows`,
+  })
+}
+
+/**
+ * The timetable grid at 10,000 sessions over 14 days (715 a day in 60 rooms, the issue's scale): one day scrolled
+ * diagonally from the top-left corner to the bottom-right, as a phone would fling it.
+ */
+async function gridFigures(page: Page): Promise<void> {
+  log(`timetable grid: warm start and a diagonal scroll of one day (${LARGE} sessions over ${GRID_DAYS} days)…`)
+  const mount = await page.evaluate(([c, d]) => window.bench.mountApp(c, { days: d, grid: true }), [LARGE, GRID_DAYS] as const)
+  const scroll = await page.evaluate((step) => window.bench.scrollGridDiagonal(step), SCROLL_STEP_PX)
+  raw['grid-mount'] = mount
+  raw['grid-scroll'] = scroll
+  const worst = scroll.longTasks.length ? Math.max(...scroll.longTasks) : 0
+  const perDay = Math.ceil(LARGE / GRID_DAYS)
+  rows.push(
+    { section: 'scale', figure: `grid: warm start to first cells, ${perDay} sessions a day in 60 rooms`, value: mount, unit: 'ms', note: 'one run: read + index + grid geometry + render' },
+    {
       section: 'scale',
-      figure: `scroll a whole day (${LARGE / 10} sessions), longest task`,
+      figure: `grid: scroll a whole day diagonally (${perDay} sessions, 60 rooms), longest task`,
       value: worst,
       unit: 'ms',
       target: 'no task > 50 ms',
       ok: scroll.longTasks.length === 0,
-      note: `${scroll.longTasks.length} long tasks over ${scroll.frames} frames, ${scroll.scrolledPx} px`,
-    })
-    rows.push({
+      note: `${scroll.longTasks.length} long tasks over ${scroll.frames} frames, to ${scroll.scrolled.map((n) => Math.round(n)).join(' × ')} px; at most ${scroll.cellsInDom} cells in the DOM`,
+    },
+    {
       section: 'scale',
-      figure: `scroll a whole day (${LARGE / 10} sessions), frames painted with blank space`,
+      figure: `grid: scroll a whole day diagonally, frames painted with blank space`,
       value: scroll.blankFrames,
       unit: 'frames',
       target: '0',
       ok: scroll.blankFrames === 0,
-      note: `of ${scroll.frames}; worst ${scroll.worstBlankPx} px of the screen without rows`,
-    })
-  } finally {
-    await served.close()
-  }
+      note: `of ${scroll.frames}; worst ${(scroll.worstBlankShare * 100).toFixed(0)}% of the grid's view not rendered`,
+    },
+  )
 }
 
 async function lighthouseScores(url: string): Promise<void> {
@@ -309,7 +353,8 @@ async function axeCounts(browser: Browser, url: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+/** Everything: the app built twice (the second time with the floor page), then each section in turn. */
+async function allFigures(): Promise<void> {
   log('building the app for production…')
   await buildProduction({ build: { outDir: APP_DIR, emptyOutDir: true } })
   await bytes()
@@ -328,6 +373,19 @@ async function main(): Promise<void> {
   } finally {
     await browser.close()
     await served.close()
+  }
+}
+
+async function main(): Promise<void> {
+  if (GRID_ONLY) {
+    const browser = await launchChromium()
+    try {
+      await scale(browser)
+    } finally {
+      await browser.close()
+    }
+  } else {
+    await allFigures()
   }
 
   const version = await (async () => {

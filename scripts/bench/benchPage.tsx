@@ -13,8 +13,8 @@ import { createHallwaySession } from '../../src/db/session'
 import { HallwayProvider } from '../../src/ui/common/useHallway'
 import App from '../../src/ui/App'
 
-async function snapshotOf(count: number): Promise<Snapshot> {
-  return count === 99 ? loadBundledSnapshot() : makeSyntheticSnapshot({ count, seed: 1 })
+async function snapshotOf(count: number, days?: number): Promise<Snapshot> {
+  return count === 99 ? loadBundledSnapshot() : makeSyntheticSnapshot({ count, days, seed: 1 })
 }
 
 let dbCounter = 0
@@ -123,12 +123,20 @@ let root: Root | undefined
 // pile up open connections and ~13 MB databases each.
 let mountedDb: HallwayDB | undefined
 
+export interface MountOptions {
+  /** Days the synthetic sessions spread over (default 10: ten days of a large conference). */
+  days?: number
+  /** Show the timetable grid of the first day instead of the list. */
+  grid?: boolean
+}
+
 /**
  * Mounts the real app on a database already holding `count` sessions (a warm start); returns the ms from
- * render to the first session rows on screen.
+ * render to the first session rows (or grid cells) on screen.
  */
-async function mountApp(count: number): Promise<number> {
-  const snapshot = await snapshotOf(count)
+async function mountApp(count: number, options: MountOptions = {}): Promise<number> {
+  const snapshot = await snapshotOf(count, options.days)
+  history.replaceState(null, '', options.grid ? `/?view=grid&day=${snapshot.sessions[0]!.day}` : '/')
   const db = new HallwayDB(`bench-app-${dbCounter++}`)
   await installSnapshot(db, snapshot)
   await db.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: snapshot.event.id })
@@ -146,7 +154,7 @@ async function mountApp(count: number): Promise<number> {
     </HallwayProvider>,
   )
   const deadline = performance.now() + 30_000
-  while (!document.querySelector('main a[href*="/session/"]')) {
+  while (!document.querySelector(options.grid ? '.tt-cell a[href*="/session/"]' : 'main a[href*="/session/"]')) {
     if (performance.now() > deadline) throw new Error('the app showed no session rows within 30 s')
     await new Promise((r) => setTimeout(r, 5))
   }
@@ -308,8 +316,83 @@ async function scrollWholeList(stepPx: number): Promise<{ frames: number; longTa
   return { frames, longTasks, scrolledPx: window.scrollY, blankFrames, worstBlankPx }
 }
 
+/**
+ * The share (0–1) of the grid's view, beside the gutter and under the headers, that no rendered column or time range
+ * covers as the frame is about to paint: the grid's counterpart of {@link uncoveredPx}. Empty time in a room is no
+ * blank space; a column or a time range not rendered yet is.
+ */
+function uncoveredGridShare(box: HTMLElement): number {
+  const body = box.querySelector<HTMLElement>('.tt-body')
+  const head = box.querySelector<HTMLElement>('.tt-head')
+  const gutter = box.querySelector<HTMLElement>('.tt-gutter')
+  if (!body || !head || !gutter) return 1
+  const x0 = box.scrollLeft
+  const x1 = x0 + box.clientWidth - gutter.offsetWidth
+  const y0 = box.scrollTop
+  const y1 = y0 + box.clientHeight - head.offsetHeight
+  // The rendered columns sit side by side: what they cover is from the first one's left to the last one's right,
+  // less any gap between them (the active cell's column may be rendered far from the others).
+  const spans = [...box.querySelectorAll<HTMLElement>('.tt-col')]
+    .map((c) => [parseFloat(c.style.left), parseFloat(c.style.left) + parseFloat(c.style.width)] as const)
+    .sort((a, b) => a[0] - b[0])
+  let coveredX = 0
+  let at = x0
+  for (const [left, right] of spans) {
+    const from = Math.max(left, at)
+    const to = Math.min(right, x1)
+    if (to > from) coveredX += to - from
+    at = Math.max(at, right)
+  }
+  const top = Math.max(y0, Number(body.dataset.from))
+  const bottom = Math.min(y1, Number(body.dataset.to))
+  const coveredY = Math.max(0, bottom - top)
+  const area = (x1 - x0) * (y1 - y0)
+  return area > 0 ? Math.max(0, 1 - (coveredX * coveredY) / area) : 0
+}
 
-const bench = { importRuns, rawIdbRuns, updateRuns, mountApp, typeSearch, toggleFilters, scrollWholeList }
+/**
+ * Scrolls the timetable grid's box from its top-left to its bottom-right corner, the longer way `stepPx` per
+ * animation frame, and returns the long tasks reported meanwhile and the frames painted with part of the view blank.
+ */
+async function scrollGridDiagonal(stepPx: number): Promise<{ frames: number; longTasks: number[]; scrolled: [number, number]; blankFrames: number; worstBlankShare: number; cellsInDom: number }> {
+  const box = document.querySelector<HTMLElement>('.tt-scroll')
+  if (!box) throw new Error('no timetable grid on the page')
+  // What the start left for later (stars read, search indexed in idle time) is not the scroll's cost.
+  for (let i = 0; i < 5; i++) await idle()
+  box.scrollIntoView({ block: 'start' })
+  box.scrollTo(0, 0)
+  await new Promise((r) => requestAnimationFrame(r))
+  const maxX = box.scrollWidth - box.clientWidth
+  const maxY = box.scrollHeight - box.clientHeight
+  const steps = Math.max(1, Math.ceil(Math.max(maxX, maxY) / stepPx))
+  const longTasks: number[] = []
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration)
+  })
+  observer.observe({ type: 'longtask', buffered: false })
+  let frames = 0
+  let blankFrames = 0
+  let worstBlankShare = 0
+  let cellsInDom = 0
+  await new Promise<void>((resolve) => {
+    const step = () => {
+      frames++
+      box.scrollTo((maxX * frames) / steps, (maxY * frames) / steps)
+      const blank = uncoveredGridShare(box)
+      if (blank > 0.001) blankFrames++
+      worstBlankShare = Math.max(worstBlankShare, blank)
+      cellsInDom = Math.max(cellsInDom, box.querySelectorAll('.tt-cell').length)
+      if (frames >= steps) resolve()
+      else requestAnimationFrame(step)
+    }
+    requestAnimationFrame(step)
+  })
+  await new Promise((r) => setTimeout(r, 200))
+  observer.disconnect()
+  return { frames, longTasks, scrolled: [box.scrollLeft, box.scrollTop], blankFrames, worstBlankShare, cellsInDom }
+}
+
+const bench = { importRuns, rawIdbRuns, updateRuns, mountApp, typeSearch, toggleFilters, scrollWholeList, scrollGridDiagonal }
 declare global {
   interface Window {
     bench: typeof bench

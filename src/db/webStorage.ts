@@ -14,6 +14,11 @@ export const STORAGE_KEYS = {
    * notice asks for) or a closed tab loses none (src/db/starJournal.ts).
    */
   pendingStars: { area: 'local', key: 'hallway:pending-stars' },
+  /**
+   * The schedule's layout the user last picked, "list" or "grid": a per-device preference about the screen, read before
+   * IndexedDB opens so the first view shows the right one.
+   */
+  scheduleLayout: { area: 'local', key: 'hallway:schedule-layout' },
   /** The "not saving on this device" notice was dismissed: per tab, since storage being unusable is per tab too. */
   storageNoticeDismissed: { area: 'session', key: 'hallway:storage-notice-dismissed' },
 } as const satisfies Record<string, StorageKey>

@@ -14,6 +14,8 @@ export interface ListReturn {
   sessionId: SessionId
   /** Measured row heights: with them the saved scrollY lands on the same rows, not on estimate-shifted ones. */
   measurements?: readonly VirtualItem[]
+  /** Set when the session was opened from the grid: the grid's own scroll offsets (px), which it restores instead. */
+  grid?: { left: number; top: number }
 }
 
 /**

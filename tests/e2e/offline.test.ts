@@ -85,6 +85,10 @@ describe('offline after one visit', () => {
     await expect.poll(() => resultCount(search)).toBe('1 session')
     await search.getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).waitFor()
 
+    // The grid is a chunk of its own, precached like the rest.
+    const grid = await coldOpen('/?view=grid')
+    await grid.getByRole('list', { name: /^Exhibit Hall B2 Building B · Level 1/ }).getByRole('link', { name: /^Keynote: Welcome Back/ }).waitFor()
+
     const detail = await coldOpen(`/session/${DRAGONFLY.id}`)
     await detail.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
     expect(await detail.getByText(/Georgia Ballroom 2/).count()).toBeGreaterThan(0)

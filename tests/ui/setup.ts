@@ -68,6 +68,8 @@ beforeEach(() => {
   // Each test is a new tab: no star tapped in an earlier one is still waiting to be written, nor journaled.
   pendingStars.clear()
   removeWebStorage('pendingStars')
+  // A layout chosen in one test (the grid) is not the next one's starting view.
+  removeWebStorage('scheduleLayout')
 })
 
 afterEach(() => {

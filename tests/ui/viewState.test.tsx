@@ -28,8 +28,10 @@ describe('view state in the URL', () => {
       language: 'pt-BR',
       recordedOnly: true,
       hidePast: true,
+      layout: 'grid' as const,
     }
     expect(parseViewState(viewStateToSearch(view))).toEqual(view)
+    expect(viewStateToSearch({ ...EMPTY_VIEW, layout: 'grid' })).toBe('?view=grid')
   })
 
   it('leaves the default view out of the URL entirely', () => {
@@ -38,7 +40,7 @@ describe('view state in the URL', () => {
   })
 
   it('reads "+" as a space (links built by URLSearchParams) and ignores junk', () => {
-    const view = parseViewState('?type=AI+%2B+ML&type=AI+%2B+ML&type=&day=tomorrow&past=yes&building=&lang=&recorded=yes')
+    const view = parseViewState('?type=AI+%2B+ML&type=AI+%2B+ML&type=&day=tomorrow&past=yes&building=&lang=&recorded=yes&view=table')
     expect(view).toEqual({ q: '', types: ['AI + ML'], recordedOnly: false, hidePast: false })
   })
 
@@ -48,5 +50,7 @@ describe('view state in the URL', () => {
     expect(activeFilterCount(parseViewState('?lang=de&recorded=only'))).toBe(2)
     expect(hasNarrowing(view)).toBe(true)
     expect(hasNarrowing(parseViewState('?q=%20%20&day=2025-11-13'))).toBe(false)
+    // The layout shows the same sessions another way: no filter.
+    expect(activeFilterCount(parseViewState('?view=grid'))).toBe(0)
   })
 })

@@ -28,9 +28,11 @@ export interface StarButtonProps {
   /** Icon and word stacked (cards); the default is a row (detail, plan). */
   compact?: boolean
   disabled?: boolean
+  /** -1 where the session's link is the one tab stop (the grid's roving focus); default, in the tab order. */
+  tabIndex?: number
 }
 
-export const StarButton = memo(function StarButton({ session, level, onCycle, compact, disabled }: StarButtonProps) {
+export const StarButton = memo(function StarButton({ session, level, onCycle, compact, disabled, tabIndex }: StarButtonProps) {
   const state = level ?? 'none'
   const known = useStarsKnown()
   const noteId = useId()
@@ -43,6 +45,7 @@ export const StarButton = memo(function StarButton({ session, level, onCycle, co
       aria-describedby={known ? undefined : noteId}
       data-star-for={session.id}
       disabled={disabled}
+      tabIndex={tabIndex}
       onClick={() => onCycle(session)}
     >
       <Icon name={level === 'must' ? 'star-filled' : level === 'maybe' ? 'star-half' : 'star'} />

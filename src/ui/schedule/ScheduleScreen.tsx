@@ -1,12 +1,15 @@
-// The list: one day's sessions under time-slot headers, with search, filters and "hide past". All view state is
-// in the URL (see viewState.ts); this screen derives everything else with memoised pure functions.
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+// The schedule: one day's sessions as a list under time-slot headers, or as a rooms × time grid (its own chunk), with
+// search, filters and "hide past". All view state is in the URL (see viewState.ts); this screen derives everything
+// else with memoised pure functions.
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { isolateText } from '../../domain/bidiText'
 import type { EventInfo, Session, VenueDay } from '../../domain/model'
 import { buildSearchIndex, createSessionSearch, facetsOf, filterOffersOf, filterSessions, prepareSearch, type SessionFilter } from '../../domain/search'
 import { useHiding } from '../common/useHiding'
 import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
+import { readWebStorage, writeWebStorage } from '../../db/webStorage'
+import { ChunkBoundary } from '../common/ChunkBoundary'
 import { FilterPanel } from './FilterPanel'
 import { DayTabs } from './DayTabs'
 import { NowSummary } from '../now/NowSummary'
@@ -18,8 +21,11 @@ import { useHallway } from '../common/useHallway'
 import { useStarActions } from '../common/useStarActions'
 import { useSearchText, useViewState, type SetViewState } from './useViewState'
 import { rowsBySlot } from './scheduleRows'
-import { activeFilterCount, hasNarrowing } from './viewState'
+import { activeFilterCount, hasNarrowing, type ScheduleLayout } from './viewState'
 import './schedule.css'
+
+// The grid (its geometry, virtualisation and CSS) loads only when first shown, so the list's first view stays in budget.
+const TimetableGrid = lazy(() => import('./TimetableGrid'))
 
 const MINUTE_MS = 60_000
 const FILTERS_ID = 'filters'
@@ -88,6 +94,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
   const hiding = useHiding()
   const displayZone = useDisplayZone()
   const { cycle } = useStarActions()
+  // The URL's layout wins (a link, Back); without one, the one last chosen on this device.
+  const [remembered, setRemembered] = useState<ScheduleLayout>(() => (readWebStorage('scheduleLayout') === 'grid' ? 'grid' : 'list'))
+  const layout = view.layout ?? remembered
 
   // The expensive part (normalising a session's text) runs once per session, not per keystroke, and only for the
   // days searched: at 10,000 sessions, indexing everything up front held up the first render for a long task.
@@ -130,6 +139,20 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
     if (previousDay.current !== day) window.scrollTo(0, 0)
     previousDay.current = day
   }, [day])
+
+  // A remembered grid goes into the URL too, so the address shared or bookmarked says what is on screen.
+  useEffect(() => {
+    if (!view.layout && remembered === 'grid') setView({ layout: 'grid' }, { replace: true })
+  }, [view.layout, remembered, setView])
+  const chooseLayout = useCallback(
+    (next: ScheduleLayout) => {
+      writeWebStorage('scheduleLayout', next)
+      setRemembered(next)
+      // A replace, like "hide past": Back leaves the schedule rather than flipping the layout.
+      setView({ layout: next === 'grid' ? 'grid' : undefined }, { replace: true })
+    },
+    [setView],
+  )
 
   const narrowed = hasNarrowing({ ...view, q: query })
   const filterCount = activeFilterCount(view)
@@ -194,6 +217,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
             {`${hiddenCount} hidden · Show`}
           </button>
         )}
+        <LayoutSwitch layout={layout} onChoose={chooseLayout} />
         {/* With no results the empty state offers its own "Clear filters"; one such button is enough. */}
         {narrowed && results.length > 0 && (
           <button type="button" className="button button--quiet" onClick={clearAll}>
@@ -218,7 +242,22 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
           onHide={hiding.hide}
         />
         <div className="schedule__results">
-          {results.length > 0 ? (
+          {results.length > 0 && layout === 'grid' && day ? (
+            <ChunkBoundary fallback={<GridFailed />}>
+              <Suspense fallback={<p className="loading">Loading the grid…</p>}>
+                <TimetableGrid
+                  key={day}
+                  sessions={results}
+                  day={day}
+                  venueZone={event.timeZone}
+                  timeZone={displayZone}
+                  now={nowMinute}
+                  labelledBy={HEADING_ID}
+                  onCycle={cycle}
+                />
+              </Suspense>
+            </ChunkBoundary>
+          ) : results.length > 0 ? (
             <SessionList
               rows={rows}
               timeZone={displayZone}
@@ -252,6 +291,28 @@ const HidePastToggle = memo(function HidePastToggle({ checked, setView }: { chec
     </label>
   )
 })
+
+/** List | Grid: two pressed-or-not buttons, so each says its state and one tap picks it. */
+const LayoutSwitch = memo(function LayoutSwitch({ layout, onChoose }: { layout: ScheduleLayout; onChoose: (layout: ScheduleLayout) => void }) {
+  return (
+    <div className="layout-switch" role="group" aria-label="Layout">
+      <button type="button" className="layout-switch__option" aria-pressed={layout === 'list'} onClick={() => onChoose('list')}>
+        List
+      </button>
+      <button type="button" className="layout-switch__option" aria-pressed={layout === 'grid'} onClick={() => onChoose('grid')}>
+        Grid
+      </button>
+    </div>
+  )
+})
+
+function GridFailed() {
+  return (
+    <p className="empty__message" role="alert">
+      The grid didn't download. Reload while online to get it, or switch to the list.
+    </p>
+  )
+}
 
 interface EmptyStateProps {
   /** The search text the list shows (it may trail the box while typing). */

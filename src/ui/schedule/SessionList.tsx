@@ -48,14 +48,14 @@ const SLOT_STYLE: CSSProperties = { ...ROW_STYLE, zIndex: 2 }
 const STUCK_STYLE: CSSProperties = { position: 'sticky', top: 0, zIndex: 1 }
 
 /** What a screen reader hears after "s" on a card: the new state, since focus stays on the card's link. */
-function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>): string {
+export function starAnnouncement(title: string, level: ReturnType<typeof nextStarLevel>): string {
   const t = isolateText(title)
   if (level === 'must') return `${t}: added to your plan as must`
   if (level === 'maybe') return `${t}: now a maybe`
   return `${t}: removed from your plan`
 }
 
-function timingOf(session: Session, now: Instant): SessionTiming {
+export function timingOf(session: Session, now: Instant): SessionTiming {
   if (session.end <= now) return 'ended'
   return session.start <= now ? 'now' : 'upcoming'
 }
@@ -119,7 +119,7 @@ export const SessionList = memo(function SessionList({
   // Coming back from a session page: the saved position, if it was saved for exactly this view.
   const [restore] = useState(() => {
     const saved = useUiStore.getState().listReturn
-    return saved && saved.search === window.location.search ? saved : null
+    return saved && !saved.grid && saved.search === window.location.search ? saved : null
   })
   const [scrollMargin, setScrollMargin] = useState(() => restore?.scrollMargin ?? 0)
   const [rowSizes] = useState(() => new RowSizes())

@@ -1,7 +1,10 @@
-// The list's view state (day, search, filters) and its URL query form, e.g.
-// ?day=2025-11-13&q=gpu&type=AI%20%2B%20ML&building=Building%20B&room=B206&lang=de&recorded=only&past=hide
+// The schedule's view state (day, search, filters, list or grid) and its URL query form, e.g.
+// ?day=2025-11-13&q=gpu&type=AI%20%2B%20ML&building=Building%20B&room=B206&lang=de&recorded=only&past=hide&view=grid
 // The URL is the single source of truth, so reload, back/forward and a pasted link all show the same list.
 import type { VenueDay } from '../../domain/model'
+
+/** The list grouped by time slot, or the rooms × time grid. */
+export type ScheduleLayout = 'list' | 'grid'
 
 export interface ViewState {
   /** Absent: the default day (today at the venue if the event is on, else the first day). */
@@ -15,6 +18,8 @@ export interface ViewState {
   /** Only sessions the source says may be recorded. */
   recordedOnly: boolean
   hidePast: boolean
+  /** Absent: the layout the user last chose on this device (see ScheduleScreen), else the list. */
+  layout?: ScheduleLayout
 }
 
 export const EMPTY_VIEW: ViewState = { q: '', types: [], recordedOnly: false, hidePast: false }
@@ -37,6 +42,8 @@ export function parseViewState(search: string): ViewState {
   if (room) view.room = room
   const language = p.get('lang')
   if (language) view.language = language
+  const layout = p.get('view')
+  if (layout === 'grid' || layout === 'list') view.layout = layout
   return view
 }
 
@@ -57,6 +64,7 @@ export function viewStateToSearch(view: ViewState): string {
   if (view.language) parts.push(pair('lang', view.language))
   if (view.recordedOnly) parts.push('recorded=only')
   if (view.hidePast) parts.push('past=hide')
+  if (view.layout) parts.push(pair('view', view.layout))
   return parts.length > 0 ? `?${parts.join('&')}` : ''
 }
 
