@@ -223,7 +223,8 @@ describe('the grid at scale', () => {
 
     const rendered = () => ({ columns: region.querySelectorAll('.tt-col').length, cells: region.querySelectorAll('.tt-cell').length })
     const first = rendered()
-    expect(first.columns).toBeLessThan(6)
+    // 390 px less the gutter shows 3 columns of 144 px; react-virtual adds 3 beyond them (OVERSCAN_COLUMNS).
+    expect(first.columns).toBeLessThanOrEqual(6)
     // Of the ~12 sessions each of those rooms has that day, the first screens' worth.
     const inThoseRooms = grid.columns.slice(0, first.columns).reduce((n, c) => n + c.cells.length, 0)
     expect(first.cells).toBeGreaterThan(0)
