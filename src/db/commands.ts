@@ -68,8 +68,8 @@ export interface HallwayCommands {
   setTimeDisplay(display: TimeDisplay): Promise<Outcome<void>>
   acknowledgeChanges(keys: readonly string[]): Promise<Outcome<void>>
   switchEvent(eventId: EventId): Promise<Outcome<void>>
-  /** Adds (or, with `replace`, replaces) and shows it when written. */
-  addEvent(snapshot: Snapshot, replace: boolean): Promise<Outcome<AddEventOutcome>>
+  /** Adds (or, with `replace`, replaces) and shows it when written; `feedUrl`: the web address it came from. */
+  addEvent(snapshot: Snapshot, replace: boolean, feedUrl?: string): Promise<Outcome<AddEventOutcome>>
   /** Removes an event the user added, with its stars. */
   removeEvent(eventId: EventId): Promise<Outcome<RemovedEvent>>
 }
@@ -158,11 +158,11 @@ function makeCommands(session: HallwaySession): HallwayCommands {
       if (!events) return refused('Switching events didn’t work. The schedule is still loading.')
       return run('Switching events', () => events.switchTo(eventId))
     },
-    async addEvent(snapshot, replace) {
+    async addEvent(snapshot, replace, feedUrl) {
       const events = library()
       const what = replace ? 'Replacing the schedule' : 'Adding the schedule'
       if (!events) return refused(`${what} didn’t work. The schedule is still loading.`)
-      return run(what, () => events.add(snapshot, { replace }), toScheduleSaveProblem)
+      return run(what, () => events.add(snapshot, { replace, ...(feedUrl !== undefined && { feedUrl }) }), toScheduleSaveProblem)
     },
     async removeEvent(eventId) {
       const events = library()
