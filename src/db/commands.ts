@@ -72,6 +72,8 @@ export interface HallwayCommands {
   addEvent(snapshot: Snapshot, replace: boolean, feedUrl?: string): Promise<Outcome<AddEventOutcome>>
   /** Removes an event the user added, with its stars. */
   removeEvent(eventId: EventId): Promise<Outcome<RemovedEvent>>
+  /** Applies the file an event's feed held back (it lost most of the sessions): the user said so. */
+  applyHeldFeed(eventId: EventId): Promise<Outcome<'applied' | 'gone'>>
 }
 
 const bySession = new WeakMap<HallwaySession, HallwayCommands>()
@@ -180,6 +182,19 @@ function makeCommands(session: HallwaySession): HallwayCommands {
         })
         return { ...removed, stars }
       })
+    },
+    async applyHeldFeed(eventId) {
+      const db = session.getState().db
+      if (!db) return refused('Applying the new schedule didn’t work. Storage is not open.')
+      return run(
+        'Applying the new schedule',
+        async () => {
+          // Loaded on demand: it brings Dexie's install path, which the first view does without.
+          const { applyHeldFeedFile } = await import('./feeds')
+          return applyHeldFeedFile(db, eventId)
+        },
+        toScheduleSaveProblem,
+      )
     },
   }
 }
