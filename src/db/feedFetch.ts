@@ -39,7 +39,7 @@ export async function downloadFeed(url: string, env: FeedFetchEnv = {}): Promise
     const text = await response.text()
     return { ok: true, text, name: fileNameOf(url) }
   } catch {
-    if (timedOut) return { ok: false, problem: { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) } }
+    if (timedOut) return { ok: false, problem: { kind: 'timeout', seconds: Math.max(1, Math.round(timeoutMs / 1000)) } }
     if (!online()) return { ok: false, problem: { kind: 'offline' } }
     return { ok: false, problem: { kind: 'refused', crossOrigin: isCrossOrigin(url, env.origin) } }
   } finally {

@@ -111,7 +111,7 @@ export function feedProblemText(problem: FeedProblem): string {
     case 'http':
       return `The server answered with an error (HTTP ${problem.status}).`
     case 'timeout':
-      return `The server didn’t answer within ${problem.seconds} seconds.`
+      return `The server didn’t answer within ${problem.seconds} ${problem.seconds === 1 ? 'second' : 'seconds'}.`
     case 'offline':
       return 'This device was offline. Hallway checks again when it is back online.'
     case 'refused':

@@ -81,7 +81,7 @@ describe('checking a feed', () => {
 
   it.each([
     ['an HTTP error', { status: 500 }, true, { kind: 'http', status: 500 }],
-    ['a timeout', { fail: 'hang' as const }, true, { kind: 'timeout', seconds: 0 }],
+    ['a timeout', { fail: 'hang' as const }, true, { kind: 'timeout', seconds: 1 }],
     ['a refusal while online (CORS)', { fail: 'network' as const }, true, { kind: 'refused', crossOrigin: true }],
     ['going offline', { fail: 'network' as const }, false, { kind: 'offline' }],
     ['a file that is no schedule', { body: { schemaVersion: 2, nonsense: true } }, true, { kind: 'unreadable' }],
