@@ -6,6 +6,8 @@
 // offline. For each: what Settings → Events says, and that every star is still there.
 import type { Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
+import type { Snapshot } from '../../src/domain/model'
+import { loadSeed, TITLES as SEED_TITLES, updatedSeed } from '../fixtures/seedUpdate'
 import { readStars, starFromList, usePhonePage } from './harness'
 import { startFeedServer, type FeedServer } from './feedServer'
 
@@ -196,5 +198,38 @@ describe('a schedule feed', () => {
     await expectStarsKept(p, stars)
     await p.context().setOffline(false)
     allowNetworkErrors(/ERR_CONTENT_LENGTH_MISMATCH|ERR_INTERNET_DISCONNECTED/)
+  })
+})
+
+describe('the bundled event’s feed', () => {
+  const FEED_PATH = '**/data/kubecon-na-2025.snapshot.json'
+  let updated: Snapshot
+  beforeAll(async () => {
+    updated = await updatedSeed(loadSeed())
+  })
+
+  it('brings the file a deployer uploaded, with the stars kept, and the next start does not go back to the build’s copy', async () => {
+    const p = page()
+    await p.goto(served().url)
+    for (const title of [SEED_TITLES.moved, SEED_TITLES.renamed, SEED_TITLES.cancelled]) await starFromList(p, title)
+    const stars = (await readStars(p)).map((r) => r.sessionId)
+
+    // The deployer ran `npm run import` and uploaded the one file; the app checks it at its next start.
+    await p.route(FEED_PATH, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(updated) }))
+    await p.goto(`${served().url}/plan`)
+    const changes = p.getByRole('region', { name: 'What changed in the schedule' })
+    await changes.getByText(SEED_TITLES.renamedTo).waitFor()
+    expect((await readStars(p)).length).toBe(stars.length)
+
+    // The feed out of reach: the start reads the checked copy the app kept, not the build's older one.
+    await p.unroute(FEED_PATH)
+    await p.route(FEED_PATH, (route) => route.abort('internetdisconnected'))
+    await p.reload()
+    await changes.getByText(SEED_TITLES.renamedTo).waitFor()
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click()
+    await p.getByRole('searchbox', { name: 'Search sessions' }).fill(SEED_TITLES.renamedTo)
+    await p.getByRole('link', { name: new RegExp(`^${SEED_TITLES.renamedTo.slice(0, 20)}`) }).waitFor()
+    expect((await readStars(p)).length).toBe(stars.length)
+    allowNetworkErrors(/ERR_INTERNET_DISCONNECTED/)
   })
 })
