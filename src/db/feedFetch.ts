@@ -48,7 +48,7 @@ export async function downloadFeed(url: string, env: FeedFetchEnv = {}): Promise
 }
 
 /** Reads a schedule file: the text, under the feed's file name, in the venue zone given. Never rejects. */
-export type FeedReader = (file: File, timeZone: string | undefined) => Promise<ScheduleFileRead>
+export type FeedReader = (file: File, timeZone: string) => Promise<ScheduleFileRead>
 
 export type FeedRead = { ok: true; snapshot: Snapshot } | { ok: false; problem: FeedProblem }
 
@@ -57,7 +57,7 @@ export type FeedRead = { ok: true; snapshot: Snapshot } | { ok: false; problem: 
  * as one; anything else goes through the schedule file pipeline, which detects the format. `timeZone`: the stored
  * event's, which a Sched listing needs and names nowhere.
  */
-export async function readFeedText(text: string, name: string, timeZone: string | undefined, read: FeedReader): Promise<FeedRead> {
+export async function readFeedText(text: string, name: string, timeZone: string, read: FeedReader): Promise<FeedRead> {
   const json = snapshotJson(text)
   if (json !== undefined) {
     const parsed = parseSnapshot(json)

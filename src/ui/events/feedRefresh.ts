@@ -4,7 +4,6 @@
 import { keepBundledFeedCopy } from '../../db/bundledSnapshot'
 import { runFeeds, type FeedRunner } from '../../db/feedRunner'
 import type { HallwaySession } from '../../db/session'
-import { deviceTimeZone } from '../common/timeLabels'
 import { readScheduleFileInBackground } from './scheduleReader'
 
 let runner: FeedRunner | undefined
@@ -23,7 +22,7 @@ export function startFeeds(session: HallwaySession): FeedRunner {
   const timeoutMs = testTimeoutMs()
   runner ??= runFeeds(session, {
     // A Sched listing names no zone: read it in the stored event's (a frab file names its own and ignores this).
-    read: (file, timeZone) => readScheduleFileInBackground({ file, zones: { deviceTimeZone: timeZone ?? deviceTimeZone() } }, () => {}).result,
+    read: (file, timeZone) => readScheduleFileInBackground({ file, zones: { deviceTimeZone: timeZone } }, () => {}).result,
     onBundledFile: (text) => void keepBundledFeedCopy(text),
     ...(timeoutMs !== undefined && { timeoutMs }),
   })
