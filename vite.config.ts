@@ -1,6 +1,7 @@
 // Build config: React, and the service worker + web app manifest (vite-plugin-pwa, Workbox generateSW) that make
 // Hallway work offline from a cold start and installable. README "How offline works" explains the result.
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -53,6 +54,26 @@ function preloadSnapshot(): Plugin {
   }
 }
 
+/**
+ * The bundled event's schedule feed (BUNDLED_FEED_URL in src/db/bundledSnapshot.ts): the snapshot `npm run import`
+ * writes, copied under a stable, unhashed name, so a deployer updates the schedule by uploading that one file, with no
+ * rebuild. Not precached (globPatterns below): the app fetches it to revalidate, and the first open reads the hashed
+ * copy the precache holds.
+ */
+function bundledFeedFile(): Plugin {
+  return {
+    name: 'hallway-bundled-feed',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'data/kubecon-na-2025.snapshot.json',
+        source: readFileSync('data/kubecon-na-2025.snapshot.json'),
+      })
+    },
+  }
+}
+
 export default defineConfig({
   define: {
     'import.meta.env.VITE_APP_BUILD': JSON.stringify(appBuild()),
@@ -60,6 +81,7 @@ export default defineConfig({
   plugins: [
     react(),
     preloadSnapshot(),
+    bundledFeedFile(),
     VitePWA({
       // Prompt, never auto-reload: a new version waits until the user taps "Reload" (src/pwa/ServiceWorkerNotices.tsx),
       // so nobody loses a half-typed search or an open clash in the middle of a hallway.
@@ -87,7 +109,10 @@ export default defineConfig({
         // Take control of the very first visit once installed, so going offline right after it already works.
         // Updates still wait: skipWaiting stays off until the user accepts the prompt.
         clientsClaim: true,
-        // No runtimeCaching: Hallway fetches nothing at runtime that is not in the precache (no API, no CDN fonts).
+        // No runtimeCaching: Hallway fetches nothing at runtime that is not in the precache (no API, no CDN fonts)
+        // except schedule feeds, which must reach the server (with the HTTP cache revalidating). The bundled feed's
+        // offline copy is kept by the app itself, in Cache Storage, only once checked (src/db/bundledSnapshot.ts): a
+        // runtime route would cache whatever the server answered, checked or not, in front of the next start.
       },
       // No service worker under `npm run dev`: it would cache unbundled dev modules and hide edits. Offline is
       // tested against production builds (tests/e2e), as the plugin's own tests do.

@@ -38,3 +38,11 @@ createRoot(document.getElementById('root')!).render(
     </ChunkBoundary>
   </StrictMode>,
 )
+
+// Schedule feeds: checked at start, when the tab is shown again, back online and every 15 minutes. Their code loads
+// after the first render, in its own chunk; if it can't download (offline before the service worker had it), the
+// schedule simply stays as stored.
+import('./ui/events/feedRefresh').then(
+  (m) => m.startFeeds(hallwaySession()),
+  () => {},
+)

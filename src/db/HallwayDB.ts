@@ -1,13 +1,14 @@
 // The one Dexie database of the app: its schema versions, row types and the app-wide singleton.
 // Every read and write of IndexedDB goes through this class; the UI never opens IndexedDB itself.
 import { Dexie, liveQuery, type DexieOptions, type Observable, type Table } from 'dexie'
-import type { EventId, EventInfo, Session, SessionId } from '../domain/model'
+import type { FeedProblem } from '../domain/feedPolicy'
+import type { EventId, EventInfo, Session, SessionId, Snapshot } from '../domain/model'
 import type { StarredChange } from '../domain/scheduleDiff'
 import type { StarLevel } from '../domain/stars'
 
 export const DB_NAME = 'hallway'
 /** The newest schema version this build knows. Bump it together with a new `this.version(n)` below. */
-export const DB_VERSION = 2
+export const DB_VERSION = 3
 /** IndexedDB version numbers are Dexie's times ten (Dexie reserves the last digit for its own schema patches). */
 const NATIVE_VERSION_FACTOR = 10
 
@@ -65,6 +66,27 @@ export interface ScheduleChangeRow {
   recordedAt: string
 }
 
+/**
+ * An event's schedule feed: the web address its schedule is fetched from again (src/db/feeds.ts), and how the last
+ * checks went. The bundled event's feed URL is the app's own (BUNDLED_FEED_URL); its row holds only the status. Since
+ * schema version 3.
+ */
+export interface FeedRow {
+  eventId: EventId
+  /** Absent for the bundled event, whose feed is always the app's own file. */
+  url?: string
+  /** ISO instant of the last check that left the schedule current (applied, or the same file, or a 304). */
+  lastSuccessAt?: string
+  /** ISO instant of the last check that ended, whatever it found. */
+  lastCheckedAt?: string
+  /** Why the last check left the schedule as it was; absent when it went through. */
+  problem?: FeedProblem
+  /** A file that lost most of its sessions, kept until the user applies it or the feed serves another. */
+  held?: Snapshot
+  /** FNV-1a of the text of the last file that went through: the same text again (a 304) needs no reading. */
+  textHash?: string
+}
+
 export class HallwayDB extends Dexie {
   // `declare`, not `!`: with ES2022 class fields a plain field would be re-initialised to undefined after
   // super(), on top of the table that version().stores() puts there.
@@ -73,6 +95,7 @@ export class HallwayDB extends Dexie {
   declare readonly stars: Table<StarRow, [EventId, SessionId]>
   declare readonly settings: Table<SettingRow, string>
   declare readonly scheduleChanges: Table<ScheduleChangeRow, [EventId, string]>
+  declare readonly feeds: Table<FeedRow, EventId>
 
   /**
    * True once another tab upgraded (or deleted) the database and this connection let go for good. From then on
@@ -120,6 +143,12 @@ export class HallwayDB extends Dexie {
       // [eventId+key]: one row per change to one starred session (see ScheduleChangeRow.key).
       // eventId: an event's changes, read with its stars (the plan) and when an update folds in earlier ones.
       scheduleChanges: '[eventId+key], eventId',
+    })
+    // Version 3, likewise, only adds a table: an event's feed lives beside its row, not in it, because installing a
+    // snapshot rewrites the event row wholesale (snapshotInstall.ts) and must not drop the URL.
+    this.version(3).stores({
+      // eventId: one feed per event, read and written by event.
+      feeds: '&eventId',
     })
     // Dexie 4 no longer fails with VersionError when the device holds a newer database: it quietly opens it at
     // that version. Rows written by a newer Hallway may have a shape this build does not know, so refuse

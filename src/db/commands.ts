@@ -70,14 +70,16 @@ export interface HallwayCommands {
   setTimeDisplay(display: TimeDisplay): Promise<Outcome<void>>
   acknowledgeChanges(keys: readonly string[]): Promise<Outcome<void>>
   switchEvent(eventId: EventId): Promise<Outcome<void>>
-  /** Adds (or, with `replace`, replaces) and shows it when written. */
-  addEvent(snapshot: Snapshot, replace: boolean): Promise<Outcome<AddEventOutcome>>
+  /** Adds (or, with `replace`, replaces) and shows it when written; `feedUrl`: the web address it came from. */
+  addEvent(snapshot: Snapshot, replace: boolean, feedUrl?: string): Promise<Outcome<AddEventOutcome>>
   /** Hides a room or a type (Sched's track) in the event on screen, for good (saved per event). */
   hide(kind: HiddenKind, name: string): Promise<Outcome<{ undo: Undo }>>
   /** Shows every room and type hidden in the event on screen again. */
   showHidden(): Promise<Outcome<{ undo: Undo }>>
   /** Removes an event the user added, with its stars. */
   removeEvent(eventId: EventId): Promise<Outcome<RemovedEvent>>
+  /** Applies the file an event's feed held back (it lost most of the sessions): the user said so. */
+  applyHeldFeed(eventId: EventId): Promise<Outcome<'applied' | 'gone'>>
 }
 
 const bySession = new WeakMap<HallwaySession, HallwayCommands>()
@@ -177,11 +179,11 @@ function makeCommands(session: HallwaySession): HallwayCommands {
       if (!events) return refused('Switching events didn’t work. The schedule is still loading.')
       return run('Switching events', () => events.switchTo(eventId))
     },
-    async addEvent(snapshot, replace) {
+    async addEvent(snapshot, replace, feedUrl) {
       const events = library()
       const what = replace ? 'Replacing the schedule' : 'Adding the schedule'
       if (!events) return refused(`${what} didn’t work. The schedule is still loading.`)
-      return run(what, () => events.add(snapshot, { replace }), toScheduleSaveProblem)
+      return run(what, () => events.add(snapshot, { replace, ...(feedUrl !== undefined && { feedUrl }) }), toScheduleSaveProblem)
     },
     async removeEvent(eventId) {
       const events = library()
@@ -200,6 +202,19 @@ function makeCommands(session: HallwaySession): HallwayCommands {
         })
         return { ...removed, stars }
       })
+    },
+    async applyHeldFeed(eventId) {
+      const db = session.getState().db
+      if (!db) return refused('Applying the new schedule didn’t work. Storage is not open.')
+      return run(
+        'Applying the new schedule',
+        async () => {
+          // Loaded on demand: it brings Dexie's install path, which the first view does without.
+          const { applyHeldFeedFile } = await import('./feeds')
+          return applyHeldFeedFile(db, eventId)
+        },
+        toScheduleSaveProblem,
+      )
     },
   }
 }

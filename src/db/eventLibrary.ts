@@ -9,9 +9,10 @@
 //   device time, and which event is on screen (SETTING_CURRENT_EVENT_ID).
 // - Per event, though in the settings table: the rooms and types the user hid (hidden.ts, `hidden:<eventId>`),
 //   since a room's or track's name means something only in its own event; removing the event deletes them.
+import type { FeedProblem } from '../domain/feedPolicy'
 import type { EventId, EventInfo, Session, Snapshot } from '../domain/model'
 import { compareSessions } from '../domain/snapshotBuild'
-import { BUNDLED_EVENT_ID } from './bundledSnapshot'
+import { BUNDLED_EVENT_ID, BUNDLED_FEED_URL } from './bundledSnapshot'
 import type { UserDataStore } from './userDataStore'
 
 /** An event as the switcher and Settings list it. */
@@ -23,6 +24,19 @@ export interface InstalledEvent extends EventInfo {
   sessionCount: number
   /** The event that ships with the app: it can't be removed, nor replaced from a file (the app would put it back). */
   bundled: boolean
+  /** Where its schedule is fetched again, and how that last went; absent for a file opened from the device. */
+  feed?: FeedStatus
+}
+
+/** An event's schedule feed as Settings → Events shows it (the stored FeedRow without the held file itself). */
+export interface FeedStatus {
+  url: string
+  /** ISO instant of the last check that left the schedule current. */
+  lastSuccessAt?: string
+  lastCheckedAt?: string
+  problem?: FeedProblem
+  /** Sessions in a file that lost most of them, waiting for the user's word; absent when nothing waits. */
+  heldSessions?: number
 }
 
 /**
@@ -44,6 +58,8 @@ export type AddEventOutcome =
 export interface AddEventOptions {
   /** Replace an event of the same id when its schedule differs; without it, such a file is 'exists'. */
   replace: boolean
+  /** The web address the schedule came from: kept as the event's feed (IndexedDB only; memory mode ignores it). */
+  feedUrl?: string
 }
 
 /** What removing an event deleted. */
@@ -88,10 +104,28 @@ export function removalRefusal(eventId: EventId): Error | undefined {
   return eventId === BUNDLED_EVENT_ID ? new Error('The bundled schedule comes with the app and can’t be removed.') : undefined
 }
 
-/** The InstalledEvent row of an event, from either store. */
-export function installedEvent(event: EventInfo, contentHash: string, source: string, sessionCount: number): InstalledEvent {
+/** The InstalledEvent row of an event, from either store. The bundled event's feed is the app's own file. */
+export function installedEvent(
+  event: EventInfo,
+  contentHash: string,
+  source: string,
+  sessionCount: number,
+  feed?: Omit<FeedStatus, 'url'> & { url?: string },
+): InstalledEvent {
   const { id, title, timeZone, days } = event
-  return { id, title, timeZone, days, contentHash, source, sessionCount, bundled: id === BUNDLED_EVENT_ID }
+  const bundled = id === BUNDLED_EVENT_ID
+  const url = bundled ? BUNDLED_FEED_URL : feed?.url
+  return {
+    id,
+    title,
+    timeZone,
+    days,
+    contentHash,
+    source,
+    sessionCount,
+    bundled,
+    ...(url !== undefined && { feed: { ...feed, url } }),
+  }
 }
 
 /** How many sessions of `eventId` the user starred, for the removal confirmation (any event, not only the shown one). */

@@ -20,10 +20,11 @@ import {
   type AddEventOptions,
   type AddEventOutcome,
   type EventLibrary,
+  type FeedStatus,
   type InstalledEvent,
   type RemovedEvent,
 } from './eventLibrary'
-import { SETTING_CURRENT_EVENT_ID, type HallwayDB, type StoredEvent } from './HallwayDB'
+import { SETTING_CURRENT_EVENT_ID, type FeedRow, type HallwayDB, type StoredEvent } from './HallwayDB'
 import { installedFileHash, installSnapshot } from './snapshotInstall'
 
 function sessionsOf(db: HallwayDB, eventId: EventId) {
@@ -36,11 +37,25 @@ function sessionsOf(db: HallwayDB, eventId: EventId) {
  * only when an event is installed or removed, never on a star.
  */
 export function listInstalledEvents(db: HallwayDB): Promise<InstalledEvent[]> {
-  return db.transaction('r', db.events, db.sessions, async () => {
+  return db.transaction('r', db.events, db.sessions, db.feeds, async () => {
     const rows = await db.events.toArray()
     const counts = await Promise.all(rows.map((r) => sessionsOf(db, r.id).count()))
-    return rows.map((r: StoredEvent, i) => installedEvent(r, installedFileHash(r), r.source, counts[i] ?? 0)).sort(compareEvents)
+    const feeds = new Map((await db.feeds.toArray()).map((f) => [f.eventId, feedStatusOf(f)]))
+    return rows
+      .map((r: StoredEvent, i) => installedEvent(r, installedFileHash(r), r.source, counts[i] ?? 0, feeds.get(r.id)))
+      .sort(compareEvents)
   })
+}
+
+/** A feed row as the UI sees it: the held file only counted (it may be thousands of sessions). */
+function feedStatusOf({ url, lastSuccessAt, lastCheckedAt, problem, held }: FeedRow): Omit<FeedStatus, 'url'> & { url?: string } {
+  return {
+    ...(url !== undefined && { url }),
+    ...(lastSuccessAt !== undefined && { lastSuccessAt }),
+    ...(lastCheckedAt !== undefined && { lastCheckedAt }),
+    ...(problem !== undefined && { problem }),
+    ...(held !== undefined && { heldSessions: held.sessions.length }),
+  }
 }
 
 /**
@@ -49,13 +64,16 @@ export function listInstalledEvents(db: HallwayDB): Promise<InstalledEvent[]> {
  */
 export function addEvent(db: HallwayDB, snapshot: Snapshot, options: AddEventOptions, now: Date = new Date()): Promise<AddEventOutcome> {
   const eventId = snapshot.event.id
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings, db.feeds], async () => {
     const existing = await db.events.get(eventId)
     const kind = addDecision(existing && { contentHash: installedFileHash(existing) }, snapshot, options)
     if (kind === 'exists' || kind === 'bundled') return { kind }
     // A replacement goes the way of any schedule update: sessions swapped, stars carried, changes recorded.
     await installSnapshot(db, snapshot, now)
     await db.settings.put({ key: SETTING_CURRENT_EVENT_ID, value: eventId })
+    // Opened from a web address: that address is its feed from now on, and this read was its first success. A file
+    // from the device over an event with a feed leaves the feed as it was (the next check may bring the newer copy).
+    if (options.feedUrl !== undefined) await db.feeds.put({ eventId, url: options.feedUrl, lastSuccessAt: now.toISOString(), lastCheckedAt: now.toISOString() })
     return { kind }
   })
 }
@@ -69,15 +87,16 @@ export function switchEvent(db: HallwayDB, eventId: EventId): Promise<void> {
 }
 
 /**
- * Removes an event the user added: its row, sessions, stars and schedule changes, in one transaction. When it was the
+ * Removes an event the user added: its row, sessions, stars, schedule changes and feed, in one transaction. When it was the
  * current event, the setting goes too, so the next start (and this one, through storedCurrentEventId) shows the bundled
  * event. Settings shared by all events stay.
  */
 export function removeEvent(db: HallwayDB, eventId: EventId): Promise<RemovedEvent> {
   const refusal = removalRefusal(eventId)
   if (refusal) return Promise.reject(refusal)
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings, db.feeds], async () => {
     if (!(await db.events.get(eventId))) return { existed: false, sessions: 0, stars: 0 }
+    await db.feeds.delete(eventId)
     const sessions = await sessionsOf(db, eventId).delete()
     const stars = await db.stars.where('eventId').equals(eventId).delete()
     await db.scheduleChanges.where('eventId').equals(eventId).delete()

@@ -52,9 +52,12 @@ describe('dist/sw.js', () => {
   it('leaves nothing the app uses out, and puts nothing in that does not exist (source maps stay out)', () => {
     const files = filesUnder(dist)
     for (const url of precached) expect(files).toContain(url)
-    // Everything else in dist is the service worker itself, its Workbox runtime, or a source map.
+    // Everything else in dist is the service worker itself, its Workbox runtime, a source map, or the bundled event's
+    // schedule feed (fetched past the service worker to revalidate; the precache holds the build's hashed copy).
     const notPrecached = files.filter((f) => !precached.includes(f))
-    for (const f of notPrecached) expect(f).toMatch(/^sw\.js$|^workbox-[\w-]+\.js$|\.map$/)
+    for (const f of notPrecached) expect(f).toMatch(/^sw\.js$|^workbox-[\w-]+\.js$|\.map$|^data\/kubecon-na-2025\.snapshot\.json$/)
+    expect(notPrecached).toContain('data/kubecon-na-2025.snapshot.json')
+    expect(readFileSync(join(dist, 'data/kubecon-na-2025.snapshot.json'), 'utf8')).toBe(readFileSync('data/kubecon-na-2025.snapshot.json', 'utf8'))
     expect(precached.some((u) => u.endsWith('.map'))).toBe(false)
     expect(new Set(precached).size).toBe(precached.length) // no entry twice
   })

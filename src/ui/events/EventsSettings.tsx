@@ -4,11 +4,13 @@
 import { useId, useRef, useState } from 'react'
 import { isolateText } from '../../domain/bidiText'
 import type { EventId } from '../../domain/model'
-import { countStars, type InstalledEvent } from '../../db/eventLibrary'
+import { feedProblemText } from '../../domain/feedPolicy'
+import { countStars, type FeedStatus, type InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
 import { eventDaysText, sessionCountText } from './eventText'
 import { useEvents } from './useEvents'
 import { usePlan } from '../common/usePlan'
+import { useCommands } from '../common/useCommands'
 import { Dialog, DialogHead } from '../common/Dialog'
 import { Icon } from '../common/Icons'
 import { OpenScheduleDialog } from './OpenScheduleDialog'
@@ -96,6 +98,7 @@ export function EventsSettings() {
                     </>
                   )}
                 </span>
+                {e.feed && <FeedStatusLine event={e} feed={e.feed} />}
               </div>
               <div className="events-settings__actions">
                 {!isCurrent && (
@@ -144,6 +147,73 @@ export function EventsSettings() {
         />
       )}
     </section>
+  )
+}
+
+/** "Nov 13, 10:42 AM", in the device's zone: when this device last heard from the feed. */
+function checkedAt(iso: string): string {
+  return new Date(iso).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+}
+
+/**
+ * An event's feed: where it comes from, when it last brought the schedule up to date, and the last problem (the
+ * schedule stays as it was). A file that lost most of the sessions waits here for the user's word.
+ */
+function FeedStatusLine({ event, feed }: { event: InstalledEvent; feed: FeedStatus }) {
+  const commands = useCommands()
+  const showToast = useUiStore((s) => s.showToast)
+  const [checking, setChecking] = useState(false)
+  const name = isolateText(event.title)
+
+  const checkNow = async () => {
+    setChecking(true)
+    try {
+      const { feedRunner } = await import('./feedRefresh')
+      const result = await feedRunner()?.checkNow(event.id)
+      if (result?.kind === 'applied') showToast({ tone: 'info', message: `${name} was updated from its feed. Your stars stay.` })
+      else if (result?.kind === 'unchanged') showToast({ tone: 'info', message: `${name} is up to date.` })
+    } catch {
+      showToast({ tone: 'error', message: 'Checking the feed didn’t work: part of Hallway didn’t download. Check the connection.' })
+    } finally {
+      setChecking(false)
+    }
+  }
+
+  const applyHeld = async () => {
+    const outcome = await commands.applyHeldFeed(event.id)
+    if (!outcome.ok) showToast({ tone: 'error', message: outcome.message })
+    else if (outcome.value === 'applied') showToast({ tone: 'info', message: `Applied the new schedule of ${name}. Your stars stay.` })
+  }
+
+  return (
+    <div className="events-settings__feed">
+      <span className="events-settings__meta">
+        Feed: <span className="events-settings__url" dir="ltr">{feed.url}</span>
+      </span>
+      <span className="events-settings__meta">
+        {feed.lastSuccessAt ? `Up to date as of ${checkedAt(feed.lastSuccessAt)}` : 'Not checked yet'}
+      </span>
+      {feed.problem && (
+        <p className="events-settings__problem" role="status">
+          <Icon name="clash" /> Last check{feed.lastCheckedAt ? ` (${checkedAt(feed.lastCheckedAt)})` : ''}:{' '}
+          {feedProblemText(feed.problem)} {feed.problem.kind !== 'shrunk' && 'The schedule stays as it was.'}
+        </p>
+      )}
+      <span className="events-settings__feed-actions">
+        <button type="button" className="button button--small" disabled={checking} onClick={() => void checkNow()}>
+          <span>
+            Check <bdi>{event.title}</bdi> now
+          </span>
+        </button>
+        {feed.heldSessions !== undefined && (
+          <button type="button" className="button button--small" onClick={() => void applyHeld()}>
+            <span>
+              Apply the new file anyway ({sessionCountText(feed.heldSessions)})
+            </span>
+          </button>
+        )}
+      </span>
+    </div>
   )
 }
 

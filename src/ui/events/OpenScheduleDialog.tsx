@@ -3,9 +3,11 @@
 // be opened says exactly why (the importer's own line or JSON-path messages) and changes nothing. The file is read
 // in a Web Worker (scheduleReader.ts), so a big one never freezes the page: the status counts up meanwhile, and
 // closing the dialog stops it.
-import { useEffect, useId, useState, type ChangeEvent } from 'react'
+import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
 import { isolateText, stripBidiControls } from '../../domain/bidiText'
+import { feedProblemText } from '../../domain/feedPolicy'
+import { downloadFeed } from '../../db/feedFetch'
 import type { FileProblem, ScheduleFileRead } from '../../domain/scheduleFile'
 import type { InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
@@ -55,14 +57,44 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
   const [done, setDone] = useState<Done | null>(null)
   const [busy, setBusy] = useState(false)
   const [addError, setAddError] = useState<string | null>(null)
+  // "From a web address": what is typed, the address the picked file came from (kept as the event's feed), and the
+  // download under way or why it failed.
+  const [address, setAddress] = useState('')
+  const [feedUrl, setFeedUrl] = useState<string | null>(null)
+  const [downloading, setDownloading] = useState(false)
+  const [downloadError, setDownloadError] = useState<string | null>(null)
 
-  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0]
-    if (!file) return
+  const pick = (file: File, fromUrl: string | null) => {
     setPicked(file)
+    setFeedUrl(fromUrl)
     setZone(undefined)
     setDone(null)
     setAddError(null)
+    setDownloadError(null)
+  }
+
+  const onPick = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0]
+    if (file) pick(file, null)
+  }
+
+  const onFetch = async (e: FormEvent) => {
+    e.preventDefault()
+    const url = address.trim()
+    if (!/^https?:\/\//i.test(url)) {
+      setDownloadError('Enter a web address starting with https://.')
+      return
+    }
+    setDownloading(true)
+    setDownloadError(null)
+    const got = await downloadFeed(url)
+    setDownloading(false)
+    if (!got.ok) {
+      setDownloadError(`${feedProblemText(got.problem)} Nothing was added or changed.`)
+      return
+    }
+    // From here on it is a file like a picked one: the same reader, preview and zone choice.
+    pick(new File([got.text], got.name), url)
   }
 
   // Read (again) whenever the file or the chosen zone changes: a Sched listing's "EST" labels must match the zone.
@@ -96,10 +128,10 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
     setBusy(true)
     setAddError(null)
     try {
-      const outcome = await actions.add(snapshot, replace)
+      const outcome = await actions.add(snapshot, replace, feedUrl ?? undefined)
       const title = isolateText(snapshot.event.title)
       const words = {
-        added: `Added ${title} (${sessionCountText(snapshot.sessions.length)}). Now showing it.`,
+        added: `Added ${title} (${sessionCountText(snapshot.sessions.length)}). Now showing it.${feedUrl ? ' Hallway checks its web address for updates.' : ''}`,
         replaced: `Updated ${title} from the file. Your stars for it stay.`,
         unchanged: `${title} was already on this device. Now showing it.`,
       } as const
@@ -158,6 +190,33 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           Nothing is added until you confirm.
         </p>
       </div>
+      <form className="field open-schedule__url" onSubmit={(e) => void onFetch(e)}>
+        <label htmlFor={`${uid}-url`}>Or from a web address</label>
+        <div className="open-schedule__url-row">
+          <input
+            id={`${uid}-url`}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            placeholder="https://…/schedule.json"
+            value={address}
+            aria-describedby={`${uid}-url-hint`}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+          <button type="submit" className="button" disabled={downloading || address.trim() === ''}>
+            {downloading ? 'Fetching…' : 'Fetch'}
+          </button>
+        </div>
+        <p id={`${uid}-url-hint`} className="choice__hint">
+          A pretalx or frab schedule address. Hallway keeps it, and fetches it again to keep the schedule up to date.
+        </p>
+        {downloadError && (
+          <p className="open-schedule__error" role="alert">
+            {downloadError}
+          </p>
+        )}
+      </form>
       {!actions && (
         <p className="open-schedule__note">
           Storage is still opening; adding a schedule waits for it (a few seconds at most).

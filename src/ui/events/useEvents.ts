@@ -24,7 +24,7 @@ export interface EventActions {
   /** Shows `eventId`: every screen follows; a view that belongs to the old event (a session, filters) resets. */
   switchTo(eventId: EventId): Promise<void>
   /** Adds (or, with `replace`, replaces) and shows it when written. Failures come back as a user-facing Error. */
-  add(snapshot: Snapshot, replace: boolean): Promise<AddEventOutcome>
+  add(snapshot: Snapshot, replace: boolean, feedUrl?: string): Promise<AddEventOutcome>
   /** Removes an event the user added, with its stars. */
   remove(eventId: EventId): Promise<RemovedEvent>
 }
@@ -66,8 +66,8 @@ export function useEvents(): EventsView {
         const title = events.find((e) => e.id === eventId)?.title ?? eventId
         showToast({ tone: 'info', message: `Now showing ${isolateText(title)}.` })
       },
-      add: async (snapshot, replace) => {
-        const outcome = valueOf(await commands.addEvent(snapshot, replace))
+      add: async (snapshot, replace, feedUrl) => {
+        const outcome = valueOf(await commands.addEvent(snapshot, replace, feedUrl))
         if (outcome.kind !== 'exists' && outcome.kind !== 'bundled') followSwitch()
         return outcome
       },

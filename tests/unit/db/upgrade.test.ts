@@ -67,8 +67,8 @@ describe('upgrading a version-1 database', () => {
     await db.open()
 
     expect(db.verno).toBe(DB_VERSION)
-    expect(DB_VERSION).toBe(2)
-    expect(db.backendDB().version).toBe(20) // Dexie's version × 10
+    expect(DB_VERSION).toBe(3)
+    expect(db.backendDB().version).toBe(30) // Dexie's version × 10
     expect(await db.sessions.count()).toBe(seed.sessions.length)
     const dragonfly = byTitle('Dragonfly v2.3.0')
     expect(await db.sessions.get([EVENT, dragonfly.id])).toEqual({ ...dragonfly, eventId: EVENT })
@@ -106,6 +106,31 @@ describe('upgrading a version-1 database', () => {
     // The cancelled session's star stays (see carryOverStars); nothing was lost in the upgrade or the update.
     expect(await db.stars.get([EVENT, pup.id as SessionId])).toMatchObject({ level: 'must' })
     expect(await db.stars.where('eventId').equals(EVENT as EventId).count()).toBe(3)
+    db.close()
+  })
+})
+
+describe('upgrading a version-2 database (schedule changes, no feeds)', () => {
+  it('keeps the schedule, stars, settings and recorded changes, and adds the empty feeds table', async () => {
+    const { name, stars } = await makeV1Database()
+    // Through version 2 as that release declared it, with a recorded change in it.
+    const v2 = new Dexie(name, fakeIdb)
+    v2.version(1).stores(V1_STORES)
+    v2.version(2).stores({ scheduleChanges: '[eventId+key], eventId' })
+    const change = { eventId: EVENT, key: 'k1', change: { id: stars[0]!.sessionId }, acknowledged: false, recordedAt: '2025-11-13T09:00:00.000Z' }
+    await v2.table('scheduleChanges').add(change)
+    v2.close()
+
+    const db = new HallwayDB(name, fakeIdb)
+    await db.open()
+    expect(db.backendDB().version).toBe(30)
+    expect(await db.sessions.count()).toBe(seed.sessions.length)
+    expect(await db.stars.count()).toBe(stars.length)
+    expect(await db.settings.get('walkingPace')).toEqual({ key: 'walkingPace', value: 'brisk' })
+    expect(await db.scheduleChanges.toArray()).toEqual([change])
+    expect(await db.feeds.count()).toBe(0)
+    await db.feeds.put({ eventId: EVENT, url: 'https://example.org/schedule.json' })
+    expect(await db.feeds.get(EVENT)).toEqual({ eventId: EVENT, url: 'https://example.org/schedule.json' })
     db.close()
   })
 })
