@@ -100,6 +100,7 @@ function convert(root: IcalComponent, text: string, fallbackTitle: string): Ical
   where.set(`${C}.days`, 'VCALENDAR')
   where.set(`${C}.time_zone_name`, 'VCALENDAR X-WR-TIMEZONE')
   where.set(`${C}.title`, 'VCALENDAR X-WR-CALNAME')
+  where.set(`${C}.acronym`, 'VCALENDAR X-WR-CALNAME')
 
   // RECURRENCE-ID overrides belong to their series; they are not events of their own.
   const masters = new Map<string, InstanceType<typeof ICAL.Event>>()

@@ -13,20 +13,12 @@ import { frabXmlToJson, type XmlParser } from './frabXml'
 import { progressSpan, type ProgressReport } from './importProgress'
 import { MAX_SESSIONS, type EventId, type Session, type Snapshot, type VenueDay } from './model'
 import { countSchedSessions, parseSchedListing, type ImportProblem } from './schedParser'
+import type { ScheduleFormat } from './scheduleFormat'
 import { buildSnapshot } from './snapshotBuild'
 
 export type { XmlParser } from './frabXml'
+export { FORMAT_NAMES, type ScheduleFormat } from './scheduleFormat'
 
-export type ScheduleFormat = 'sched-text' | 'frab-json' | 'c3voc-v2' | 'frab-xml' | 'ical'
-
-/** How every message names a format: "This is a frab XML schedule". */
-export const FORMAT_NAMES: Record<ScheduleFormat, string> = {
-  'sched-text': 'a Sched listing',
-  'frab-json': 'a frab/pretalx JSON schedule',
-  'c3voc-v2': 'a c3voc schedule v2 (hub) file',
-  'frab-xml': 'a frab XML schedule',
-  ical: 'an iCalendar file',
-}
 
 /** Sched problems carry a line number, the others a path in their file. */
 export type SourceProblem = ImportProblem | FrabImportProblem
