@@ -14,24 +14,15 @@ import {
   isZoneProblem,
   MAX_SCHEDULE_FILE_BYTES,
   readScheduleFile,
-  type ScheduleFileRead,
   type ScheduleReadProgress,
 } from '../../src/domain/scheduleFile'
+import { ok, problems } from '../fixtures/scheduleReads'
 
 const FIXTURE = join(__dirname, '../fixtures/pretalx-democon.json')
 const DEMOCON = readFileSync(FIXTURE, 'utf8')
 const LISTING = readFileSync(join(__dirname, '../../data/kubecon-na-2025-thursday.sched.txt'), 'utf8')
 const BUNDLED = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as Snapshot
 
-function ok(read: ScheduleFileRead) {
-  if (!read.ok) throw new Error(read.problems.map((p) => `${p.where ?? ''} ${p.message}`).join('\n'))
-  return read
-}
-
-function problems(read: ScheduleFileRead) {
-  if (read.ok) throw new Error('expected the file to be refused')
-  return read.problems
-}
 
 describe('a frab/pretalx file', () => {
   it('reads the democon export: event, days, 36 sessions, the zone from the file, and the importer warning', async () => {

@@ -12,10 +12,10 @@ import {
   importScheduleText,
   readScheduleFile,
   separateEventId,
-  type ScheduleFileRead,
 } from '../../src/domain/scheduleFile'
 import { MAX_OCCURRENCES } from '../../src/domain/icalSource'
 import { fileZoneText } from '../../src/ui/events/eventText'
+import { ok, problems } from '../fixtures/scheduleReads'
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures', name), 'utf8')
 const FOSDEM_XML = fixture('fosdem-2023-excerpt.xml')
@@ -23,15 +23,6 @@ const HUB_V2 = fixture('c3voc-hub-38c3.json')
 const ICS = fixture('democon-pretalx.ics')
 const DEMOCON = fixture('pretalx-democon.json')
 
-function ok(read: ScheduleFileRead) {
-  if (!read.ok) throw new Error(read.problems.map((p) => `${p.where ?? ''} ${p.message}`).join('\n'))
-  return read
-}
-
-function problems(read: ScheduleFileRead) {
-  if (read.ok) throw new Error('expected the file to be refused')
-  return read.problems
-}
 
 /** `text` with `extra` VEVENTs added before the calendar's end. */
 function withEvents(text: string, ...extra: string[]): string {
