@@ -15,7 +15,7 @@ const GLOBAL_OBJECTS = ['globalThis', 'window', 'self']
 const DOMAIN_FORBIDDEN = [
   'window', 'self', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB',
   'caches', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'Request', 'Response', 'Headers', 'Worker',
-  'postMessage', 'importScripts', 'alert', 'confirm', 'prompt', 'requestAnimationFrame', 'matchMedia',
+  'postMessage', 'importScripts', 'alert', 'confirm', 'prompt', 'requestAnimationFrame', 'matchMedia', 'DOMParser',
 ]
 
 /** `name` banned as a global and as a property of every global object. */

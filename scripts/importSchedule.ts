@@ -1,4 +1,5 @@
-// The import pipeline behind `npm run import`: a schedule source file (a Sched listing or frab/pretalx JSON) → a
+// The import pipeline behind `npm run import`: a schedule source file (frab/pretalx JSON or XML, c3voc schedule v2,
+// iCalendar, or a Sched listing) → a
 // validated snapshot, serialized the one canonical way. Shared by the CLI and the test that checks the committed
 // snapshot is fresh. A re-import over an existing snapshot keeps the IDs it gave its sessions (src/domain/idCarry.ts).
 import { readFile, rename, writeFile } from 'node:fs/promises'
@@ -8,6 +9,7 @@ import type { Snapshot } from '../src/domain/model'
 import { parseSnapshot, type ParseResult } from '../src/domain/snapshot'
 import { detectScheduleFormat, importScheduleText, type ScheduleFormat, type SourceProblem } from '../src/domain/scheduleFile'
 import { canonicalSession } from '../src/domain/snapshotBuild'
+import { parseXml } from './xmlParser'
 
 export type SourceFormat = ScheduleFormat
 export type { SourceProblem }
@@ -23,8 +25,8 @@ export interface SourceSpec {
 }
 
 export type ImportOutcome =
-  | { ok: true; snapshot: Snapshot; json: string; warnings: string[] }
-  | { ok: false; problems: SourceProblem[] }
+  | { ok: true; format: SourceFormat; snapshot: Snapshot; json: string; warnings: string[] }
+  | { ok: false; format: SourceFormat; problems: SourceProblem[] }
 
 /** `file:line: message` for a Sched problem, `file: path: message` for a frab one. */
 export function formatProblem(file: string, p: SourceProblem): string {
@@ -44,11 +46,12 @@ export async function importSource(
   const format = spec.format ?? detectFormat(inputPath, text)
   // The CLI names a Sched listing's event: sources.json pins the bundled id, which stars and share links depend on.
   if (format === 'sched-text' && (spec.eventId === undefined || spec.timeZone === undefined)) {
-    return { ok: false, problems: [{ line: 0, message: 'a Sched listing needs an event id and a time zone' }] }
+    return { ok: false, format, problems: [{ line: 0, message: 'a Sched listing needs an event id and a time zone' }] }
   }
   const imported = await importScheduleText(text, {
     format,
     source: `${format}:${basename(inputPath)}`,
+    parseXml,
     ...(spec.eventId !== undefined && { eventId: spec.eventId }),
     ...(spec.timeZone !== undefined && { timeZone: spec.timeZone }),
   })

@@ -79,6 +79,8 @@ export interface EventLibrary {
   switchTo(eventId: EventId): Promise<void>
   /** Deletes the event, its sessions, its stars and its schedule changes; rejects for the bundled event. */
   remove(eventId: EventId): Promise<RemovedEvent>
+  /** The IDs of an event's sessions (none when it is not here): what a file for it has in common with it. */
+  sessionIds(eventId: EventId): Promise<string[]>
 }
 
 /** What adding `snapshot` over `existing` (the installed event of that id, if any) must do. Shared by both stores. */
@@ -195,6 +197,10 @@ export class MemoryEventLibrary implements EventLibrary {
     if (!this.events.has(eventId)) throw new Error(`The event ${eventId} isn’t loaded in this tab.`)
     this.currentId = eventId
     this.changed()
+  }
+
+  async sessionIds(eventId: EventId): Promise<string[]> {
+    return (this.events.get(eventId)?.sessions ?? []).map((s) => s.id)
   }
 
   async remove(eventId: EventId): Promise<RemovedEvent> {

@@ -122,6 +122,7 @@ export function indexedDbEventLibrary(db: HallwayDB, onCurrent: (eventId: EventI
       onCurrent(eventId)
     },
     remove: (eventId) => removeEvent(db, eventId),
+    sessionIds: async (eventId) => (await sessionsOf(db, eventId).primaryKeys()).map(([, id]) => id),
   }
 }
 

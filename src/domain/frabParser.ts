@@ -53,6 +53,11 @@ export interface FrabImportOptions {
   timeZone?: string
   /** Hears how far the read has got (0…1), every few hundred sessions. */
   onProgress?: ProgressReport
+  /**
+   * Where a JSON path of this intermediate form is in the file it was made from (frab XML, c3voc v2, iCalendar: see
+   * scheduleFile.ts), so every problem and warning names the place in the file the user has.
+   */
+  locate?: (path: string) => string
 }
 
 export interface FrabEvent {
@@ -213,9 +218,9 @@ class WarningLog {
     else this.kinds.set(kind, { path, message, count: 1 })
   }
 
-  list(): string[] {
+  list(locate: (path: string) => string = (path) => path): string[] {
     return [...this.kinds.values()].map(({ path, message, count }) =>
-      `${path}: ${message}${count > 1 ? ` (and ${count - 1} more like it)` : ''}`,
+      `${locate(path)}: ${message}${count > 1 ? ` (and ${count - 1} more like it)` : ''}`,
     )
   }
 }
@@ -288,7 +293,10 @@ export function countFrabSessions(json: unknown): number {
 /** Reads a frab/pretalx schedule (parsed JSON). Never throws; every problem found is reported, not just the first. */
 export function parseFrabSchedule(json: unknown, options: FrabImportOptions = {}): FrabImportResult {
   try {
-    return parse(json, options)
+    const result = parse(json, options)
+    const { locate } = options
+    if (result.ok || !locate) return result
+    return { ok: false, problems: result.problems.map((p) => (p.path === DOCUMENT_PATH ? p : { ...p, path: locate(p.path) })) }
   } catch (err) {
     // Nothing above should throw; this keeps the promise to callers if something unforeseen does.
     return { ok: false, problems: [{ path: DOCUMENT_PATH, message: `could not be read (${err instanceof Error ? err.message : String(err)})` }] }
@@ -341,7 +349,7 @@ function parse(json: unknown, options: FrabImportOptions): FrabImportResult {
     ok: true,
     event: { ...event, timeZone },
     sessions: sessions.map(({ key: _key, ...rest }, i) => ({ id: ids[i]!, ...rest })),
-    warnings: r.warnings.list(),
+    warnings: r.warnings.list(options.locate),
   }
 }
 
@@ -368,13 +376,16 @@ function readEventHeader(conference: Json, options: FrabImportOptions, r: Reader
     }
   } else {
     id = slugify(acronym)
-    if (id === '') {
+    // An acronym of digits alone ("2025") names a year, not an event: every conference of that year would share it.
+    const yearOnly = /^\d+$/.test(id)
+    if (id === '' || yearOnly) {
       id = slugify(title)
-      if (id === '') {
-        r.problem(`${C}.acronym`, 'missing, and no event id can be made from the title; pass an event id')
+      if (id === '' || /^\d+$/.test(id)) {
+        r.problem(`${C}.acronym`, `${yearOnly ? `"${acronym}" is only a number` : 'missing'}, and no event id can be made from the title; pass an event id`)
         return undefined
       }
-      r.warnings.add('acronym', `${C}.acronym`, `missing; the event id "${id}" is made from the title, so renaming the conference would lose stars`)
+      const why = yearOnly ? `"${acronym}" is only a number, not a name` : 'missing'
+      r.warnings.add('acronym', `${C}.acronym`, `${why}; the event id "${id}" is made from the title, so renaming the conference would lose stars`)
     }
   }
   return { id: id as EventId, title }

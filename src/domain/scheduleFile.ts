@@ -1,29 +1,50 @@
 // A schedule file → a snapshot, or the problems that stop it, in words a person can act on. One pipeline for both
 // ways a schedule comes in: `npm run import` (scripts/importSchedule.ts) and "Open another schedule" in the app,
 // which loads this module on demand so the parsers stay out of the first view's JavaScript. Pure; never throws.
+//
+// Formats are told apart by their content, never by the name alone: frab/pretalx JSON, c3voc schedule v2 (JSON with a
+// top-level `schedule.events` array), frab XML, iCalendar and Sched listings. Every format but Sched is first turned
+// into the frab JSON form and read by frabParser.ts, so they share its checks, IDs and mapping decisions; each
+// adapter names the places of its own file in the problems (frabXml.ts, c3vocV2.ts, icalSource.ts). XML is parsed by
+// the caller's parser (the browser's DOMParser, or @xmldom/xmldom in the CLI); ical.js is loaded only for an .ics.
+import { looksLikeC3vocV2, c3vocV2ToFrab } from './c3vocV2'
 import { countFrabSessions, DOCUMENT_PATH, parseFrabSchedule, parseJsonText, slugify, type FrabImportProblem } from './frabParser'
+import { frabXmlToJson, type XmlParser } from './frabXml'
 import { progressSpan, type ProgressReport } from './importProgress'
-import { MAX_SESSIONS, type EventId, type Snapshot } from './model'
+import { MAX_SESSIONS, type EventId, type Session, type Snapshot, type VenueDay } from './model'
 import { countSchedSessions, parseSchedListing, type ImportProblem } from './schedParser'
+import type { ScheduleFormat } from './scheduleFormat'
 import { buildSnapshot } from './snapshotBuild'
 
-export type ScheduleFormat = 'sched-text' | 'frab-json'
+export type { XmlParser } from './frabXml'
+export { FORMAT_NAMES, type ScheduleFormat } from './scheduleFormat'
 
-/** Sched problems carry a line number, frab problems a JSON path. */
+
+/** Sched problems carry a line number, the others a path in their file. */
 export type SourceProblem = ImportProblem | FrabImportProblem
 
 export type ScheduleImport =
-  | { ok: true; snapshot: Snapshot; warnings: string[] }
-  | { ok: false; problems: SourceProblem[] }
+  | { ok: true; format: ScheduleFormat; snapshot: Snapshot; warnings: string[]; separateEventId?: EventId }
+  | { ok: false; format: ScheduleFormat; problems: SourceProblem[] }
 
 export interface ScheduleImportOptions {
   format: ScheduleFormat
   /** Snapshot.source, e.g. "frab-json:schedule.json". */
   source: string
-  /** frab: overrides the acronym. Sched: the listing has none, so without it the id is made from the title. */
+  /**
+   * The event id, as given (sources.json, `--event-id`). Without it the id is the edition's: the acronym (a Sched
+   * listing's title) and the first day, `democon-2020-12-14` (see editionEventId).
+   */
   eventId?: string
-  /** IANA zone of the venue. Sched: required (the listing only says "EST"). frab: overrides time_zone_name. */
+  /** IANA zone of the venue. Sched: required (the listing only says "EST"). Others: overrides the file's. */
   timeZone?: string
+  /** frab XML: parses the text into a Document (the browser's DOMParser, or xmldom's). */
+  parseXml?: XmlParser
+  /**
+   * The ids of the events already on the device. A file whose edition id is new but whose acronym alone is one of
+   * them (how Hallway named events before editions) keeps that id, so it replaces that event and its stars stay.
+   */
+  storedEventIds?: readonly string[]
   /** Hears how far the read has got, every few hundred sessions (the app's "Reading… 45%"). */
   onProgress?: (progress: ScheduleReadProgress) => void
 }
@@ -43,15 +64,49 @@ const PARSE_SHARE = 0.9
  */
 export const MAX_SCHEDULE_FILE_BYTES = 20 * 1024 * 1024
 
+const MAX_EVENT_ID_LENGTH = 64 // characters, as frabParser allows
+const DAY_LENGTH = '2020-12-14'.length
+
 /**
- * The format of a file: `.json` is frab, `.txt` is Sched, and anything else is frab when its text is a JSON object
- * (a Sched listing starts with its title line, never with "{").
+ * The format of a file, from its content: "<" opens XML, "BEGIN:VCALENDAR" iCalendar, "{" JSON (c3voc v2 when it
+ * lists `"events": [` and no frab `"rooms": {`). Only text that is none of these goes by its extension (.json is
+ * then broken JSON, .xml broken XML, .ics a broken calendar); anything else is read as a Sched listing.
  */
 export function detectScheduleFormat(fileName: string, text: string | undefined): ScheduleFormat {
+  const head = text?.replace(/^\uFEFF/, '').trimStart() ?? ''
+  if (head.startsWith('<')) return 'frab-xml'
+  if (/^BEGIN:VCALENDAR/i.test(head)) return 'ical'
+  if (head.startsWith('{')) return looksLikeV2Text(head) ? 'c3voc-v2' : 'frab-json'
   const ext = /\.[^./\\]*$/.exec(fileName)?.[0].toLowerCase()
   if (ext === '.json') return 'frab-json'
-  if (ext === '.txt' || text === undefined) return 'sched-text'
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'frab-json' : 'sched-text'
+  if (ext === '.xml') return 'frab-xml'
+  if (ext === '.ics' || ext === '.ical') return 'ical'
+  return 'sched-text'
+}
+
+/** A cheap look at JSON text; the parsed shape decides in the end (looksLikeC3vocV2). */
+function looksLikeV2Text(text: string): boolean {
+  return /"events"\s*:\s*\[/.test(text) && !/"rooms"\s*:\s*\{/.test(text)
+}
+
+/**
+ * The id of an edition of an event: `base` (the acronym, or a Sched listing's title) and its first day, so DemoCon
+ * 2020 and DemoCon 2022 are two events, each with its own stars. A base that already ends in that day stays as it is.
+ */
+export function editionEventId(base: string, firstDay: VenueDay): EventId {
+  if (base.endsWith(firstDay)) return base as EventId
+  const room = MAX_EVENT_ID_LENGTH - DAY_LENGTH - 1
+  return `${base.slice(0, room).replace(/[-._]+$/, '')}-${firstDay}` as EventId
+}
+
+/** An id for the file's event beside `taken` ones: the edition id, else it numbered (-2, -3…). */
+export function separateEventId(editionId: EventId, taken: readonly string[]): EventId {
+  if (!taken.includes(editionId)) return editionId
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`
+    const id = `${editionId.slice(0, MAX_EVENT_ID_LENGTH - suffix.length)}${suffix}`
+    if (!taken.includes(id)) return id as EventId
+  }
 }
 
 /** Why a file of `count` sessions is refused, or undefined when the count is within MAX_SESSIONS. */
@@ -61,34 +116,76 @@ function tooManySessions(count: number): string | undefined {
   return `the file holds ${n(count)} sessions; Hallway opens schedules of up to ${n(MAX_SESSIONS)} sessions`
 }
 
+/** A file turned into the frab JSON form, or why it can't be. */
+type FrabForm =
+  | { ok: true; format: ScheduleFormat; json: unknown; locate?: (path: string) => string; warnings: string[] }
+  | { ok: false; format: ScheduleFormat; problems: SourceProblem[] }
+
+async function frabFormOf(text: string, options: ScheduleImportOptions): Promise<FrabForm> {
+  const { format } = options
+  if (format === 'frab-xml') {
+    if (!options.parseXml) return { ok: false, format, problems: [{ path: DOCUMENT_PATH, message: 'no XML parser was given to read it' }] }
+    const xml = frabXmlToJson(text, options.parseXml)
+    return xml.ok ? { ok: true, format, json: xml.json, locate: xml.locate, warnings: [] } : { ok: false, format, problems: xml.problems }
+  }
+  if (format === 'ical') {
+    // ical.js is loaded only for a calendar (its own chunk in the app).
+    const { icalToFrab } = await import('./icalSource')
+    const fallbackTitle = options.source.replace(/^[^:]*:/, '').replace(/\.[^.]*$/, '')
+    const ical = icalToFrab(text, fallbackTitle)
+    return ical.ok ? { ok: true, format, json: ical.json, locate: ical.locate, warnings: ical.warnings } : { ok: false, format, problems: ical.problems }
+  }
+  const doc = parseJsonText(text)
+  if (!doc.ok) return { ok: false, format, problems: doc.problems }
+  if (looksLikeC3vocV2(doc.json)) {
+    const v2 = c3vocV2ToFrab(doc.json as Parameters<typeof c3vocV2ToFrab>[0])
+    return { ok: true, format: 'c3voc-v2', json: v2.json, locate: v2.locate, warnings: v2.warnings }
+  }
+  return { ok: true, format: 'frab-json', json: doc.json, warnings: [] }
+}
+
+/** The event id to store `sessions` under: as given, else the edition's, else the stored one it was before editions. */
+function chooseEventId(base: EventId, sessions: readonly Session[], options: ScheduleImportOptions): { id: EventId; separateEventId?: EventId } {
+  if (options.eventId !== undefined) return { id: base }
+  const firstDay = sessions.reduce<VenueDay | undefined>((min, s) => (min === undefined || s.day < min ? s.day : min), undefined)
+  const edition = firstDay === undefined ? base : editionEventId(base, firstDay)
+  const stored = options.storedEventIds ?? []
+  const id = !stored.includes(edition) && stored.includes(base) ? base : edition
+  return stored.includes(id) ? { id, separateEventId: separateEventId(edition, stored) } : { id }
+}
+
 /**
  * Parses `text` in `options.format` and builds its snapshot. A file of more than MAX_SESSIONS sessions is refused once
- * they are counted, before any is read (a frab file's JSON is parsed first: the 20 MB size limit bounds that).
+ * they are counted, before any is read (the JSON, XML or calendar is parsed first: the 20 MB size limit bounds that).
  */
 export async function importScheduleText(text: string, options: ScheduleImportOptions): Promise<ScheduleImport> {
-  const { format, source, eventId, timeZone, onProgress } = options
+  const { eventId, timeZone, onProgress, source } = options
   const reportFor = (sessions: number): ProgressReport | undefined => onProgress && ((fraction) => onProgress({ sessions, fraction }))
-  if (format === 'frab-json') {
-    const doc = parseJsonText(text)
-    if (!doc.ok) return doc
-    const count = countFrabSessions(doc.json)
+  if (options.format !== 'sched-text') {
+    const form = await frabFormOf(text, options)
+    if (!form.ok) return form
+    const { format } = form
+    const count = countFrabSessions(form.json)
     const tooMany = tooManySessions(count)
-    if (tooMany) return { ok: false, problems: [{ path: DOCUMENT_PATH, message: tooMany }] }
+    if (tooMany) return { ok: false, format, problems: [{ path: DOCUMENT_PATH, message: tooMany }] }
     const report = reportFor(count)
-    const parsed = parseFrabSchedule(doc.json, {
+    const parsed = parseFrabSchedule(form.json, {
       ...(eventId !== undefined && { eventId }),
       ...(timeZone !== undefined && { timeZone }),
+      ...(form.locate && { locate: form.locate }),
       ...(report && { onProgress: progressSpan(report, 0, PARSE_SHARE) }),
     })
-    if (!parsed.ok) return parsed
-    const snapshot = await buildSnapshot(parsed.event, parsed.sessions, source)
+    if (!parsed.ok) return { ...parsed, format }
+    const chosen = chooseEventId(parsed.event.id, parsed.sessions, options)
+    const snapshot = await buildSnapshot({ ...parsed.event, id: chosen.id }, parsed.sessions, source.replace(/^[^:]*:/, `${format}:`))
     report?.(1)
-    return { ok: true, snapshot, warnings: parsed.warnings }
+    return { ok: true, format, snapshot, warnings: [...form.warnings, ...parsed.warnings], ...(chosen.separateEventId && { separateEventId: chosen.separateEventId }) }
   }
-  if (timeZone === undefined) return { ok: false, problems: [{ line: 0, message: 'a Sched listing needs the venue’s time zone' }] }
+  const format = 'sched-text'
+  if (timeZone === undefined) return { ok: false, format, problems: [{ line: 0, message: 'a Sched listing needs the venue’s time zone' }] }
   const count = countSchedSessions(text)
   const tooMany = tooManySessions(count)
-  if (tooMany) return { ok: false, problems: [{ line: 0, message: tooMany }] }
+  if (tooMany) return { ok: false, format, problems: [{ line: 0, message: tooMany }] }
   const report = reportFor(count)
   let id = eventId
   // Parsed twice when the id comes from the title: each parse is half of the parsers' share.
@@ -97,7 +194,7 @@ export async function importScheduleText(text: string, options: ScheduleImportOp
     // Session IDs hash the event id, and the id comes from the title the parse finds: parse once for the title.
     // A failed parse reports the same problems with any id, so only a good one is parsed twice.
     const first = parseSchedListing(text, { eventId: '' as EventId, timeZone, ...(report && { onProgress: progressSpan(report, 0, secondFrom) }) })
-    if (!first.ok) return first
+    if (!first.ok) return { ...first, format }
     id = eventIdForTitle(first.title)
   }
   const parsed = parseSchedListing(text, {
@@ -105,10 +202,11 @@ export async function importScheduleText(text: string, options: ScheduleImportOp
     timeZone,
     ...(report && { onProgress: progressSpan(report, secondFrom, PARSE_SHARE) }),
   })
-  if (!parsed.ok) return parsed
-  const snapshot = await buildSnapshot({ id: id as EventId, title: parsed.title, timeZone }, parsed.sessions, source)
+  if (!parsed.ok) return { ...parsed, format }
+  const chosen = chooseEventId(id as EventId, parsed.sessions, options)
+  const snapshot = await buildSnapshot({ id: chosen.id, title: parsed.title, timeZone }, parsed.sessions, source)
   report?.(1)
-  return { ok: true, snapshot, warnings: [] }
+  return { ok: true, format, snapshot, warnings: [], ...(chosen.separateEventId && { separateEventId: chosen.separateEventId }) }
 }
 
 /** The event id of a Sched listing opened in the app: its title as a slug (frab makes one from an acronym the same way). */
@@ -125,9 +223,13 @@ export interface FileProblem {
 }
 
 export type ScheduleFileRead =
-  | { ok: true; format: ScheduleFormat; snapshot: Snapshot; warnings: string[] }
-  /** `aboutZone`: some problem is about the time zone, so choosing another one may fix the file. */
-  | { ok: false; format?: ScheduleFormat; problems: FileProblem[]; aboutZone?: boolean }
+  /** `separateEventId`: the file's event is already on the device; this id adds it beside that one instead. */
+  | { ok: true; format: ScheduleFormat; snapshot: Snapshot; warnings: string[]; separateEventId?: EventId }
+  /**
+   * `aboutZone`: some problem is about the time zone, so choosing another one may fix the file. `needsXmlParser`: the
+   * file is XML and this thread has no parser for it (a Web Worker has no DOMParser): read it where there is one.
+   */
+  | { ok: false; format?: ScheduleFormat; problems: FileProblem[]; aboutZone?: boolean; needsXmlParser?: boolean }
 
 export interface ScheduleFileInput {
   name: string
@@ -136,6 +238,10 @@ export interface ScheduleFileInput {
   timeZone?: string
   /** Sched, when no zone was chosen: the zone to read it in (the app's zone choice starts at the device's). */
   deviceTimeZone?: string
+  /** frab XML: the parser (see ScheduleImportOptions). */
+  parseXml?: XmlParser
+  /** The ids of the events on the device (see ScheduleImportOptions). */
+  storedEventIds?: readonly string[]
 }
 
 /** "3.2 MB", for the size message. */
@@ -156,7 +262,7 @@ export function fileSizeProblem(bytes: number): FileProblem | undefined {
 }
 
 const NEITHER =
-  'This is neither a frab/pretalx schedule (JSON) nor a Sched listing (a title line ending in "#", then "Time:", "Venue:"… lines).'
+  'This is not a schedule Hallway can read: not frab/pretalx JSON or XML, not c3voc schedule v2, not iCalendar, nor a Sched listing (a title line ending in "#", then "Time:", "Venue:"… lines).'
 // A Sched listing has at least one "Time:" line; a text file without one is something else, and its first "unexpected
 // line" would explain that worse than saying so.
 const SCHED_TIME_LINE_RE = /^Time:/m
@@ -172,19 +278,23 @@ export async function readScheduleFile(
   if (text.includes('\u0000')) return { ok: false, problems: [{ message: `This isn't a text file. ${NEITHER}` }] }
   const format = detectScheduleFormat(name, text)
   if (format === 'sched-text' && !SCHED_TIME_LINE_RE.test(text)) return { ok: false, format, problems: [{ message: NEITHER }] }
+  if (format === 'frab-xml' && !input.parseXml) return { ok: false, format, problems: [], needsXmlParser: true }
   const baseName = name.split(/[/\\]/).pop() ?? name
   const timeZone = input.timeZone ?? (format === 'sched-text' ? input.deviceTimeZone : undefined)
   const result = await importScheduleText(text, {
     format,
     source: `${format}:${baseName}`,
     ...(timeZone !== undefined && { timeZone }),
+    ...(input.parseXml && { parseXml: input.parseXml }),
+    ...(input.storedEventIds && { storedEventIds: input.storedEventIds }),
     ...(onProgress && { onProgress }),
   })
   if (!result.ok) {
     const problems = result.problems.map(toFileProblem)
-    return { ok: false, format, problems, aboutZone: problems.some(isZoneProblem) }
+    return { ok: false, format: result.format, problems, aboutZone: problems.some(isZoneProblem) }
   }
-  return { ok: true, format, snapshot: result.snapshot, warnings: result.warnings }
+  const { snapshot, warnings, separateEventId } = result
+  return { ok: true, format: result.format, snapshot, warnings, ...(separateEventId && { separateEventId }) }
 }
 
 /** A file the user picked, as the app holds it: a File (anything with a name, a size and its text will do). */
@@ -197,7 +307,7 @@ export interface PickedFile {
 /** A picked file: refused by its size before it is read, then read as {@link readScheduleFile} does. */
 export async function readPickedFile(
   file: PickedFile,
-  zones: Pick<ScheduleFileInput, 'timeZone' | 'deviceTimeZone'>,
+  zones: Omit<ScheduleFileInput, 'name' | 'text'>,
   onProgress?: (progress: ScheduleReadProgress) => void,
 ): Promise<ScheduleFileRead> {
   const tooBig = fileSizeProblem(file.size)
@@ -222,5 +332,11 @@ function capitalize(text: string): string {
 
 /** True when a zone problem is among them: the app then points at its time zone choice. */
 export function isZoneProblem(p: FileProblem): boolean {
-  return p.where === 'schedule.conference.time_zone_name' || p.where === 'options.timeZone' || /^time zone "/.test(p.message)
+  return (
+    p.where === 'schedule.conference.time_zone_name' ||
+    p.where === 'options.timeZone' ||
+    /^time zone "/.test(p.message) ||
+    // The same zone problems, found in XML, v2 or a calendar, are placed in that file.
+    /choose the venue's (time )?zone/.test(p.message)
+  )
 }

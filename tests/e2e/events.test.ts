@@ -2,6 +2,7 @@
 // pretalx democon export goes in through the real file input (preview, add), the importers' worker loads only then;
 // each event keeps its own stars and plan across switches and a reload; and a plan shared from the second event names
 // that event in its link.
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { decodePlan } from '../../src/domain/shareCodec'
 import { starFromList, usePhonePage } from './harness'
@@ -73,11 +74,12 @@ describe('other conferences in Chromium', () => {
     await dialog.getByLabel('Schedule file').setInputFiles('tests/fixtures/pretalx-democon.json')
     await dialog.getByText('pretalx-democon.json: DemoCon, 36 sessions.').waitFor()
     expect(await dialog.locator('.open-schedule__facts dd').allTextContents()).toEqual([
-      'DemoCon (democon)',
+      'DemoCon (democon-2020-12-14)',
       '3 days: Monday, Dec 14 – Wednesday, Dec 16, 2020',
       '36',
+      'UTC',
     ])
-    expect(await dialog.getByLabel('Venue time zone').locator('option:checked').textContent()).toBe('As the file says (UTC)')
+    expect(await dialog.getByLabel('Venue time zone').locator('option:checked').textContent()).toBe('As the file says: UTC')
     await dialog.getByRole('heading', { name: 'Worth knowing about this file' }).waitFor()
     await dialog.getByRole('button', { name: 'Add and switch to it' }).click()
     await p.getByText('Added DemoCon (36 sessions). Now showing it.').waitFor()
@@ -97,13 +99,55 @@ describe('other conferences in Chromium', () => {
     await p.getByRole('button', { name: 'Event: DemoCon', exact: true }).waitFor()
     expect(await planTitles(p)).toEqual([DEMO_TALK])
 
-    // Sharing from DemoCon: the link names democon.
+    // Sharing from DemoCon: the link names its event id.
     await context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served().url })
     await p.getByRole('button', { name: 'Share my plan' }).click()
     const share = p.getByRole('dialog', { name: 'Share your plan' })
     const link = await share.getByRole('textbox', { name: 'Link', exact: true }).inputValue()
     const decoded = decodePlan(new URL(link).hash)
-    expect(decoded.ok && decoded.plan.eventId).toBe('democon')
+    expect(decoded.ok && decoded.plan.eventId).toBe('democon-2020-12-14')
     expect(decoded.ok && decoded.plan.sessions).toHaveLength(1)
+  })
+
+  it('opens a frab XML file (read on the page with DOMParser) and an iCalendar file (ical.js), each named, and adds them', async () => {
+    const p = page()
+    await p.goto(served().url)
+    await switcher(p).waitFor()
+
+    // FOSDEM's XML with each talk's date at +01:00 and no zone name: the zone the offsets give, as a person reads it.
+    const xml = readFileSync('tests/fixtures/fosdem-2023-excerpt.xml', 'utf8').replace(
+      /<start>(\d\d:\d\d)<\/start>/g,
+      '<date>2023-02-04T$1:00+01:00</date><start>$1</start>',
+    )
+    let dialog = await openDialog(p)
+    await dialog.getByLabel('Schedule file').setInputFiles({ name: 'schedule.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) })
+    await dialog.getByText('schedule.xml: FOSDEM 2023, 2 sessions. This is a frab XML schedule.').waitFor()
+    expect(await dialog.locator('.open-schedule__facts dd').allTextContents()).toEqual([
+      'FOSDEM 2023 (fosdem-2023-2023-02-04)',
+      '1 day: Saturday, Feb 4, 2023',
+      '2',
+      'UTC+1 (the file gives only offsets)',
+    ])
+    await dialog.getByRole('button', { name: 'Add and switch to it' }).click()
+    await p.getByRole('button', { name: 'Event: FOSDEM 2023', exact: true }).waitFor()
+    await p.getByRole('link', { name: /^Welcome to FOSDEM 2023/ }).waitFor()
+
+    // A broken XML file: what it is, and nothing added.
+    dialog = await openDialog(p)
+    await dialog.getByLabel('Schedule file').setInputFiles({ name: 'cut.xml', mimeType: 'application/xml', buffer: Buffer.from('<schedule><conference>') })
+    await dialog.getByText('cut.xml can’t be opened.').waitFor()
+    expect(await dialog.locator('.open-schedule__problems li').allTextContents()).toEqual([
+      expect.stringMatching(/^This looks like an XML file, but it is not well-formed XML \(.+\)$/),
+    ])
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+    // The calendar (ical.js, in a chunk of its own: see budget.test.ts).
+    dialog = await openDialog(p)
+    await dialog.getByLabel('Schedule file').setInputFiles('tests/fixtures/democon-pretalx.ics')
+    await dialog.getByText('democon-pretalx.ics: DemoCon 2026, 3 sessions. This is an iCalendar file.').waitFor()
+    expect(await dialog.locator('.open-schedule__facts dd').nth(3).textContent()).toBe('Europe/Berlin')
+    await dialog.getByRole('button', { name: 'Add and switch to it' }).click()
+    await p.getByRole('button', { name: 'Event: DemoCon 2026', exact: true }).waitFor()
+    await p.getByRole('link', { name: /^Opening ceremony/ }).waitFor()
   })
 })

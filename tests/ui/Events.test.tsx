@@ -11,6 +11,7 @@ import { addEvent } from '../../src/db/events'
 import { SETTING_CURRENT_EVENT_ID } from '../../src/db/HallwayDB'
 import { setStarLevel } from '../../src/db/stars'
 import { indexedDbUserData } from '../../src/db/userDataStore'
+import { snapshotAsEvent } from '../../src/domain/editions'
 import { readScheduleFile } from '../../src/domain/scheduleFile'
 import { deviceTimeZone } from '../../src/ui/common/timeLabels'
 import { instrumentWrites } from '../unit/db/factories'
@@ -20,7 +21,7 @@ import { renderApp as renderMemoryApp } from './renderApp'
 const { getDb, star, levels, renderApp } = usePlanTestKit()
 
 const DEMOCON_TEXT = readFileSync(join(__dirname, '../fixtures/pretalx-democon.json'), 'utf8')
-const DEMO = 'democon' as EventId
+const DEMO = 'democon-2020-12-14' as EventId
 const KUBECON = planSnapshot.event.title
 const DEMO_TALK = 'Focused 5thgeneration hardware'
 
@@ -77,8 +78,8 @@ describe('opening a frab/pretalx schedule', () => {
 
     await waitFor(() => expect(status(dialog)).toHaveTextContent('pretalx-democon.json: DemoCon, 36 sessions.'))
     const facts = [...dialog.querySelectorAll('.open-schedule__facts dd')].map((dd) => dd.textContent)
-    expect(facts.slice(0, 3)).toEqual(['DemoCon (democon)', '3 days: Monday, Dec 14 – Wednesday, Dec 16, 2020', '36'])
-    expect(within(dialog).getByLabelText('Venue time zone')).toHaveDisplayValue('As the file says (UTC)')
+    expect(facts.slice(0, 3)).toEqual(['DemoCon (democon-2020-12-14)', '3 days: Monday, Dec 14 – Wednesday, Dec 16, 2020', '36'])
+    expect(within(dialog).getByLabelText('Venue time zone')).toHaveDisplayValue('As the file says: UTC')
     expect(within(dialog).getByRole('heading', { name: 'Worth knowing about this file' })).toBeInTheDocument()
     expect(within(dialog).getByText(/the offset \+01:00 differs from UTC/)).toBeInTheDocument()
     // Nothing is written before the user confirms.
@@ -94,7 +95,7 @@ describe('opening a frab/pretalx schedule', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Monday, Dec 14/ })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: startsWith(DEMO_TALK) })).toBeInTheDocument()
     expect(window.location.pathname).toBe('/')
-    expect(await eventIds()).toEqual(['democon', 'kubecon-na-2025'])
+    expect(await eventIds()).toEqual([DEMO, 'kubecon-na-2025'])
     expect((await getDb().settings.get(SETTING_CURRENT_EVENT_ID))?.value).toBe(DEMO)
   })
 
@@ -112,7 +113,7 @@ describe('opening a frab/pretalx schedule', () => {
     let dialog = await openDialogFromSettings(user)
     await pick(user, dialog, file(newer, 'schedule.json'))
     expect(await within(dialog).findByText(/You already have/)).toHaveTextContent(
-      'You already have DemoCon (democon, 36 sessions) on this device. Replace it with this file? Your stars for it stay',
+      'You already have DemoCon (democon-2020-12-14, 36 sessions) on this device. Replace it with this file? Your stars for it stay',
     )
     expect(within(dialog).queryByRole('button', { name: 'Add and switch to it' })).not.toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
@@ -153,8 +154,96 @@ describe('opening a frab/pretalx schedule', () => {
     expect(await within(dialog).findByText(/the schedule that comes with/)).toHaveTextContent(
       `This file is for ${KUBECON} (kubecon-na-2025), the schedule that comes with Hallway. The app keeps its own copy up to date, so a file can’t replace it.`,
     )
-    expect(within(dialog).queryByRole('button', { name: /^(Add|Replace)/ })).not.toBeInTheDocument()
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument()
+    // It can't replace the bundled event, but it can go beside it, as an event of its own (acronym and first day).
+    expect(within(dialog).queryByRole('button', { name: /^(Add and switch|Replace)/ })).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Add as a separate event' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(await eventIds()).toEqual([DEMO, 'kubecon-na-2025', 'kubecon-na-2025-2020-12-14'])
+  })
+})
+
+describe('editions of one event', () => {
+  /** DemoCon two years on (Dec 26–28, 2022): other days, other talks (pretalx gives every talk a new guid). */
+  const DEMOCON_2022 = DEMOCON_TEXT.replace(/2020-12-1([456])/g, (_m, d: string) => `2022-12-2${Number(d) + 2}`).replace(
+    /"guid": "([0-9a-f]{8})/g,
+    (_m, head: string) => `"guid": "${head.split('').reverse().join('')}`,
+  )
+
+  /** DemoCon 2020 as an earlier Hallway stored it: under its acronym alone, with a star. */
+  async function storedAsBefore() {
+    const read = await readScheduleFile({ name: 'schedule.json', text: DEMOCON_TEXT })
+    if (!read.ok) throw new Error('fixture')
+    const old = await snapshotAsEvent(read.snapshot, 'democon' as EventId)
+    await addEvent(getDb(), old, { replace: false })
+    const talk = old.sessions.find((s) => s.title === DEMO_TALK)!
+    await setStarLevel(indexedDbUserData(getDb()), 'democon' as EventId, talk.id, 'must')
+    return { old, talk }
+  }
+
+  it('another edition: says what differs, and adds it beside the one here, whose stars stay', async () => {
+    const { old, talk } = await storedAsBefore()
+    const { user } = await renderApp({ url: '/settings' })
+    const dialog = await openDialogFromSettings(user)
+    await pick(user, dialog, file(DEMOCON_2022, 'democon-2022.json'))
+
+    const notice = await within(dialog).findByText(/looks like another edition/)
+    expect(notice).toHaveTextContent('You already have an event with this id, DemoCon (democon), but this file looks like another edition of it:')
+    const items = [...dialog.querySelectorAll('.open-schedule__existing li')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' '))
+    expect(items).toEqual([
+      'Dates here: 3 days: Monday, Dec 14 – Wednesday, Dec 16, 2020. In the file: 3 days: Monday, Dec 26 – Wednesday, Dec 28, 2022 (no day in common).',
+      '0 of the file’s 36 sessions are among the 36 here.',
+    ])
+    expect(within(dialog).getByRole('button', { name: 'Replace' })).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Add as a separate event' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(await eventIds()).toEqual(['democon', 'democon-2022-12-26', 'kubecon-na-2025'])
+    expect((await getDb().events.get('democon' as EventId))?.contentHash).toBe(old.contentHash)
+    expect(await getDb().stars.get(['democon', talk.id])).toMatchObject({ level: 'must' })
+    expect((await getDb().settings.get(SETTING_CURRENT_EVENT_ID))?.value).toBe('democon-2022-12-26')
+  })
+
+  it('a newer version of the same edition still replaces the event stored under its acronym, stars kept', async () => {
+    const { talk } = await storedAsBefore()
+    const { user } = await renderApp({ url: '/settings' })
+    const dialog = await openDialogFromSettings(user)
+    const newer = democonWith((doc) => {
+      doc.schedule.conference.days[0].rooms['Gray Room'][0].duration = '00:45'
+    })
+    await pick(user, dialog, file(newer, 'schedule.json'))
+    expect(await within(dialog).findByText(/You already have/)).toHaveTextContent('You already have DemoCon (democon, 36 sessions) on this device.')
+    expect(within(dialog).queryByRole('button', { name: 'Add as a separate event' })).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Replace' }))
+    expect(await screen.findByText('Updated DemoCon from the file. Your stars for it stay.')).toBeInTheDocument()
+    expect(await eventIds()).toEqual(['democon', 'kubecon-na-2025'])
+    expect(await getDb().stars.get(['democon', talk.id])).toMatchObject({ level: 'must' })
+  })
+})
+
+describe('frab XML and the zone a file gives only as offsets', () => {
+  it('reads an XML schedule on the page, names the format, and shows Etc/GMT-1 as UTC+1', async () => {
+    const { user } = await renderApp({ url: '/settings' })
+    const dialog = await openDialogFromSettings(user)
+    const xml = readFileSync(join(__dirname, '../fixtures/fosdem-2023-excerpt.xml'), 'utf8').replace(
+      /<start>(\d\d:\d\d)<\/start>/g,
+      '<date>2023-02-04T$1:00+01:00</date><start>$1</start>',
+    )
+    await pick(user, dialog, new File([xml], 'schedule.xml', { type: 'application/xml' }))
+    await waitFor(() => expect(status(dialog)).toHaveTextContent('schedule.xml: FOSDEM 2023, 2 sessions. This is a frab XML schedule.'))
+    const facts = [...dialog.querySelectorAll('.open-schedule__facts dd')].map((dd) => dd.textContent)
+    expect(facts[3]).toBe('UTC+1 (the file gives only offsets)')
+    expect(within(dialog).getByLabelText('Venue time zone')).toHaveDisplayValue('As the file says: UTC+1 (the file gives only offsets)')
+  })
+
+  it('a broken XML file says what it is and where it breaks', async () => {
+    const { user } = await renderApp({ url: '/settings' })
+    const dialog = await openDialogFromSettings(user)
+    const xml = readFileSync(join(__dirname, '../fixtures/fosdem-2023-excerpt.xml'), 'utf8').replace('<duration>00:50</duration>', '<duration>fifty</duration>')
+    await pick(user, dialog, new File([xml], 'schedule.xml', { type: 'application/xml' }))
+    await waitFor(() => expect(status(dialog)).toHaveTextContent('schedule.xml can’t be opened. This is a frab XML schedule, with the problems below.'))
+    expect(problemItems(dialog)).toContain(
+      'schedule/day[1]/room[@name="Janson"]/event[2]/duration: expected hours and minutes like "01:30" (or "48:00", "1:30", "01:30:00"), found "fifty"',
+    )
   })
 })
 
@@ -178,14 +267,14 @@ describe('opening a Sched listing', () => {
 
     await user.selectOptions(zone, 'America/New_York')
     await waitFor(() => expect(status(dialog)).toHaveTextContent('tiny.txt: Tiny Con 2026, 2 sessions.'))
-    expect(dialog.querySelector('.open-schedule__facts dd')).toHaveTextContent('Tiny Con 2026 (tiny-con-2026)')
+    expect(dialog.querySelector('.open-schedule__facts dd')).toHaveTextContent('Tiny Con 2026 (tiny-con-2026-2026-03-03)')
     await user.click(within(dialog).getByRole('button', { name: 'Add and switch to it' }))
 
     await waitFor(() => expect(switcher()).toHaveAccessibleName('Event: Tiny Con 2026'))
     // 9:00 EST is 14:00 UTC: the zone chosen is the one the times were read in.
-    const welcome = await getDb().sessions.where('eventId').equals('tiny-con-2026').first()
+    const welcome = await getDb().sessions.where('eventId').equals('tiny-con-2026-2026-03-03').first()
     expect(welcome).toMatchObject({ title: 'Welcome', start: '2026-03-03T14:00:00Z' })
-    expect((await getDb().events.get('tiny-con-2026' as EventId))?.timeZone).toBe('America/New_York')
+    expect((await getDb().events.get('tiny-con-2026-2026-03-03' as EventId))?.timeZone).toBe('America/New_York')
   })
 })
 
@@ -218,7 +307,7 @@ describe('bad files change nothing and say exactly why', () => {
     expect(notJson.items[0]).toMatch(/^Not valid JSON \(.+\)$/)
 
     expect((await refusal(user, file('Packing list\n- charger\n', 'notes.txt'))).items).toEqual([
-      'This is neither a frab/pretalx schedule (JSON) nor a Sched listing (a title line ending in "#", then "Time:", "Venue:"… lines).',
+      'This is not a schedule Hallway can read: not frab/pretalx JSON or XML, not c3voc schedule v2, not iCalendar, nor a Sched listing (a title line ending in "#", then "Time:", "Venue:"… lines).',
     ])
 
     const broken = democonWith((doc) => {
@@ -357,7 +446,7 @@ describe('removing an event', () => {
     expect(dialog).toHaveTextContent('its schedule (36 sessions)')
     expect(dialog).toHaveTextContent('your 1 starred session for it')
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
-    expect(await eventIds()).toEqual(['democon', 'kubecon-na-2025'])
+    expect(await eventIds()).toEqual([DEMO, 'kubecon-na-2025'])
 
     await user.click(screen.getByRole('button', { name: 'Remove DemoCon…' }))
     dialog = await screen.findByRole('dialog', { name: 'Remove DemoCon?' })
@@ -401,7 +490,7 @@ describe('a shared plan for another event', () => {
     const link = shareUrl({ eventId: DEMO, stars: new Map([[talk.id as SessionId, 'must']]) }, read.snapshot.sessions.map((s) => s.id), '/share')
     const { user } = await renderApp({ url: link })
     expect(screen.getByText(/This plan is for/)).toHaveTextContent(
-      "This plan is for democon, which isn't on this device. Open its schedule file first.",
+      "This plan is for democon-2020-12-14, which isn't on this device. Open its schedule file first.",
     )
 
     await user.click(screen.getByRole('button', { name: 'Open a schedule file…' }))

@@ -21,7 +21,8 @@ describe('npm run import on frab/pretalx JSON', () => {
     expect(validate(snapshot), JSON.stringify(validate.errors)).toBe(true)
     const parsed = parseSnapshot(snapshot)
     if (!parsed.ok) throw new Error(parsed.error)
-    expect(parsed.value.event).toEqual({ id: 'democon', title: 'DemoCon', timeZone: 'UTC', days: ['2020-12-14', '2020-12-15', '2020-12-16'] })
+    expect(r.stdout).toContain('democon.json: read as a frab/pretalx JSON schedule, event democon-2020-12-14')
+    expect(parsed.value.event).toEqual({ id: 'democon-2020-12-14', title: 'DemoCon', timeZone: 'UTC', days: ['2020-12-14', '2020-12-15', '2020-12-16'] })
     expect(parsed.value.source).toBe('frab-json:democon.json')
   })
 
@@ -42,7 +43,8 @@ describe('npm run import on frab/pretalx JSON', () => {
       'broken.json: schedule.conference.days[1].rooms["Gray Room"][3].date: expected a date and time like "2020-12-14T09:00:00+01:00", found "2020-12-15 at noon"',
     )
     expect(r.stderr).toContain('broken.json: schedule.conference.days[2].rooms["Tan Room"][0].duration: expected hours and minutes')
-    expect(r.stderr).toContain('import failed: 2 problem(s); nothing was written')
+    expect(r.stderr).toContain('broken.json: read as a frab/pretalx JSON schedule')
+    expect(r.stderr).toContain('import failed: 2 problem(s) in a frab/pretalx JSON schedule; nothing was written')
     expect(existsSync(r.out)).toBe(false)
   })
 

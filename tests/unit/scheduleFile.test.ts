@@ -14,30 +14,22 @@ import {
   isZoneProblem,
   MAX_SCHEDULE_FILE_BYTES,
   readScheduleFile,
-  type ScheduleFileRead,
   type ScheduleReadProgress,
 } from '../../src/domain/scheduleFile'
+import { ok, problems } from '../fixtures/scheduleReads'
 
 const FIXTURE = join(__dirname, '../fixtures/pretalx-democon.json')
 const DEMOCON = readFileSync(FIXTURE, 'utf8')
 const LISTING = readFileSync(join(__dirname, '../../data/kubecon-na-2025-thursday.sched.txt'), 'utf8')
 const BUNDLED = JSON.parse(readFileSync(join(__dirname, '../../data/kubecon-na-2025.snapshot.json'), 'utf8')) as Snapshot
 
-function ok(read: ScheduleFileRead) {
-  if (!read.ok) throw new Error(read.problems.map((p) => `${p.where ?? ''} ${p.message}`).join('\n'))
-  return read
-}
-
-function problems(read: ScheduleFileRead) {
-  if (read.ok) throw new Error('expected the file to be refused')
-  return read.problems
-}
 
 describe('a frab/pretalx file', () => {
   it('reads the democon export: event, days, 36 sessions, the zone from the file, and the importer warning', async () => {
     const read = ok(await readScheduleFile({ name: 'pretalx-democon.json', text: DEMOCON }))
     expect(read.format).toBe('frab-json')
-    expect(read.snapshot.event).toEqual({ id: 'democon', title: 'DemoCon', timeZone: 'UTC', days: ['2020-12-14', '2020-12-15', '2020-12-16'] })
+    // The edition's id: the acronym and the first day.
+    expect(read.snapshot.event).toEqual({ id: 'democon-2020-12-14', title: 'DemoCon', timeZone: 'UTC', days: ['2020-12-14', '2020-12-15', '2020-12-16'] })
     expect(read.snapshot.sessions).toHaveLength(36)
     expect(read.snapshot.source).toBe('frab-json:pretalx-democon.json')
     expect(read.warnings).toEqual([
@@ -100,7 +92,7 @@ describe('a Sched listing', () => {
   it('reads the seed in the venue’s zone: the bundled sessions, under an id made from the title', async () => {
     const read = ok(await readScheduleFile({ name: 'kubecon.txt', text: LISTING, timeZone: 'America/New_York' }))
     expect(read.format).toBe('sched-text')
-    expect(read.snapshot.event).toEqual({ ...BUNDLED.event, id: 'kubecon-cloudnativecon-north-america-2025' })
+    expect(read.snapshot.event).toEqual({ ...BUNDLED.event, id: 'kubecon-cloudnativecon-north-america-2025-2025-11-13' })
     expect(read.warnings).toEqual([])
     // Same sessions as the bundled snapshot, but their IDs are the new event's (IDs hash the event id).
     const strip = (s: Snapshot) => s.sessions.map(({ id: _id, ...rest }) => rest)
@@ -136,7 +128,7 @@ describe('a Sched listing', () => {
 
 describe('files that are no schedule at all', () => {
   const NEITHER =
-    'This is neither a frab/pretalx schedule (JSON) nor a Sched listing (a title line ending in "#", then "Time:", "Venue:"… lines).'
+    'This is not a schedule Hallway can read: not frab/pretalx JSON or XML, not c3voc schedule v2, not iCalendar, nor a Sched listing (a title line ending in "#", then "Time:", "Venue:"… lines).'
 
   it('an empty file, or one of only spaces and a byte-order mark', async () => {
     for (const text of ['', '  \n\t', '\uFEFF\n']) {
@@ -187,7 +179,7 @@ describe('the session cap', () => {
       { message: CAP_TEXT(CAP + 1) },
     ])
     const cli = await importScheduleText(leanFrab(CAP + 1), { format: 'frab-json', source: 'frab-json:big.json' })
-    expect(cli).toEqual({ ok: false, problems: [{ path: '(document)', message: CAP_TEXT(CAP + 1).replace(/^T/, 't') }] })
+    expect(cli).toEqual({ ok: false, format: 'frab-json', problems: [{ path: '(document)', message: CAP_TEXT(CAP + 1).replace(/^T/, 't') }] })
   })
 
   it('reports progress as it reads: the session count, and fractions that only grow, up to 1', async () => {
@@ -208,9 +200,9 @@ describe('the session cap', () => {
 })
 
 describe('format and event id', () => {
-  it('goes by the extension, and by the first character otherwise', () => {
+  it('goes by the content, and by the extension only for text that is none of the formats', () => {
     expect(detectScheduleFormat('schedule.JSON', 'Title#')).toBe('frab-json')
-    expect(detectScheduleFormat('listing.txt', '{')).toBe('sched-text')
+    expect(detectScheduleFormat('listing.txt', '{')).toBe('frab-json')
     expect(detectScheduleFormat('export', '\uFEFF  {"schedule": {}}')).toBe('frab-json')
     expect(detectScheduleFormat('export', 'KubeCon#')).toBe('sched-text')
     expect(detectScheduleFormat('dir.v2/export', undefined)).toBe('sched-text')

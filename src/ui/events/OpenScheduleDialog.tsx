@@ -1,17 +1,22 @@
-// "Open another schedule": pick a frab/pretalx export (.json) or a Sched listing saved as text (.txt), see what it
-// holds (title, days, sessions, time zone, the importer's warnings), then add it and switch to it. A file that can't
-// be opened says exactly why (the importer's own line or JSON-path messages) and changes nothing. The file is read
+// "Open another schedule": pick a frab/pretalx export (JSON or XML), a c3voc schedule v2, an iCalendar file or a Sched
+// listing saved as text, see what it holds (its format, title, days, sessions, time zone, the importer's warnings), then
+// add it and switch to it. A file that can't be opened says exactly why (the importer's own line, path or element
+// messages) and changes nothing. A file for an event already here that looks like another edition of it (few days or
+// sessions in common) can be added beside it instead of replacing it. The file is read
 // in a Web Worker (scheduleReader.ts), so a big one never freezes the page: the status counts up meanwhile, and
 // closing the dialog stops it.
-import { useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react'
+import { useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
 import { isolateText, stripBidiControls } from '../../domain/bidiText'
+import { editionOverlap, snapshotAsEvent, type EditionOverlap } from '../../domain/editions'
 import { feedProblemText } from '../../domain/feedPolicy'
+import type { EventId, Snapshot } from '../../domain/model'
 import { downloadFeed } from '../../db/feedFetch'
 import type { FileProblem, ScheduleFileRead } from '../../domain/scheduleFile'
+import { FORMAT_NAMES, type ScheduleFormat } from '../../domain/scheduleFormat'
 import type { InstalledEvent } from '../../db/eventLibrary'
 import { useUiStore } from '../../store/uiStore'
-import { eventDaysText, sessionCountText, timeZoneChoices } from './eventText'
+import { eventDaysText, fileZoneText, sessionCountText, timeZoneChoices } from './eventText'
 import { useEvents } from './useEvents'
 import { readScheduleFileInBackground } from './scheduleReader'
 import { deviceTimeZone } from '../common/timeLabels'
@@ -63,6 +68,8 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
   const [feedUrl, setFeedUrl] = useState<string | null>(null)
   const [downloading, setDownloading] = useState(false)
   const [downloadError, setDownloadError] = useState<string | null>(null)
+  // One string, so the read below runs again only when the set of events changes, not on every new array of them.
+  const storedIds = useMemo(() => events.map((e) => e.id).join('\n'), [events])
 
   const pick = (file: File, fromUrl: string | null) => {
     setPicked(file)
@@ -104,7 +111,10 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
     const { name } = picked
     setInProgress({ name })
     const reading = readScheduleFileInBackground(
-      { file: picked, zones: { ...(zone !== undefined && { timeZone: zone }), deviceTimeZone: deviceTimeZone() } },
+      {
+        file: picked,
+        zones: { ...(zone !== undefined && { timeZone: zone }), deviceTimeZone: deviceTimeZone(), storedEventIds: storedIds.split('\n') },
+      },
       ({ sessions, fraction }) => {
         const percent = Math.floor((fraction * 100) / PROGRESS_STEP_PERCENT) * PROGRESS_STEP_PERCENT
         setInProgress((now) => (now?.percent === percent && now.sessions === sessions ? now : { name, sessions, percent }))
@@ -115,20 +125,25 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
       setDone({ name, read })
     })
     return reading.cancel
-  }, [picked, zone])
+  }, [picked, zone, storedIds])
 
   // While a read is under way (a new file, or the same in another zone) nothing of the last one can be added.
   const read = inProgress ? undefined : done?.read
   const snapshot = read?.ok ? read.snapshot : undefined
   const existing = snapshot ? events.find((e) => e.id === snapshot.event.id) : undefined
   const state = !snapshot ? undefined : !existing ? 'new' : existing.bundled ? 'bundled' : existing.contentHash === snapshot.contentHash ? 'same' : 'update'
+  const separateId = read?.ok ? read.separateEventId : undefined
+  const overlap = useEditionOverlap(state === 'update' ? existing : undefined, snapshot, actions)
+  // Another edition of an event here (or a file for the bundled event's id): it can go beside it instead.
+  const offerSeparate = separateId !== undefined && (state === 'bundled' || (state === 'update' && overlap?.barely === true))
 
-  const add = async (replace: boolean) => {
+  const add = async (replace: boolean, separately = false) => {
     if (!snapshot || !actions) return
     setBusy(true)
     setAddError(null)
     try {
-      const outcome = await actions.add(snapshot, replace, feedUrl ?? undefined)
+      const toAdd = separately && separateId !== undefined ? await snapshotAsEvent(snapshot, separateId) : snapshot
+      const outcome = await actions.add(toAdd, replace, feedUrl ?? undefined)
       const title = isolateText(snapshot.event.title)
       const words = {
         added: `Added ${title} (${sessionCountText(snapshot.sessions.length)}). Now showing it.${feedUrl ? ' Hallway checks its web address for updates.' : ''}`,
@@ -176,7 +191,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         <input
           id={fileInputId}
           type="file"
-          accept=".json,.txt,application/json,text/plain"
+          accept=".json,.xml,.ics,.txt,application/json,application/xml,text/xml,text/calendar,text/plain"
           aria-describedby={`${uid}-file-hint`}
           // Cleared as the picker opens, so picking the same file again (fixed in an editor meanwhile) is a new pick;
           // not after a pick, so the input keeps showing which file the preview is of.
@@ -186,8 +201,8 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           onChange={onPick}
         />
         <p id={`${uid}-file-hint`} className="choice__hint">
-          A frab or pretalx schedule export (<code>schedule.json</code>), or a Sched listing saved as text (<code>.txt</code>).
-          Nothing is added until you confirm.
+          A frab or pretalx schedule export (<code>schedule.json</code> or <code>schedule.xml</code>), a c3voc schedule v2, a
+          calendar (<code>.ics</code>), or a Sched listing saved as text (<code>.txt</code>). Nothing is added until you confirm.
         </p>
       </div>
       <form className="field open-schedule__url" onSubmit={(e) => void onFetch(e)}>
@@ -240,8 +255,8 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
       )}
       <p className="open-schedule__status" role="status">
         {inProgress && `Reading ${isolateText(inProgress.name)}…${progressText(inProgress)}`}
-        {read && !read.ok && `${done ? isolateText(done.name) : 'The file'} can’t be opened.`}
-        {snapshot && `${done ? isolateText(done.name) : ''}: ${isolateText(snapshot.event.title)}, ${sessionCountText(snapshot.sessions.length)}.`}
+        {read && !read.ok && `${done ? isolateText(done.name) : 'The file'} can’t be opened.${formatSentence(read)}`}
+        {snapshot && `${done ? isolateText(done.name) : ''}: ${isolateText(snapshot.event.title)}, ${sessionCountText(snapshot.sessions.length)}.${formatSentence(read)}`}
       </p>
 
       {read && !read.ok && <Problems problems={read.problems} aboutZone={read.aboutZone ?? false} />}
@@ -256,6 +271,8 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           <dd>{eventDaysText(snapshot.event.days)}</dd>
           <dt>Sessions</dt>
           <dd>{snapshot.sessions.length.toLocaleString('en-US')}</dd>
+          <dt>Time zone</dt>
+          <dd>{fileZoneText(snapshot.event.timeZone)}</dd>
         </dl>
       )}
 
@@ -270,7 +287,9 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
         </div>
       )}
 
-      {existing && state !== 'new' && <ExistingNotice existing={existing} state={state} current={current?.id === existing.id} />}
+      {existing && state !== 'new' && (
+        <ExistingNotice existing={existing} state={state} current={current?.id === existing.id} overlap={offerSeparate ? overlap : undefined} file={snapshot} />
+      )}
 
       {addError && (
         <p className="open-schedule__error" role="alert">
@@ -288,8 +307,13 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
           </button>
         )}
         {state === 'update' && (
-          <button type="button" className="button button--primary" disabled={busy || !actions} onClick={() => void add(true)}>
+          <button type="button" className={offerSeparate ? 'button' : 'button button--primary'} disabled={busy || !actions} onClick={() => void add(true)}>
             <Icon name="check" /> Replace
+          </button>
+        )}
+        {offerSeparate && (
+          <button type="button" className="button button--primary" disabled={busy || !actions} onClick={() => void add(false, true)}>
+            <Icon name="plus" /> Add as a separate event
           </button>
         )}
         {state === 'same' && current?.id !== existing?.id && (
@@ -300,6 +324,37 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
       </div>
     </Dialog>
   )
+}
+
+/** " This is a frab XML schedule.", when the file was read as one (a file of no known format says so in its problem). */
+function formatSentence(read: ScheduleFileRead | undefined): string {
+  if (!read?.format || (!read.ok && !read.problems.some((p) => p.where !== undefined))) return ''
+  const name = FORMAT_NAMES[read.format]
+  return ` This is ${name}${read.ok ? '' : ', with the problems below'}.`
+}
+
+/** How a file for an event already here compares with it, once that event's session IDs are read. */
+function useEditionOverlap(
+  existing: InstalledEvent | undefined,
+  snapshot: Snapshot | undefined,
+  actions: ReturnType<typeof useEvents>['actions'],
+): EditionOverlap | undefined {
+  const [result, setResult] = useState<{ of: Snapshot; overlap: EditionOverlap } | undefined>(undefined)
+  useEffect(() => {
+    if (!existing || !snapshot || !actions) return
+    let live = true
+    void actions.sessionIdsOf(existing.id as EventId).then(
+      (sessionIds) => {
+        const fileIds = snapshot.sessions.map((s) => s.id)
+        if (live) setResult({ of: snapshot, overlap: editionOverlap({ days: existing.days, sessionIds }, { days: snapshot.event.days, sessionIds: fileIds }) })
+      },
+      () => {}, // Not comparable: Replace is offered as before.
+    )
+    return () => {
+      live = false
+    }
+  }, [existing, snapshot, actions])
+  return result !== undefined && result.of === snapshot ? result.overlap : undefined
 }
 
 /** " 40% of 15,000 sessions", once the file's sessions are counted (files of a few hundred finish before that shows). */
@@ -343,7 +398,7 @@ function ZoneChoice({
   onChange,
 }: {
   id: string
-  format: 'sched-text' | 'frab-json'
+  format: ScheduleFormat
   fileZone: string | undefined
   value: string | undefined
   onChange: (zone: string | undefined) => void
@@ -363,10 +418,10 @@ function ZoneChoice({
         aria-describedby={`${id}-hint`}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
       >
-        {!sched && <option value="">As the file says{fileZone && value === undefined ? ` (${fileZone})` : ''}</option>}
+        {!sched && <option value="">As the file says{fileZone && value === undefined ? `: ${fileZoneText(fileZone)}` : ''}</option>}
         {zones.map((z) => (
           <option key={z} value={z}>
-            {z}
+            {fileZoneText(z)}
             {z === device ? ' (this device)' : ''}
           </option>
         ))}
@@ -384,11 +439,39 @@ function ExistingNotice({
   existing,
   state,
   current,
+  overlap,
+  file,
 }: {
   existing: InstalledEvent
   state: 'bundled' | 'same' | 'update' | undefined
   current: boolean
+  /** Given when the file looks like another edition: what it shares with the event here. */
+  overlap: EditionOverlap | undefined
+  file: Snapshot | undefined
 }) {
+  if (state === 'update' && overlap && file) {
+    return (
+      <div className="open-schedule__existing">
+        <p>
+          You already have an event with this id, <strong dir="auto">{existing.title}</strong> (<code>{existing.id}</code>), but
+          this file looks like another edition of it:
+        </p>
+        <ul>
+          <li>
+            Dates here: {eventDaysText(existing.days)}. In the file: {eventDaysText(file.event.days)}
+            {overlap.sharedDays === 0 ? ' (no day in common).' : ` (${overlap.sharedDays.toLocaleString('en-US')} in common).`}
+          </li>
+          <li>
+            {overlap.commonSessions.toLocaleString('en-US')} of the file’s {sessionCountText(file.sessions.length)} are among the{' '}
+            {existing.sessionCount.toLocaleString('en-US')} here.
+          </li>
+        </ul>
+        <p>
+          Add it as a separate event (the one here and your stars for it stay as they are), or replace the one here with it.
+        </p>
+      </div>
+    )
+  }
   return (
     <div className="open-schedule__existing">
       {state === 'bundled' && (

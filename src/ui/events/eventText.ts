@@ -29,3 +29,14 @@ export function timeZoneChoices(include: readonly string[]): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   return [...new Set([...known, ...include])].sort((a, b) => a.localeCompare(b))
 }
+
+/**
+ * A file's zone as a person reads it. A fixed-offset zone is what a file that gives only offsets gets (see frabParser),
+ * and POSIX signs are inverted: Etc/GMT-1 is UTC+1, which most people would read as UTC−1. So it reads
+ * "UTC+1 (the file gives only offsets)". Other zones as named.
+ */
+export function fileZoneText(zone: string): string {
+  const m = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone)
+  if (!m || Number(m[2]) === 0) return zone
+  return `UTC${m[1] === '-' ? '+' : '-'}${Number(m[2])} (the file gives only offsets)`
+}

@@ -1,13 +1,14 @@
 // Reading a picked schedule file without freezing the page: the parsers run in a Web Worker (scheduleReader.worker.ts)
 // that posts how far it has got and then what the file holds; cancelling terminates it. Where there is no Worker
 // (jsdom, in the UI tests) the same code runs on this thread, loaded on demand. Either way the importers stay out of
-// the first view, and both are precached by the service worker, so a file opens offline too.
+// the first view, and both are precached by the service worker, so a file opens offline too. A worker has no
+// DOMParser, so a frab XML file, once the worker has seen it is one, is read on this thread with the browser's.
 import type { ScheduleFileInput, ScheduleFileRead, ScheduleReadProgress } from '../../domain/scheduleFile'
 
 /** The page → the worker: read this file (a File clones to a worker without copying its bytes). */
 export interface ReadRequest {
   file: File
-  zones: Pick<ScheduleFileInput, 'timeZone' | 'deviceTimeZone'>
+  zones: Pick<ScheduleFileInput, 'timeZone' | 'deviceTimeZone' | 'storedEventIds'>
 }
 
 /** The worker → the page: it has the request, how far it has got (every few hundred sessions), what the file holds. */
@@ -35,11 +36,17 @@ export function readScheduleFileInBackground(request: ReadRequest, onProgress: (
   if (typeof Worker === 'undefined') return readOnThisThread(request, onProgress)
   const worker = new Worker(new URL('./scheduleReader.worker.ts', import.meta.url), { type: 'module', name: 'schedule-reader' })
   let cancelled = false
+  let cancelHere = () => {}
   const result = new Promise<ScheduleFileRead>((resolve) => {
     let started = false
     const finish = (read: ScheduleFileRead) => {
       worker.terminate()
-      if (!cancelled) resolve(read)
+      if (cancelled) return
+      if (!read.ok && read.needsXmlParser) {
+        const here = readOnThisThread(request, onProgress)
+        cancelHere = here.cancel
+        void here.result.then(resolve)
+      } else resolve(read)
     }
     worker.onmessage = (e: MessageEvent<ReadReply>) => {
       const reply = e.data
@@ -61,6 +68,7 @@ export function readScheduleFileInBackground(request: ReadRequest, onProgress: (
     cancel: () => {
       cancelled = true
       worker.terminate()
+      cancelHere()
     },
   }
 }
@@ -77,12 +85,17 @@ function loadImporter(): Promise<Importer> {
   return importer
 }
 
+/** The browser's XML parser: a Document, with a <parsererror> in it when the text is not well-formed. */
+function parseXmlHere(text: string): Document {
+  return new DOMParser().parseFromString(text, 'application/xml')
+}
+
 function readOnThisThread(request: ReadRequest, onProgress: (progress: ScheduleReadProgress) => void): ScheduleReading {
   let cancelled = false
   const result = loadImporter().then(
     (mod) =>
       mod
-        .readPickedFile(request.file, request.zones, (p) => {
+        .readPickedFile(request.file, { ...request.zones, parseXml: parseXmlHere }, (p) => {
           if (!cancelled) onProgress(p)
         })
         .catch(() => failure(READ_FAILED)),

@@ -27,6 +27,8 @@ export interface EventActions {
   add(snapshot: Snapshot, replace: boolean, feedUrl?: string): Promise<AddEventOutcome>
   /** Removes an event the user added, with its stars. */
   remove(eventId: EventId): Promise<RemovedEvent>
+  /** The IDs of an event's sessions, to compare a file for the same id with it. */
+  sessionIdsOf(eventId: EventId): Promise<string[]>
 }
 
 /**
@@ -72,6 +74,7 @@ export function useEvents(): EventsView {
         return outcome
       },
       remove: async (eventId) => valueOf(await commands.removeEvent(eventId)),
+      sessionIdsOf: (eventId) => library.sessionIds(eventId),
     }
   }, [library, events, commands, followSwitch, showToast])
 
