@@ -89,6 +89,8 @@ export const WEB_MANIFEST: Partial<ManifestOptions> = {
   share_target: {
     action: './add-from-list',
     method: 'GET',
+    // The spec's default, said out loud: Chromium warns when it is left out.
+    enctype: 'application/x-www-form-urlencoded',
     params: { title: 'title', text: 'text', url: 'url' },
   },
 }
