@@ -16,6 +16,7 @@ import { median, percentile } from './bench/measure'
 import { FIRST_VIEW_JS_BUDGET, firstViewJsFiles, firstVisitFiles, kb, sumBy } from './bench/bytes'
 import { instrument, MOBILE_CPU_SLOWDOWN, throttleCpu, timeToFirstRows } from './bench/firstRows'
 import type { InteractionTiming } from './bench/benchPage'
+import { benchListMatch } from './bench/listMatch'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const APP_DIR = resolve(ROOT, 'dist-bench-app')
@@ -353,8 +354,25 @@ async function axeCounts(browser: Browser, url: string): Promise<void> {
   }
 }
 
+function listMatching(): void {
+  const lines = 100
+  log(`matching a pasted list of ${lines} lines against ${LARGE} sessions…`)
+  const f = benchListMatch(LARGE, lines, QUICK ? 5 : 15)
+  raw['list-match'] = f
+  rows.push({
+    section: 'scale',
+    figure: `"Add from a list…": ${lines} lines against ${LARGE} sessions, per line (Node, unthrottled)`,
+    value: f.perLine,
+    unit: 'ms',
+    target: '< 4 ms (a 16 ms frame at 4× CPU)',
+    ok: f.perLine * MOBILE_CPU_SLOWDOWN < 16,
+    note: `${(f.perLine / f.floorPerLine).toFixed(2)}× a bare includes scan (${f.floorPerLine.toFixed(2)} ms); tables built in ${f.build.toFixed(0)} ms; ${f.sure} sure`,
+  })
+}
+
 /** Everything: the app built twice (the second time with the floor page), then each section in turn. */
 async function allFigures(): Promise<void> {
+  listMatching()
   log('building the app for production…')
   await buildProduction({ build: { outDir: APP_DIR, emptyOutDir: true } })
   await bytes()

@@ -83,4 +83,14 @@ export const WEB_MANIFEST: Partial<ManifestOptions> = {
       icons: [png('icons/shortcut-now-96.png')],
     },
   ],
+  // Hallway in the phone's share sheet (Web Share Target, once installed): shared text opens "Add from a list…"
+  // filled in, and a shared Hallway link opens the shared plan. GET, so the target is an ordinary route of the app
+  // (no file extension): the service worker serves it from the precache like any other, and it works offline.
+  share_target: {
+    action: './add-from-list',
+    method: 'GET',
+    // The spec's default, said out loud: Chromium warns when it is left out.
+    enctype: 'application/x-www-form-urlencoded',
+    params: { title: 'title', text: 'text', url: 'url' },
+  },
 }

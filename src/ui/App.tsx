@@ -26,6 +26,7 @@ const SharedPlanScreen = lazy(() => import('./share/SharedPlanScreen').then((m) 
 const SpeakersScreen = lazy(() => import('./speakers/SpeakersScreen').then((m) => ({ default: m.SpeakersScreen })))
 const SpeakerScreen = lazy(() => import('./speakers/SpeakerScreen').then((m) => ({ default: m.SpeakerScreen })))
 const SettingsRoute = lazy(() => import('./settings/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
+const AddFromListScreen = lazy(() => import('./plan/AddFromListScreen').then((m) => ({ default: m.AddFromListScreen })))
 const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
@@ -42,6 +43,9 @@ export function App() {
           <Route path="/session/:id">{(params) => <SessionScreen id={params.id} />}</Route>
           <Route path="/plan">
             <PlanScreen />
+          </Route>
+          <Route path="/add-from-list">
+            <AddFromListScreen />
           </Route>
           <Route path="/speakers">
             <SpeakersScreen />

@@ -58,6 +58,7 @@ describe('installing Hallway', () => {
     expect(installabilityErrors).toEqual([])
     const manifest = await cdp.send('Page.getAppManifest')
     expect(manifest.url).toBe(`${served.url}/manifest.webmanifest`)
+    // Chromium reads the share target here too: it warned about a missing enctype before there was one.
     expect(manifest.errors).toEqual([])
     await cdp.detach()
   })
@@ -85,6 +86,12 @@ describe('installing Hallway', () => {
       ['Now', '/now'],
     ])
     for (const s of shortcuts) expect(s.icons.length).toBeGreaterThan(0)
+    // In the share sheet once installed: GET to a route of the app, with the shared title, text and URL.
+    expect(manifest.share_target).toEqual({
+      action: './add-from-list',
+      method: 'GET',
+      enctype: 'application/x-www-form-urlencoded',
+      params: { title: 'title', text: 'text', url: 'url' } })
 
     // index.html links the manifest and the iOS icon.
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest')

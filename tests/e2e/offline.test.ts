@@ -96,6 +96,12 @@ describe('offline after one visit', () => {
     const plan = await coldOpen('/plan')
     await plan.getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
 
+    // The share target: text shared from another app, with the network off, matched against the schedule.
+    const list = await coldOpen(`/add-from-list?title=Must-watch&text=${encodeURIComponent('AI-Assisted GitOps With Flux MCP Server – Stefan Prodan\nSomething Else Entirely')}`)
+    await list.getByRole('heading', { level: 1, name: 'Add from a list' }).waitFor()
+    await list.getByRole('heading', { level: 2, name: '1 match · 2 not in this schedule' }).waitFor()
+    expect(await list.getByRole('checkbox').count()).toBe(1)
+
     const speakers = await coldOpen('/speakers?q=prodan')
     await speakers.getByRole('link', { name: 'Stefan Prodan' }).waitFor()
     const speaker = await coldOpen('/speaker/n-stefan-prodan')

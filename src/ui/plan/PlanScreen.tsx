@@ -78,9 +78,12 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
             Tap <Icon name="star" /> <strong>Star</strong> on a session to add it as a must; tap again for maybe.
             Overlaps and tight walks between rooms show up here.
           </p>
-          <Link href="/" className="button button--primary">
-            Browse the schedule
-          </Link>
+          <p className="plan__actions">
+            <Link href="/" className="button button--primary">
+              Browse the schedule
+            </Link>
+            <AddFromListLink />
+          </p>
         </div>
         <PlanCalendarExport />
       </>
@@ -90,7 +93,10 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
   return (
     <>
       <SavedPlanNotice />
-      <SharePlanButton />
+      <div className="plan__actions">
+        <SharePlanButton />
+        <AddFromListLink />
+      </div>
       <WhatChanged />
       {/* With one day, the day's own heading already says all this. */}
       {days.length > 1 && (
@@ -109,6 +115,15 @@ function PlanBody({ sessions }: { sessions: readonly Session[] }) {
       <CancelledOnlyDays shown={days.map((d) => d.day)} />
       <PlanCalendarExport />
     </>
+  )
+}
+
+/** To the paste-a-list screen: a must-watch list from a blog or a chat, turned into stars. */
+function AddFromListLink() {
+  return (
+    <Link href="/add-from-list" className="button">
+      <Icon name="list" /> Add from a list…
+    </Link>
   )
 }
 
