@@ -46,7 +46,7 @@ export function listInstalledEvents(db: HallwayDB): Promise<InstalledEvent[]> {
  */
 export function addEvent(db: HallwayDB, snapshot: Snapshot, options: AddEventOptions, now: Date = new Date()): Promise<AddEventOutcome> {
   const eventId = snapshot.event.id
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges, db.settings], async () => {
     const existing = await db.events.get(eventId)
     const kind = addDecision(existing && { contentHash: installedFileHash(existing) }, snapshot, options)
     if (kind === 'exists' || kind === 'bundled') return { kind }
@@ -66,17 +66,18 @@ export function switchEvent(db: HallwayDB, eventId: EventId): Promise<void> {
 }
 
 /**
- * Removes an event the user added: its row, sessions, stars and schedule changes, in one transaction. When it was the
+ * Removes an event the user added: its row, sessions, stars, notes and schedule changes, in one transaction. When it was the
  * current event, the setting goes too, so the next start (and this one, through storedCurrentEventId) shows the bundled
  * event. Settings shared by all events stay.
  */
 export function removeEvent(db: HallwayDB, eventId: EventId): Promise<RemovedEvent> {
   const refusal = removalRefusal(eventId)
   if (refusal) return Promise.reject(refusal)
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges, db.settings], async () => {
     if (!(await db.events.get(eventId))) return { existed: false, sessions: 0, stars: 0 }
     const sessions = await sessionsOf(db, eventId).delete()
     const stars = await db.stars.where('eventId').equals(eventId).delete()
+    await db.notes.where('eventId').equals(eventId).delete()
     await db.scheduleChanges.where('eventId').equals(eventId).delete()
     await db.events.delete(eventId)
     const current = await db.settings.get(SETTING_CURRENT_EVENT_ID)

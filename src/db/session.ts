@@ -91,6 +91,8 @@ export interface PlanState {
   changes: readonly PendingChange[]
   /** The pending change of each session still in the schedule, by its ID now (for badges on cards and rows). */
   changeBySession: ReadonlyMap<SessionId, PendingChange>
+  /** The user's private notes, by session (never in a share link). */
+  notes: ReadonlyMap<SessionId, string>
 }
 
 /**
@@ -370,6 +372,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
       const seed = lastGoodUser
       memoryUser = new MemoryUserData({
         stars: seed?.stars,
+        notes: seed?.notes,
         settings: seed ? [...seed.settings].map(([key, value]) => ({ key, value })) : [],
         changes: seed?.changes,
       })
@@ -380,14 +383,16 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     if (!memoryMode && stateDb && memoryUser) {
       const held = memoryUser
       memoryUser = null
-      const { stars, settings } = held.contents()
+      const { stars, notes, settings } = held.contents()
       for (const row of stars) pendingStars.keep(row.eventId, row.sessionId, row.level)
-      if (settings.length > 0) {
+      if (settings.length > 0 || notes.length > 0) {
         indexedDbUserData(stateDb)
           .transact(async (tx) => {
             for (const { key, value } of settings) await tx.putSetting(key, value)
+            // A note written here is newer than whatever IndexedDB had for that session.
+            for (const row of notes) await tx.putNote(row)
           })
-          .catch((error: unknown) => console.warn('Hallway: saving the settings made before storage opened failed.', error))
+          .catch((error: unknown) => console.warn('Hallway: saving the settings and notes made before storage opened failed.', error))
       }
     }
     const memory = memoryMode ? memoryUser : null
@@ -633,6 +638,7 @@ function initialState(): HallwayState {
       countsByDay: new Map(),
       changes: NO_CHANGES,
       changeBySession: new Map(),
+      notes: new Map(),
     },
     starsKnown: false,
   }
@@ -691,6 +697,10 @@ function planDeriver() {
     lastChangeBySession = map
     return map
   })
+  const notesOf = memo(
+    (rows: UserDataSnapshot['notes'] | undefined): ReadonlyMap<SessionId, string> =>
+      new Map((rows ?? []).map((r) => [r.sessionId, r.text])),
+  )
   const stateOf = memo(
     (
       data: UserDataSnapshot | undefined,
@@ -706,6 +716,7 @@ function planDeriver() {
       countsByDay: ReadonlyMap<VenueDay, number>,
       changes: readonly PendingChange[],
       changeBySession: ReadonlyMap<SessionId, PendingChange>,
+      notes: ReadonlyMap<SessionId, string>,
     ): PlanState => ({
       status: data ? 'ready' : 'loading',
       eventId,
@@ -721,6 +732,7 @@ function planDeriver() {
       countsByDay,
       changes,
       changeBySession,
+      notes,
     }),
   )
   return (
@@ -744,7 +756,8 @@ function planDeriver() {
     const bySession = bySessionFor(conflicts)
     const changeBySession = changeBySessionFor(changes)
     const counts = countsFor(plan)
-    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession)
+    const notes = notesOf(data?.notes)
+    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession, notes)
   }
 }
 
