@@ -697,10 +697,15 @@ function planDeriver() {
     lastChangeBySession = map
     return map
   })
-  const notesOf = memo(
-    (rows: UserDataSnapshot['notes'] | undefined): ReadonlyMap<SessionId, string> =>
-      new Map((rows ?? []).map((r) => [r.sessionId, r.text])),
-  )
+  // The same map while the notes read the same: every star tap re-reads them, and the search index (which holds
+  // them) must not be rebuilt for that.
+  let lastNotes: ReadonlyMap<SessionId, string> = new Map()
+  const notesOf = memo((rows: UserDataSnapshot['notes'] | undefined): ReadonlyMap<SessionId, string> => {
+    const next = new Map((rows ?? []).map((r) => [r.sessionId, r.text]))
+    const same = next.size === lastNotes.size && [...next].every(([id, text]) => lastNotes.get(id) === text)
+    if (!same) lastNotes = next
+    return lastNotes
+  })
   const stateOf = memo(
     (
       data: UserDataSnapshot | undefined,
