@@ -8,7 +8,7 @@ import type { StarLevel } from '../domain/stars'
 
 export const DB_NAME = 'hallway'
 /** The newest schema version this build knows. Bump it together with a new `this.version(n)` below. */
-export const DB_VERSION = 3
+export const DB_VERSION = 4
 /** IndexedDB version numbers are Dexie's times ten (Dexie reserves the last digit for its own schema patches). */
 const NATIVE_VERSION_FACTOR = 10
 
@@ -87,6 +87,21 @@ export interface FeedRow {
   textHash?: string
 }
 
+/** The longest note kept, in characters: a few sentences, "ask about the GPU operator", not an essay. */
+export const NOTE_MAX_CHARS = 1000
+
+/**
+ * The user's private note on a session. User data: never in a share link; a schedule update only moves it with a
+ * renamed session, like a star. Since schema version 4.
+ */
+export interface NoteRow {
+  eventId: EventId
+  sessionId: SessionId
+  text: string
+  /** ISO instant of the last change. */
+  updatedAt: string
+}
+
 export class HallwayDB extends Dexie {
   // `declare`, not `!`: with ES2022 class fields a plain field would be re-initialised to undefined after
   // super(), on top of the table that version().stores() puts there.
@@ -96,6 +111,7 @@ export class HallwayDB extends Dexie {
   declare readonly settings: Table<SettingRow, string>
   declare readonly scheduleChanges: Table<ScheduleChangeRow, [EventId, string]>
   declare readonly feeds: Table<FeedRow, EventId>
+  declare readonly notes: Table<NoteRow, [EventId, SessionId]>
 
   /**
    * True once another tab upgraded (or deleted) the database and this connection let go for good. From then on
@@ -149,6 +165,11 @@ export class HallwayDB extends Dexie {
     this.version(3).stores({
       // eventId: one feed per event, read and written by event.
       feeds: '&eventId',
+    })
+    this.version(4).stores({
+      // A new table only: an older database gains it empty, and nothing else is touched.
+      // eventId: an event's notes, read with its stars, and deleted with the event.
+      notes: '[eventId+sessionId], eventId',
     })
     // Dexie 4 no longer fails with VersionError when the device holds a newer database: it quietly opens it at
     // that version. Rows written by a newer Hallway may have a shape this build does not know, so refuse

@@ -14,6 +14,7 @@ import { requestPersistence } from './persistence'
 import { acknowledgeChanges } from './scheduleChanges'
 import type { HallwaySession } from './session'
 import { setReminderMinutes, setTimeDisplay, setWalkingBuffer, setWalkingPace, type TimeDisplay } from './settings'
+import { restoreNote, saveNote } from './notes'
 import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from './stars'
 import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from './storageErrors'
 import type { UserDataStore } from './userDataStore'
@@ -67,6 +68,8 @@ export interface HallwayCommands {
   setWalkingPace(pace: WalkingPace): Promise<Outcome<void>>
   setWalkingBuffer(bufferMin: number): Promise<Outcome<void>>
   setReminderMinutes(minutes: number | null): Promise<Outcome<void>>
+  /** The user's private note on a session; empty removes it. `undo` puts back the note that was there. */
+  saveNote(sessionId: SessionId, text: string): Promise<Outcome<{ text: string; undo: Undo }>>
   setTimeDisplay(display: TimeDisplay): Promise<Outcome<void>>
   acknowledgeChanges(keys: readonly string[]): Promise<Outcome<void>>
   switchEvent(eventId: EventId): Promise<Outcome<void>>
@@ -165,6 +168,14 @@ function makeCommands(session: HallwaySession): HallwayCommands {
     setWalkingBuffer: setting('extra time', setWalkingBuffer),
     setReminderMinutes: setting('reminder', setReminderMinutes),
     setTimeDisplay: setting('time zone', setTimeDisplay),
+    async saveNote(sessionId, text) {
+      const { store, eventId } = plan()
+      if (!store || !eventId) return refused('Saving your note didn’t work. Your plan is still loading; try again in a moment.')
+      return run('Saving your note', async () => {
+        const saved = await saveNote(store, eventId, sessionId, text)
+        return { text: saved.text, undo: () => run('Undo', () => restoreNote(store, eventId, sessionId, saved.previous)) }
+      })
+    },
     async acknowledgeChanges(keys) {
       const { store, eventId } = plan()
       if (!store || !eventId) return refused('Marking the change as seen didn’t work. Your plan is still loading.')

@@ -64,7 +64,7 @@ function feedStatusOf({ url, lastSuccessAt, lastCheckedAt, problem, held }: Feed
  */
 export function addEvent(db: HallwayDB, snapshot: Snapshot, options: AddEventOptions, now: Date = new Date()): Promise<AddEventOutcome> {
   const eventId = snapshot.event.id
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings, db.feeds], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges, db.settings, db.feeds], async () => {
     const existing = await db.events.get(eventId)
     const kind = addDecision(existing && { contentHash: installedFileHash(existing) }, snapshot, options)
     if (kind === 'exists' || kind === 'bundled') return { kind }
@@ -87,18 +87,19 @@ export function switchEvent(db: HallwayDB, eventId: EventId): Promise<void> {
 }
 
 /**
- * Removes an event the user added: its row, sessions, stars, schedule changes and feed, in one transaction. When it was the
+ * Removes an event the user added: its row, sessions, stars, notes, schedule changes and feed, in one transaction. When it was the
  * current event, the setting goes too, so the next start (and this one, through storedCurrentEventId) shows the bundled
  * event. Settings shared by all events stay.
  */
 export function removeEvent(db: HallwayDB, eventId: EventId): Promise<RemovedEvent> {
   const refusal = removalRefusal(eventId)
   if (refusal) return Promise.reject(refusal)
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.settings, db.feeds], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges, db.settings, db.feeds], async () => {
     if (!(await db.events.get(eventId))) return { existed: false, sessions: 0, stars: 0 }
     await db.feeds.delete(eventId)
     const sessions = await sessionsOf(db, eventId).delete()
     const stars = await db.stars.where('eventId').equals(eventId).delete()
+    await db.notes.where('eventId').equals(eventId).delete()
     await db.scheduleChanges.where('eventId').equals(eventId).delete()
     await db.events.delete(eventId)
     const current = await db.settings.get(SETTING_CURRENT_EVENT_ID)

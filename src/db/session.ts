@@ -95,6 +95,8 @@ export interface PlanState {
   changeBySession: ReadonlyMap<SessionId, PendingChange>
   /** The rooms and types hidden in this event; the same object while the saved choices are unchanged. */
   hidden: HiddenChoices
+  /** The user's private notes, by session (never in a share link). */
+  notes: ReadonlyMap<SessionId, string>
 }
 
 /**
@@ -374,6 +376,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
       const seed = lastGoodUser
       memoryUser = new MemoryUserData({
         stars: seed?.stars,
+        notes: seed?.notes,
         settings: seed ? [...seed.settings].map(([key, value]) => ({ key, value })) : [],
         changes: seed?.changes,
       })
@@ -384,14 +387,16 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     if (!memoryMode && stateDb && memoryUser) {
       const held = memoryUser
       memoryUser = null
-      const { stars, settings } = held.contents()
+      const { stars, notes, settings } = held.contents()
       for (const row of stars) pendingStars.keep(row.eventId, row.sessionId, row.level)
-      if (settings.length > 0) {
+      if (settings.length > 0 || notes.length > 0) {
         indexedDbUserData(stateDb)
           .transact(async (tx) => {
             for (const { key, value } of settings) await tx.putSetting(key, value)
+            // A note written here is newer than whatever IndexedDB had for that session.
+            for (const row of notes) await tx.putNote(row)
           })
-          .catch((error: unknown) => console.warn('Hallway: saving the settings made before storage opened failed.', error))
+          .catch((error: unknown) => console.warn('Hallway: saving the settings and notes made before storage opened failed.', error))
       }
     }
     const memory = memoryMode ? memoryUser : null
@@ -638,6 +643,7 @@ function initialState(): HallwayState {
       changes: NO_CHANGES,
       changeBySession: new Map(),
       hidden: NOTHING_HIDDEN,
+      notes: new Map(),
     },
     starsKnown: false,
   }
@@ -696,6 +702,15 @@ function planDeriver() {
     lastChangeBySession = map
     return map
   })
+  // The same map while the notes read the same: every star tap re-reads them, and the search index (which holds
+  // them) must not be rebuilt for that.
+  let lastNotes: ReadonlyMap<SessionId, string> = new Map()
+  const notesOf = memo((rows: UserDataSnapshot['notes'] | undefined): ReadonlyMap<SessionId, string> => {
+    const next = new Map((rows ?? []).map((r) => [r.sessionId, r.text]))
+    const same = next.size === lastNotes.size && [...next].every(([id, text]) => lastNotes.get(id) === text)
+    if (!same) lastNotes = next
+    return lastNotes
+  })
   const stateOf = memo(
     (
       data: UserDataSnapshot | undefined,
@@ -712,6 +727,7 @@ function planDeriver() {
       changes: readonly PendingChange[],
       changeBySession: ReadonlyMap<SessionId, PendingChange>,
       hidden: HiddenChoices,
+      notes: ReadonlyMap<SessionId, string>,
     ): PlanState => ({
       status: data ? 'ready' : 'loading',
       eventId,
@@ -728,6 +744,7 @@ function planDeriver() {
       changes,
       changeBySession,
       hidden,
+      notes,
     }),
   )
   // Keyed on the stored value's text: a star re-reads the settings as new objects, and must not change the choices.
@@ -754,7 +771,8 @@ function planDeriver() {
     const changeBySession = changeBySessionFor(changes)
     const counts = countsFor(plan)
     const hidden = hiddenFor(JSON.stringify((eventId !== undefined && settings.get(hiddenSettingKey(eventId))) || null))
-    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession, hidden)
+    const notes = notesOf(data?.notes)
+    return stateOf(data, eventId, store, stars, walking, display, options, plan, conflicts, bySession, counts, changes, changeBySession, hidden, notes)
   }
 }
 

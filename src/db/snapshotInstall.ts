@@ -7,7 +7,7 @@ import { fnv1a32Hex } from '../domain/ids'
 import { carryIds } from '../domain/idCarry'
 import type { EventId, Session, SessionId, Snapshot } from '../domain/model'
 import { carryOverStars, diffSchedules, followStarredChanges, hasScheduleChanges, starredChangeKey } from '../domain/scheduleDiff'
-import type { HallwayDB, ScheduleChangeRow, StarRow, StoredEvent, StoredSession } from './HallwayDB'
+import type { HallwayDB, NoteRow, ScheduleChangeRow, StarRow, StoredEvent, StoredSession } from './HallwayDB'
 
 export type InstallResult = 'installed' | 'unchanged' | 'replaced'
 
@@ -23,7 +23,7 @@ export type InstallResult = 'installed' | 'unchanged' | 'replaced'
  */
 export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Date = new Date()): Promise<InstallResult> {
   const eventId = snapshot.event.id
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges], async (): Promise<InstallResult> => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges], async (): Promise<InstallResult> => {
     const existing = await db.events.get(eventId)
     if (existing && installedFileHash(existing) === snapshot.contentHash && existing.schemaVersion === snapshot.schemaVersion) {
       return 'unchanged'
@@ -110,6 +110,7 @@ async function recordScheduleUpdate(
     .map(([sessionId, level]): StarRow => ({ eventId, sessionId, level, updatedAt }))
   if (gone.length > 0) await db.stars.bulkDelete(gone)
   if (arrived.length > 0) await db.stars.bulkPut(arrived)
+  await carryOverNotes(db, eventId, diff.renamed)
 
   const rows = await db.scheduleChanges.where('eventId').equals(eventId).toArray()
   const pending = rows.filter((r) => !r.acknowledged)
@@ -126,4 +127,25 @@ async function recordScheduleUpdate(
   // Pending rows are rewritten from scratch: a followed change has a new key (the session is somewhere else now).
   if (pending.length > 0) await db.scheduleChanges.bulkDelete(pending.map((r): [EventId, string] => [eventId, r.key]))
   if (followed.length > 0) await db.scheduleChanges.bulkPut(followed)
+}
+
+/**
+ * Notes follow a renamed session to its new ID, like stars. Two old sessions renamed into one (rare) keep both
+ * notes, one after the other; a note on a cancelled session stays, as its star does.
+ */
+async function carryOverNotes(db: HallwayDB, eventId: EventId, renamed: readonly { oldId: SessionId; newId: SessionId }[]): Promise<void> {
+  if (renamed.length === 0) return
+  const rows = await db.notes.where('eventId').equals(eventId).toArray()
+  if (rows.length === 0) return
+  const byId = new Map(rows.map((r) => [r.sessionId, r]))
+  for (const { oldId, newId } of renamed) {
+    const note = byId.get(oldId)
+    if (!note) continue
+    const there = byId.get(newId)
+    const moved: NoteRow = { ...note, sessionId: newId, text: there ? `${there.text}\n${note.text}` : note.text }
+    await db.notes.delete([eventId, oldId])
+    await db.notes.put(moved)
+    byId.delete(oldId)
+    byId.set(newId, moved)
+  }
 }

@@ -1,8 +1,8 @@
-// Where the user's own data (stars, settings, acknowledged schedule changes) is written: IndexedDB through HallwayDB, or, when storage has
+// Where the user's own data (stars, notes, settings, acknowledged schedule changes) is written: IndexedDB through HallwayDB, or, when storage has
 // failed, memory for the life of the tab. Both run a unit of work atomically, so stars.ts and settings.ts write
 // their logic once for both, and a plan made in a private window still works until the tab closes.
 import type { EventId, SessionId } from '../domain/model'
-import type { HallwayDB, ScheduleChangeRow, SettingRow, StarRow } from './HallwayDB'
+import type { HallwayDB, NoteRow, ScheduleChangeRow, SettingRow, StarRow } from './HallwayDB'
 
 /** The reads and writes a unit of work may do. Everything inside one `transact` call commits or none of it. */
 export interface UserDataTx {
@@ -12,6 +12,9 @@ export interface UserDataTx {
   putStar(row: StarRow): Promise<void>
   deleteStar(eventId: EventId, sessionId: SessionId): Promise<void>
   getSetting(key: string): Promise<unknown>
+  getNote(eventId: EventId, sessionId: SessionId): Promise<NoteRow | undefined>
+  putNote(row: NoteRow): Promise<void>
+  deleteNote(eventId: EventId, sessionId: SessionId): Promise<void>
   putSetting(key: string, value: unknown): Promise<void>
   /** Marks a recorded schedule change as seen; false when there is no such change (acknowledged in another tab…). */
   acknowledgeChange(eventId: EventId, key: string): Promise<boolean>
@@ -29,12 +32,13 @@ export interface UserDataStore {
 export interface UserDataSnapshot {
   eventId: EventId
   stars: readonly StarRow[]
+  notes: readonly NoteRow[]
   settings: ReadonlyMap<string, unknown>
   /** Unacknowledged only, in no particular order. */
   changes: readonly ScheduleChangeRow[]
 }
 
-/** The IndexedDB store: one read-write transaction over stars, settings and scheduleChanges per unit of work. */
+/** The IndexedDB store: one read-write transaction over stars, notes, settings and scheduleChanges per unit of work. */
 export function indexedDbUserData(db: HallwayDB): UserDataStore {
   const tx: UserDataTx = {
     getStar: (eventId, sessionId) => db.stars.get([eventId, sessionId]),
@@ -44,6 +48,11 @@ export function indexedDbUserData(db: HallwayDB): UserDataStore {
     },
     deleteStar: (eventId, sessionId) => db.stars.delete([eventId, sessionId]),
     getSetting: async (key) => (await db.settings.get(key))?.value,
+    getNote: (eventId, sessionId) => db.notes.get([eventId, sessionId]),
+    putNote: async (row) => {
+      await db.notes.put(row)
+    },
+    deleteNote: (eventId, sessionId) => db.notes.delete([eventId, sessionId]),
     putSetting: async (key, value) => {
       await db.settings.put({ key, value })
     },
@@ -51,21 +60,22 @@ export function indexedDbUserData(db: HallwayDB): UserDataStore {
   }
   return {
     persistent: true,
-    transact: (work) => db.transaction('rw', db.stars, db.settings, db.scheduleChanges, () => work(tx)),
+    transact: (work) => db.transaction('rw', [db.stars, db.notes, db.settings, db.scheduleChanges], () => work(tx)),
   }
 }
 
-/** The live read behind the UI's hooks: one event's stars and changes, and all settings, in one read transaction. */
+/** The live read behind the UI's hooks: one event's stars, notes and changes, and all settings, in one read transaction. */
 export function readUserData(db: HallwayDB, eventId: EventId): Promise<UserDataSnapshot> {
-  return db.transaction('r', db.stars, db.settings, db.scheduleChanges, async () => {
+  return db.transaction('r', [db.stars, db.notes, db.settings, db.scheduleChanges], async () => {
     const stars = await db.stars.where('eventId').equals(eventId).toArray()
+    const notes = await db.notes.where('eventId').equals(eventId).toArray()
     const settings = await db.settings.toArray()
     const changes = await db.scheduleChanges
       .where('eventId')
       .equals(eventId)
       .filter((c) => !c.acknowledged)
       .toArray()
-    return { eventId, stars, settings: new Map(settings.map((s) => [s.key, s.value])), changes }
+    return { eventId, stars, notes, settings: new Map(settings.map((s) => [s.key, s.value])), changes }
   })
 }
 
@@ -87,6 +97,7 @@ function changeKey(eventId: EventId, key: string): string {
 export class MemoryUserData implements UserDataStore {
   readonly persistent = false
   private stars = new Map<string, StarRow>()
+  private notes = new Map<string, NoteRow>()
   private settings = new Map<string, unknown>()
   private changes = new Map<string, ScheduleChangeRow>()
   private queue: Promise<unknown> = Promise.resolve()
@@ -95,9 +106,15 @@ export class MemoryUserData implements UserDataStore {
 
   /** `initial`: what the user had before storage failed, so their plan does not vanish mid-session. */
   constructor(
-    initial: { stars?: readonly StarRow[]; settings?: readonly SettingRow[]; changes?: readonly ScheduleChangeRow[] } = {},
+    initial: {
+      stars?: readonly StarRow[]
+      notes?: readonly NoteRow[]
+      settings?: readonly SettingRow[]
+      changes?: readonly ScheduleChangeRow[]
+    } = {},
   ) {
     for (const row of initial.stars ?? []) this.stars.set(starKey(row.eventId, row.sessionId), { ...row })
+    for (const row of initial.notes ?? []) this.notes.set(starKey(row.eventId, row.sessionId), { ...row })
     for (const row of initial.settings ?? []) this.settings.set(row.key, row.value)
     for (const row of initial.changes ?? []) this.changes.set(changeKey(row.eventId, row.key), { ...row })
   }
@@ -105,6 +122,7 @@ export class MemoryUserData implements UserDataStore {
   transact<T>(work: (tx: UserDataTx) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       const stars = new Map(this.stars)
+      const notes = new Map(this.notes)
       const settings = new Map(this.settings)
       const changes = new Map(this.changes)
       const result = await work({
@@ -120,6 +138,16 @@ export class MemoryUserData implements UserDataStore {
           stars.delete(starKey(eventId, sessionId))
         },
         getSetting: async (key) => structuredClone(settings.get(key)),
+        getNote: async (eventId, sessionId) => {
+          const row = notes.get(starKey(eventId, sessionId))
+          return row ? { ...row } : undefined
+        },
+        putNote: async (row) => {
+          notes.set(starKey(row.eventId, row.sessionId), { ...row })
+        },
+        deleteNote: async (eventId, sessionId) => {
+          notes.delete(starKey(eventId, sessionId))
+        },
         putSetting: async (key, value) => {
           settings.set(key, structuredClone(value))
         },
@@ -130,6 +158,7 @@ export class MemoryUserData implements UserDataStore {
         },
       })
       this.stars = stars
+      this.notes = notes
       this.settings = settings
       this.changes = changes
       this.snapshots.clear()
@@ -147,10 +176,11 @@ export class MemoryUserData implements UserDataStore {
     return () => this.listeners.delete(listener)
   }
 
-  /** Every star (of every event) and setting held, for handing them to IndexedDB when it opens late. */
-  contents(): { stars: StarRow[]; settings: SettingRow[] } {
+  /** Every star and note (of every event) and setting held, for handing them to IndexedDB when it opens late. */
+  contents(): { stars: StarRow[]; notes: NoteRow[]; settings: SettingRow[] } {
     return {
       stars: [...this.stars.values()].map((r) => ({ ...r })),
+      notes: [...this.notes.values()].map((r) => ({ ...r })),
       settings: [...this.settings].map(([key, value]) => ({ key, value })),
     }
   }
@@ -162,6 +192,7 @@ export class MemoryUserData implements UserDataStore {
       snap = {
         eventId,
         stars: [...this.stars.values()].filter((r) => r.eventId === eventId),
+        notes: [...this.notes.values()].filter((r) => r.eventId === eventId),
         settings: new Map(this.settings),
         changes: [...this.changes.values()].filter((r) => r.eventId === eventId && !r.acknowledged),
       }

@@ -29,6 +29,8 @@ export interface IcsOptions {
   now: Instant
   /** Shown by apps that create a new calendar on import (X-WR-CALNAME), e.g. "KubeCon NA 2025: my plan". */
   calendarName?: string
+  /** The user's own note on a session, which leads its description (the file is theirs; a share link never has it). */
+  noteOf?: (session: Session) => string | undefined
 }
 
 /**
@@ -75,7 +77,7 @@ export function plansToIcs(sessions: readonly Session[], event: EventInfo, optio
       `SUMMARY:${escapeText(s.title)}`,
     )
     if (location !== '') lines.push(`LOCATION:${escapeText(location)}`)
-    lines.push(`DESCRIPTION:${escapeText(eventDescription(s, url))}`)
+    lines.push(`DESCRIPTION:${escapeText(eventDescription(s, url, options.noteOf?.(s)))}`)
     if (s.type.trim() !== '') lines.push(`CATEGORIES:${escapeText(s.type.trim())}`)
     if (url !== '') lines.push(`URL:${url}`)
     if (reminderMinutes !== null) {
@@ -96,9 +98,10 @@ export function plansToIcs(sessions: readonly Session[], event: EventInfo, optio
   return lines.map(foldLine).join('\r\n') + '\r\n'
 }
 
-/** The abstract, then the speakers, then the link back to the app, as paragraphs. */
-function eventDescription(session: Session, url: string): string {
+/** The user's note, the abstract, then the speakers, then the link back to the app, as paragraphs. */
+function eventDescription(session: Session, url: string, note: string | undefined): string {
   const parts: string[] = []
+  if (note !== undefined && note.trim() !== '') parts.push(`My note: ${note.trim()}`)
   const abstract = session.description.trim()
   if (abstract !== '') parts.push(abstract)
   const speakers =

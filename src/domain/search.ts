@@ -6,6 +6,8 @@ import type { Instant, Session, SessionId, VenueDay } from './model'
 
 export interface SearchIndex {
   readonly sessions: readonly Session[]
+  /** The user's private notes by session: searched like the session's own text. */
+  readonly notes: ReadonlyMap<SessionId, string>
   /**
    * One normalised haystack per session, same order as `sessions`, each made the first time it is needed (see
    * {@link prepareSearch}); undefined until then.
@@ -126,8 +128,9 @@ export function queryTerms(query: string): string[] {
   return kept.sort((a, b) => b.length - a.length)
 }
 
-function haystackOf(s: Session): string {
+function haystackOf(s: Session, note: string | undefined): string {
   const parts: string[] = [s.title]
+  if (note !== undefined) parts.push(note)
   for (const sp of s.speakers) {
     parts.push(sp.name)
     if (sp.role) parts.push(sp.role)
@@ -159,13 +162,19 @@ function dayRangesOf(sessions: readonly Session[]): Map<string, [number, number]
   return ranges
 }
 
-export function buildSearchIndex(sessions: readonly Session[]): SearchIndex {
-  return { sessions, haystacks: new Array<string | undefined>(sessions.length), dayRanges: dayRangesOf(sessions) }
+/** `notes`: the user's notes by session, found by search too (pass the same map while they are unchanged). */
+export function buildSearchIndex(sessions: readonly Session[], notes: ReadonlyMap<SessionId, string> = NO_NOTES): SearchIndex {
+  return { sessions, notes, haystacks: new Array<string | undefined>(sessions.length), dayRanges: dayRangesOf(sessions) }
 }
+
+const NO_NOTES: ReadonlyMap<SessionId, string> = new Map()
 
 function haystackAt(index: SearchIndex, i: number): string {
   let haystack = index.haystacks[i]
-  if (haystack === undefined) index.haystacks[i] = haystack = haystackOf(index.sessions[i]!)
+  if (haystack === undefined) {
+    const s = index.sessions[i]!
+    index.haystacks[i] = haystack = haystackOf(s, index.notes.get(s.id))
+  }
   return haystack
 }
 

@@ -49,6 +49,11 @@ export function useSessionConflicts(id: SessionId): readonly Conflict[] | undefi
   return useHallway((s) => s.plan.conflictsBySession.get(id))
 }
 
+/** The user's private note on one session, or undefined. */
+export function useSessionNote(id: SessionId): string | undefined {
+  return useHallway((s) => s.plan.notes.get(id))
+}
+
 /** What a schedule update did to one starred session, until acknowledged. */
 export function useSessionChange(id: SessionId): PendingChange | undefined {
   return useHallway((s) => s.plan.changeBySession.get(id))

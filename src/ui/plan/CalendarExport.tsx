@@ -20,7 +20,7 @@ function reminderLabel(minutes: number | null): string {
 /** Downloads sessions as a calendar file and reports how it went; `busy` while the writer loads and runs. */
 function useCalendarDownload(): { busy: boolean; download: (sessions: readonly Session[], scope: CalendarExportScope) => void } {
   const { event } = useSchedule()
-  const { display, status } = usePlan()
+  const { display, status, notes } = usePlan()
   const pick = useUiStore((s) => s.reminderPick)
   const reminderMin = pick ? pick.minutes : display.reminderMin
   const showToast = useUiStore((s) => s.showToast)
@@ -30,7 +30,7 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
       // Not before the settings are read (the reminder): the buttons are disabled until then.
       if (!event || busy || status !== 'ready') return
       setBusy(true)
-      downloadCalendar(sessions, event, scope, reminderMin)
+      downloadCalendar(sessions, event, scope, reminderMin, notes)
         .then(({ fileName, count }) => {
           const what = count === 1 ? '1 session' : `${count} sessions`
           const reminder = reminderMin === null ? '' : `, each with a reminder ${reminderMin} min before`
@@ -43,7 +43,7 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
         })
         .finally(() => setBusy(false))
     },
-    [event, busy, status, reminderMin, showToast],
+    [event, busy, status, reminderMin, notes, showToast],
   )
   return { busy, download }
 }

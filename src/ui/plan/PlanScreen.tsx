@@ -19,7 +19,7 @@ import { CancelledInPlan, CancelledOnlyDays, WhatChanged } from '../events/Sched
 import { SessionRow } from '../common/SessionRow'
 import { SharePlanButton } from '../share/SharePlanDialog'
 import { usePageHeading } from '../common/usePageHeading'
-import { usePlan } from '../common/usePlan'
+import { usePlan, useSessionNote } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { focusAfterRender, starButtonSelector, useStarActions } from '../common/useStarActions'
 import { durationLabel, venueTimeLabel } from '../common/timeLabels'
@@ -233,6 +233,7 @@ function sameItem(a: PlanSessionItemProps, b: PlanSessionItemProps): boolean {
 
 const PlanSessionItem = memo(function PlanSessionItem({ entry, timeZone, onCycle }: PlanSessionItemProps) {
   const { session, level } = entry.item
+  const note = useSessionNote(session.id)
   return (
     <li className={`timeline__session${entry.conflicts.length > 0 ? ' timeline__session--conflict' : ''}`}>
       <SessionRow session={session} timeZone={timeZone} level={level} onCycle={onCycle} speakers>
@@ -248,6 +249,11 @@ const PlanSessionItem = memo(function PlanSessionItem({ entry, timeZone, onCycle
                 {describeTransfer(entry.transfer, entry.item.session.venue)} from <bdi>{entry.from.session.venue.room}</bdi>
               </span>
             )}
+          </p>
+        )}
+        {note && (
+          <p className="srow__note" dir="auto">
+            <strong>Your note:</strong> {note}
           </p>
         )}
       </SessionRow>

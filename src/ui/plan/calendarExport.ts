@@ -1,7 +1,7 @@
 // Turning sessions into a downloaded .ics file: the whole plan, one day or one session. The calendar writer
 // (src/domain/ics.ts) is loaded on the first export only, so it is not part of the first view's JavaScript; the
 // service worker precaches its chunk like every other, so exporting works offline too.
-import type { EventInfo, Session, VenueDay } from '../../domain/model'
+import type { EventInfo, Session, SessionId, VenueDay } from '../../domain/model'
 import { instantFromMs } from '../../domain/time'
 import { dayTabLabel } from '../common/timeLabels'
 
@@ -79,6 +79,7 @@ export async function downloadCalendar(
   event: EventInfo,
   scope: CalendarExportScope,
   reminderMinutes: number | null,
+  notes: ReadonlyMap<SessionId, string> = new Map(),
 ): Promise<CalendarFile> {
   if (sessions.length === 0) throw new Error('There is nothing to export.')
   const { ICS_MIME_TYPE, plansToIcs } = await import('../../domain/ics')
@@ -87,6 +88,7 @@ export async function downloadCalendar(
     reminderMinutes,
     now: instantFromMs(Date.now()),
     calendarName: calendarName(event, scope),
+    noteOf: (s) => notes.get(s.id),
   })
   const fileName = calendarFileName(event, scope)
   const url = URL.createObjectURL(new Blob([text], { type: ICS_MIME_TYPE }))

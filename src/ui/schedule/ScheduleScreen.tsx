@@ -100,7 +100,9 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 
   // The expensive part (normalising a session's text) runs once per session, not per keystroke, and only for the
   // days searched: at 10,000 sessions, indexing everything up front held up the first render for a long task.
-  const index = useMemo(() => buildSearchIndex(sessions), [sessions])
+  // The user's notes are searched too; the map stays the same object while they are unchanged (see session.ts).
+  const notes = useHallway((s) => s.plan.notes)
+  const index = useMemo(() => buildSearchIndex(sessions, notes), [sessions, notes])
   // Remembers recent answers: Backspace is a lookup, and typing on narrows the last answer instead of the whole day.
   const searchSessions = useMemo(() => createSessionSearch(index), [index])
   // Memoised on the minute: resolving "today at the venue" builds a TZDate, and this runs on every keystroke.

@@ -20,6 +20,7 @@ import { useSession } from '../common/useSession'
 import { useStarActions } from '../common/useStarActions'
 import { descriptionBlocksAfter, speakerAffiliation, venueLabel } from '../common/sessionText'
 import { SessionLinks, SessionSubtitle } from './SessionLinks'
+import { SessionNote } from './SessionNote'
 import './session.css'
 
 function BackToList({ session }: { session?: Session }) {
@@ -185,6 +186,7 @@ export function SessionScreen({ id }: { id: string }) {
       </dl>
       <SessionCalendarButton session={session} />
       <SessionLinks session={session} />
+      <SessionNote session={session} />
 
       {hasSpeakers && (
         <section className="detail__section" aria-labelledby="speakers-heading">
