@@ -87,9 +87,6 @@ export interface FeedRow {
   textHash?: string
 }
 
-/** The longest note kept, in characters: a few sentences, "ask about the GPU operator", not an essay. */
-export const NOTE_MAX_CHARS = 1000
-
 /**
  * The user's private note on a session. User data: never in a share link; a schedule update only moves it with a
  * renamed session, like a star. Since schema version 4.

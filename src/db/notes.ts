@@ -1,8 +1,12 @@
 // The user's private notes on sessions ("ask about the GPU operator", "room fills early"): one per session, per event,
 // beside the stars in the user-data store, so they survive reloads and schedule updates as stars do. Never shared.
 import type { EventId, SessionId } from '../domain/model'
-import { NOTE_MAX_CHARS, type NoteRow } from './HallwayDB'
+// Types only from HallwayDB: this module is in the first view (through commands.ts), and HallwayDB brings Dexie.
+import type { NoteRow } from './HallwayDB'
 import type { UserDataStore } from './userDataStore'
+
+/** The longest note kept, in characters: a few sentences, "ask about the GPU operator", not an essay. */
+export const NOTE_MAX_CHARS = 1000
 
 /** What saving a note did, and how to put back what was there. */
 export interface NoteSaved {

@@ -1,7 +1,7 @@
 // The user's private note on a session ("ask about the GPU operator", "room fills early"): shown on the session page
 // with Edit, written through src/db (saved per event, like a star), never put in a share link.
 import { useId, useState, type FormEvent } from 'react'
-import { NOTE_MAX_CHARS } from '../../db/HallwayDB'
+import { NOTE_MAX_CHARS } from '../../db/notes'
 import type { Session } from '../../domain/model'
 import { useCommands, useCommandToasts } from '../common/useCommands'
 import { usePlan, useSessionNote } from '../common/usePlan'
