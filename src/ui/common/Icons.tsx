@@ -1,4 +1,5 @@
-// The app's few icons as inline SVG (no icon font, nothing to fetch offline). Always decorative: every icon stands
+// The app's few icons as inline SVG (no icon font, nothing to fetch offline): those of the first view here, the rest
+// in moreIcons.tsx. Always decorative: every icon stands
 // next to words that say the same, so they are hidden from assistive technology.
 import type { ReactNode } from 'react'
 
@@ -6,30 +7,22 @@ export type IconName =
   | 'star'
   | 'star-filled'
   | 'star-half'
-  | 'clash'
-  | 'possible-clash'
   | 'overlap'
   | 'tight-walk'
-  | 'walk'
   | 'clock'
   | 'changed'
   | 'cancelled'
-  | 'calendar-add'
   | 'list'
   | 'plan'
   | 'settings'
   | 'person'
   | 'check'
   | 'close'
-  | 'share'
-  | 'both'
-  | 'theirs'
   | 'plus'
-  | 'not-recorded'
 
 const STAR = '12 2.8 14.8 8.7 21.2 9.4 16.4 13.8 17.7 20.2 12 17 6.3 20.2 7.6 13.8 2.8 9.4 9.2 8.7'
 
-const PATHS: Record<IconName, ReactNode> = {
+export const PATHS: Record<IconName, ReactNode> = {
   star: <polygon points={STAR} fill="none" strokeLinejoin="round" />,
   'star-filled': <polygon points={STAR} fill="currentColor" strokeLinejoin="round" />,
   // Left half filled: a shape of its own, so "maybe" differs from "must" without colour.
@@ -37,18 +30,6 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <path d="M12 2.8 9.2 8.7 2.8 9.4 7.6 13.8 6.3 20.2 12 17Z" fill="currentColor" stroke="none" />
       <polygon points={STAR} fill="none" strokeLinejoin="round" />
-    </>
-  ),
-  clash: (
-    <>
-      <path d="M12 3 22 20H2Z" fill="currentColor" strokeLinejoin="round" />
-      <path d="M12 9.5v5M12 17.2v.3" stroke="var(--icon-knockout, #fff)" strokeWidth="2.2" strokeLinecap="round" />
-    </>
-  ),
-  'possible-clash': (
-    <>
-      <circle cx="12" cy="12" r="9" fill="none" />
-      <path d="M12 7.5v5.5M12 16.3v.3" strokeWidth="2.2" strokeLinecap="round" />
     </>
   ),
   // Two time blocks on top of each other, the shared part filled: an overlap ("you can't attend both").
@@ -65,12 +46,6 @@ const PATHS: Record<IconName, ReactNode> = {
       <circle cx="15" cy="4.5" r="1.8" fill="currentColor" stroke="none" />
       <path d="m11 21 2.5-6.5L16 17v4M10 12l2.5-4.5h3L18 11l3 1M13.5 14.5 14.8 9" fill="none" strokeLinecap="round" strokeLinejoin="round" />
       <path d="M2 9.5h5M1.5 13.5h5M3 17.5h4" fill="none" strokeLinecap="round" />
-    </>
-  ),
-  walk: (
-    <>
-      <circle cx="13" cy="4.5" r="1.8" fill="currentColor" stroke="none" />
-      <path d="m9 21 2.5-6.5L14 17v4M8 12l2.5-4.5h3L16 11l3 1M11.5 14.5 12.8 9" fill="none" strokeLinecap="round" strokeLinejoin="round" />
     </>
   ),
   clock: (
@@ -93,13 +68,6 @@ const PATHS: Record<IconName, ReactNode> = {
     <>
       <circle cx="12" cy="12" r="8.5" fill="none" />
       <path d="m6 6 12 12" strokeLinecap="round" />
-    </>
-  ),
-  // A calendar page with an arrow into it: "add to your calendar" (the downloaded .ics file).
-  'calendar-add': (
-    <>
-      <rect x="3.5" y="4.5" width="17" height="16" rx="2" fill="none" />
-      <path d="M3.5 9.5h17M8 2.5v4M16 2.5v4M12 11.5v6M9.3 14.8l2.7 2.7 2.7-2.7" fill="none" strokeLinecap="round" strokeLinejoin="round" />
     </>
   ),
   list: <path d="M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01" strokeLinecap="round" strokeWidth="2.2" />,
@@ -126,35 +94,11 @@ const PATHS: Record<IconName, ReactNode> = {
   ),
   check: <path d="m4.5 12.5 4.5 4.5 10.5-10.5" fill="none" strokeLinecap="round" strokeLinejoin="round" />,
   close: <path d="M6 6l12 12M18 6 6 18" strokeLinecap="round" />,
-  // An arrow leaving a tray: the usual "share" mark on both phone platforms.
-  share: <path d="M12 3v12M7.5 7.5 12 3l4.5 4.5M5 12v7.5h14V12" fill="none" strokeLinecap="round" strokeLinejoin="round" />,
-  // Two overlapping rings with the overlap filled: "in both plans".
-  both: (
-    <>
-      <circle cx="9" cy="12" r="6" fill="none" />
-      <circle cx="15" cy="12" r="6" fill="none" />
-      <path d="M12 6.8a6 6 0 0 1 0 10.4 6 6 0 0 1 0-10.4Z" fill="currentColor" stroke="none" />
-    </>
-  ),
-  // A person: "someone else's plan".
-  theirs: (
-    <>
-      <circle cx="12" cy="8" r="3.5" fill="none" />
-      <path d="M5 20.5c.6-4 3.3-6 7-6s6.4 2 7 6" fill="none" strokeLinecap="round" />
-    </>
-  ),
   plus: <path d="M12 5v14M5 12h14" strokeLinecap="round" />,
-  // A video camera struck through: "will not be recorded".
-  'not-recorded': (
-    <>
-      <rect x="2.5" y="6.5" width="13" height="11" rx="2" fill="none" />
-      <path d="m15.5 10.5 6-3.5v10l-6-3.5" fill="none" strokeLinejoin="round" />
-      <path d="m3 3 18 18" strokeLinecap="round" />
-    </>
-  ),
 }
 
-export function Icon({ name, className }: { name: IconName; className?: string }) {
+/** The svg every icon is drawn in: decorative, sized by CSS, strokes in the text colour. */
+export function IconFrame({ children, className }: { children: ReactNode; className?: string }) {
   return (
     <svg
       className={className ? `icon ${className}` : 'icon'}
@@ -166,7 +110,15 @@ export function Icon({ name, className }: { name: IconName; className?: string }
       aria-hidden="true"
       focusable="false"
     >
-      {PATHS[name]}
+      {children}
     </svg>
   )
+}
+
+/**
+ * The icons of the first view. Icons only lazily loaded screens use are in moreIcons.tsx (AnyIcon), so their drawings
+ * stay out of the first view's JS; this type keeps a first-view file from asking for one of them.
+ */
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return <IconFrame className={className}>{PATHS[name]}</IconFrame>
 }

@@ -12,7 +12,7 @@ import { useEvents } from './useEvents'
 import { usePlan } from '../common/usePlan'
 import { useCommands } from '../common/useCommands'
 import { Dialog, DialogHead } from '../common/Dialog'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import { OpenScheduleDialog } from './OpenScheduleDialog'
 import './events.css'
 

@@ -21,7 +21,7 @@ import { useEvents } from './useEvents'
 import { readScheduleFileInBackground } from './scheduleReader'
 import { deviceTimeZone } from '../common/timeLabels'
 import { Dialog, DialogHead } from '../common/Dialog'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import './events.css'
 
 /** How many problems are listed; the rest are counted. Five fit a phone screen and are enough to see a pattern. */

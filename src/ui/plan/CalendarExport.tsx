@@ -10,7 +10,7 @@ import { downloadCalendar, type CalendarExportScope } from './calendarExport'
 import { useCommands, useCommandToasts } from '../common/useCommands'
 import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import './calendarExport.css'
 
 function reminderLabel(minutes: number | null): string {

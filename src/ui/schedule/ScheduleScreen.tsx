@@ -10,6 +10,7 @@ import { formatVenueDay, instantFromMs, venueDayOf } from '../../domain/time'
 import { useUiStore } from '../../store/uiStore'
 import { readWebStorage, writeWebStorage } from '../../db/webStorage'
 import { ChunkBoundary } from '../common/ChunkBoundary'
+import { FilterPanel } from './FilterPanel'
 import { DayTabs } from './DayTabs'
 import { NowSummary } from '../now/NowSummary'
 import { SessionList } from './SessionList'
@@ -25,11 +26,6 @@ import './schedule.css'
 
 // The grid (its geometry, virtualisation and CSS) loads only when first shown, so the list's first view stays in budget.
 const TimetableGrid = lazy(() => import('./TimetableGrid'))
-// The filters are a chunk of their own, to keep the first view's JS in budget: on a phone they stay closed until asked
-// for, and on a wide screen the sidebar's frame (FiltersPending) shows at once and fills in a moment later, from the
-// precache once installed. The panel is rendered (hidden) from the start, so its chunk is fetched with the list's first
-// render, and a tap on Filters rarely waits.
-const FilterPanel = lazy(() => import('./FilterPanel').then((m) => ({ default: m.FilterPanel })))
 
 const MINUTE_MS = 60_000
 const FILTERS_ID = 'filters'
@@ -233,24 +229,20 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
       </div>
 
       <div className="schedule__body">
-        <ChunkBoundary fallback={<FiltersPending id={FILTERS_ID} open={filtersOpen} failed />}>
-          <Suspense fallback={<FiltersPending id={FILTERS_ID} open={filtersOpen} />}>
-            <FilterPanel
-              id={FILTERS_ID}
-              open={filtersOpen}
-              facets={facets}
-              types={view.types}
-              building={view.building}
-              room={view.room}
-              offers={offers}
-              language={view.language}
-              recordedOnly={view.recordedOnly}
-              setView={setView}
-              hidden={hidden}
-              onHide={hiding.hide}
-            />
-          </Suspense>
-        </ChunkBoundary>
+        <FilterPanel
+          id={FILTERS_ID}
+          open={filtersOpen}
+          facets={facets}
+          types={view.types}
+          building={view.building}
+          room={view.room}
+          offers={offers}
+          language={view.language}
+          recordedOnly={view.recordedOnly}
+          setView={setView}
+          hidden={hidden}
+          onHide={hiding.hide}
+        />
         <div className="schedule__results">
           {results.length > 0 && layout === 'grid' && day ? (
             <ChunkBoundary fallback={<GridFailed />}>
@@ -315,19 +307,6 @@ const LayoutSwitch = memo(function LayoutSwitch({ layout, onChoose }: { layout: 
     </div>
   )
 })
-
-/** The filters' place while their chunk loads (or after it failed to): same box, so nothing moves when they arrive. */
-function FiltersPending({ id, open, failed = false }: { id: string; open: boolean; failed?: boolean }) {
-  return (
-    <section id={id} className="filters" hidden={!open} aria-label="Filters" aria-busy={!failed}>
-      {failed && (
-        <p className="empty__message" role="alert">
-          The filters didn't download. Reload while online to get them; search still works.
-        </p>
-      )}
-    </section>
-  )
-}
 
 function GridFailed() {
   return (

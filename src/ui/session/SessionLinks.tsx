@@ -3,7 +3,7 @@
 // All of it is untrusted source text: addresses were checked on import (absolute http(s), no credentials), titles are
 // shown isolated, and every link says where it goes and opens apart from the app, with no opener or referrer.
 import type { LinkType, Session, SessionLink } from '../../domain/model'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import { languageName } from '../common/languageName'
 import { useNow } from '../common/useNow'
 

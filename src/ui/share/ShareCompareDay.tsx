@@ -11,7 +11,7 @@ import { formatVenueDay } from '../../domain/time'
 import { venueLabel } from '../common/sessionText'
 import { durationLabel, venueTimeLabel, venueTimeRangeLabel } from '../common/timeLabels'
 import { ConflictPreview } from '../plan/ConflictPreview'
-import { Icon, type IconName } from '../common/Icons'
+import { AnyIcon as Icon, type AnyIconName as IconName } from '../common/moreIcons'
 
 /** Which sessions the comparison shows: all of them with the free time, or one side. */
 export type CompareFilter = 'all' | CompareSide

@@ -6,7 +6,7 @@ import { sanitizePlanName, shareUrl, type SharedPlan } from '../../domain/shareC
 import { usePlan } from '../common/usePlan'
 import { useSchedule } from '../common/useSchedule'
 import { Dialog, DialogHead } from '../common/Dialog'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import { ShareQrCode } from './ShareQrCode'
 import './share.css'
 

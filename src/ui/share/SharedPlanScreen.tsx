@@ -13,7 +13,7 @@ import type { SharedPlanLink, SharedPlanMatch, SharedRef } from '../../domain/sh
 import { useUiStore } from '../../store/uiStore'
 import { ConflictPreview } from '../plan/ConflictPreview'
 import { conflictCounts, conflictWords } from '../plan/conflictText'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import { OpenScheduleDialog } from '../events/OpenScheduleDialog'
 import { addButtonSelector, ShareCompareDay, SIDE_WORDS, type CompareFilter } from './ShareCompareDay'
 import { REPLACE_BUTTON_SELECTOR, ShareReplaceDialog, type ReplaceCounts } from './ShareReplaceDialog'
