@@ -58,7 +58,7 @@ export async function checkFeed(db: HallwayDB, eventId: EventId, url: string, en
  * waits any more (applied or replaced in another tab).
  */
 export async function applyHeldFeedFile(db: HallwayDB, eventId: EventId, now: Date = new Date()): Promise<'applied' | 'gone'> {
-  return db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.feeds], async () => {
+  return db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges, db.feeds], async () => {
     const row = await db.feeds.get(eventId)
     if (!row?.held || !(await db.events.get(eventId))) return 'gone'
     await installSnapshot(db, row.held, now)
@@ -78,7 +78,7 @@ async function succeed(
   text: string,
   snapshot?: Snapshot,
 ): Promise<FeedCheck> {
-  const done = await db.transaction('rw', [db.events, db.sessions, db.stars, db.scheduleChanges, db.feeds], async () => {
+  const done = await db.transaction('rw', [db.events, db.sessions, db.stars, db.notes, db.scheduleChanges, db.feeds], async () => {
     // Removed while the file downloaded: nothing to update, and no feed row to bring back.
     if (!(await db.events.get(eventId))) return false
     if (snapshot) await installSnapshot(db, snapshot, at)

@@ -34,10 +34,12 @@ export async function installSnapshot(db: HallwayDB, snapshot: Snapshot, now: Da
     // an update's cost beyond a fresh install.
     const previous: Session[] = existing ? (await eventSessions.toArray()).map(withoutEventId) : []
     const carried = existing ? carryIds(eventId, previous, snapshot.sessions) : { sessions: snapshot.sessions, changed: [] }
-    // The diff has something to look after only with stars, or changes not yet seen (which must follow the sessions).
+    // The diff has something to look after only with stars, notes, or changes not yet seen (which must follow the
+    // sessions).
     const compare =
       existing !== undefined &&
       ((await db.stars.where('eventId').equals(eventId).count()) > 0 ||
+        (await db.notes.where('eventId').equals(eventId).count()) > 0 ||
         (await db.scheduleChanges.where('eventId').equals(eventId).filter((r) => !r.acknowledged).count()) > 0)
     // Replace, not patch: a snapshot is the whole truth for its event, and a range delete + one bulkAdd is
     // far cheaper than writing 10,000 rows one by one. The range is on the primary key ([eventId+id]) on
@@ -82,7 +84,7 @@ function withoutEventId({ eventId: _eventId, ...session }: StoredSession): Sessi
 }
 
 /**
- * Inside the install's transaction: what the update did to the user's starred sessions.
+ * Inside the install's transaction: what the update did to the user's starred (and noted) sessions.
  * - Stars of renamed sessions move to the new ID ({@link carryOverStars}); every other star stays, those of cancelled
  *   sessions included.
  * - Changes the user has not acknowledged yet are followed to the new schedule and new ones added

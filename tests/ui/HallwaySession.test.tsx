@@ -25,6 +25,8 @@ const CURRENT_STORES = {
   stars: '[eventId+sessionId], eventId',
   settings: '&key',
   scheduleChanges: '[eventId+key], eventId',
+  feeds: '&eventId',
+  notes: '[eventId+sessionId], eventId',
 }
 
 const CORRUPT = 'The bundled schedule could not be read: snapshot.sessions[0].title: must not be empty'

@@ -17,13 +17,14 @@ function indexNames(db: Dexie, table: string): string[] {
 }
 
 describe('HallwayDB', () => {
-  it('has the six tables with the keys and indexes the queries rely on', async () => {
+  it('has the seven tables with the keys and indexes the queries rely on', async () => {
     const db = makeTestDB()
     opened.push(db)
     await db.open()
     expect(db.verno).toBe(DB_VERSION)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'feeds', 'scheduleChanges', 'sessions', 'settings', 'stars'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'feeds', 'notes', 'scheduleChanges', 'sessions', 'settings', 'stars'])
     expect(indexNames(db, 'feeds')).toEqual(['eventId'])
+    expect(indexNames(db, 'notes')).toEqual(['[eventId+sessionId]', 'eventId'])
     expect(indexNames(db, 'scheduleChanges')).toEqual(['[eventId+key]', 'eventId'])
     expect(indexNames(db, 'events')).toEqual(['id'])
     expect(indexNames(db, 'sessions')).toEqual(['[eventId+id]', 'eventId', '[eventId+start]'])

@@ -67,8 +67,8 @@ describe('upgrading a version-1 database', () => {
     await db.open()
 
     expect(db.verno).toBe(DB_VERSION)
-    expect(DB_VERSION).toBe(3)
-    expect(db.backendDB().version).toBe(30) // Dexie's version × 10
+    expect(DB_VERSION).toBe(4)
+    expect(db.backendDB().version).toBe(40) // Dexie's version × 10
     expect(await db.sessions.count()).toBe(seed.sessions.length)
     const dragonfly = byTitle('Dragonfly v2.3.0')
     expect(await db.sessions.get([EVENT, dragonfly.id])).toEqual({ ...dragonfly, eventId: EVENT })
@@ -123,7 +123,7 @@ describe('upgrading a version-2 database (schedule changes, no feeds)', () => {
 
     const db = new HallwayDB(name, fakeIdb)
     await db.open()
-    expect(db.backendDB().version).toBe(30)
+    expect(db.backendDB().version).toBe(40)
     expect(await db.sessions.count()).toBe(seed.sessions.length)
     expect(await db.stars.count()).toBe(stars.length)
     expect(await db.settings.get('walkingPace')).toEqual({ key: 'walkingPace', value: 'brisk' })
@@ -131,6 +131,33 @@ describe('upgrading a version-2 database (schedule changes, no feeds)', () => {
     expect(await db.feeds.count()).toBe(0)
     await db.feeds.put({ eventId: EVENT, url: 'https://example.org/schedule.json' })
     expect(await db.feeds.get(EVENT)).toEqual({ eventId: EVENT, url: 'https://example.org/schedule.json' })
+    db.close()
+  })
+})
+
+describe('upgrading a version-3 database (feeds, no notes)', () => {
+  it('keeps the schedule, stars, settings, changes and feeds, and adds the empty notes table', async () => {
+    const { name, stars } = await makeV1Database()
+    // Through version 3 as that release declared it, with a feed in it.
+    const v3 = new Dexie(name, fakeIdb)
+    v3.version(1).stores(V1_STORES)
+    v3.version(2).stores({ scheduleChanges: '[eventId+key], eventId' })
+    v3.version(3).stores({ feeds: '&eventId' })
+    const feed = { eventId: EVENT, url: 'https://example.org/schedule.json', lastSuccessAt: '2025-11-13T09:00:00.000Z' }
+    await v3.table('feeds').add(feed)
+    v3.close()
+
+    const db = new HallwayDB(name, fakeIdb)
+    await db.open()
+    expect(db.backendDB().version).toBe(40)
+    expect(await db.sessions.count()).toBe(seed.sessions.length)
+    expect(await db.stars.count()).toBe(stars.length)
+    expect(await db.settings.get('walkingPace')).toEqual({ key: 'walkingPace', value: 'brisk' })
+    expect(await db.feeds.toArray()).toEqual([feed])
+    expect(await db.notes.count()).toBe(0)
+    const note = { eventId: EVENT, sessionId: stars[0]!.sessionId, text: 'room fills early', updatedAt: '2025-11-13T09:05:00.000Z' }
+    await db.notes.put(note)
+    expect(await db.notes.where('eventId').equals(EVENT).toArray()).toEqual([note])
     db.close()
   })
 })
