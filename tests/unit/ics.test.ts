@@ -117,6 +117,16 @@ describe('plansToIcs against ical.js', () => {
     }
   })
 
+  it("puts the user's own note first in the description, as written (commas, line breaks), and only where there is one", () => {
+    const flux = bySeedTitle('AI-Assisted GitOps')
+    const note = 'Ask about the GPU operator; room fills early,\nsit near the door'
+    const ics = plansToIcs(SESSIONS.slice(0, 5).concat(flux), EVENT, { ...OPTIONS, noteOf: (s) => (s.id === flux.id ? note : undefined) })
+    const byUid = new Map(vevents(ics).map((v) => [new ICAL.Event(v).uid, new ICAL.Event(v)]))
+    expect(byUid.get(`${flux.id}@kubecon-na-2025.hallway`)!.description.startsWith(`My note: ${note}\n\n`)).toBe(true)
+    for (const s of SESSIONS.slice(0, 5)) expect(byUid.get(`${s.id}@kubecon-na-2025.hallway`)!.description).not.toContain('My note')
+    expectWellFormed(ics)
+  })
+
   it('names the place room first: "Georgia Ballroom 2, Building C, Level 3"', () => {
     const s = SESSIONS.find((x) => x.venue.room === 'Georgia Ballroom 2')!
     expect(venueLocation(s.venue)).toBe('Georgia Ballroom 2, Building C, Level 3')

@@ -1,6 +1,6 @@
 // The user's private note on a session ("ask about the GPU operator", "room fills early"): shown on the session page
 // with Edit, written through src/db (saved per event, like a star), never put in a share link.
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { NOTE_MAX_CHARS } from '../../db/notes'
 import type { Session } from '../../domain/model'
 import { useCommands, useCommandToasts } from '../common/useCommands'
@@ -8,7 +8,11 @@ import { usePlan, useSessionNote } from '../common/usePlan'
 import { focusAfterRender } from '../common/focusAfterRender'
 
 export function SessionNote({ session }: { session: Session }) {
-  const note = useSessionNote(session.id)
+  const saved = useSessionNote(session.id)
+  // What was just saved, shown until the store's next read brings it (a moment), so the old note does not flash back.
+  const [justSaved, setJustSaved] = useState<string | null>(null)
+  useEffect(() => setJustSaved(null), [saved])
+  const note = justSaved === null ? saved : justSaved === '' ? undefined : justSaved
   const { status } = usePlan()
   const commands = useCommands()
   const { report, offerUndo } = useCommandToasts()
@@ -32,13 +36,14 @@ export function SessionNote({ session }: { session: Session }) {
   const save = async (e: FormEvent) => {
     e.preventDefault()
     setSaving(true)
-    const saved = report(await commands.saveNote(session.id, draft))
+    const done = report(await commands.saveNote(session.id, draft))
     setSaving(false)
-    if (!saved) return // the toast says why; the draft stays in the box
+    if (!done) return // the toast says why; the draft stays in the box
     setEditing(false)
-    const what = saved.text === '' ? (note ? 'Note removed.' : 'Nothing to save.') : 'Note saved. Only you can see it.'
-    if (saved.text === '' && !note) focusAfterRender(editSelector)
-    else offerUndo(what, saved.undo, editSelector)
+    setJustSaved(done.text)
+    const what = done.text === '' ? (note ? 'Note removed.' : 'Nothing to save.') : 'Note saved. Only you can see it.'
+    if (done.text === '' && !note) focusAfterRender(editSelector)
+    else offerUndo(what, done.undo, editSelector)
   }
 
   return (
