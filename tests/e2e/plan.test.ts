@@ -75,4 +75,36 @@ describe('the plan in Chromium', () => {
       .waitFor()
     expect(otherErrors).toEqual([])
   })
+
+  it('keeps a note in IndexedDB across a reload, shows it in My plan, and a share link does not carry it', async () => {
+    await page().goto(served().url)
+    await starFromList(page(), FLUX)
+    await page().getByRole('link', { name: new RegExp(`^${FLUX}`) }).first().click()
+    await page().getByRole('button', { name: 'Add a note' }).click()
+    await page().getByRole('textbox', { name: 'Private note on this session (never shared)' }).fill('sit near the door')
+    await page().getByRole('button', { name: 'Save note' }).click()
+    await page().getByText('Note saved. Only you can see it.').waitFor()
+    await expect
+      .poll(() =>
+        page().evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const open = indexedDB.open('hallway')
+              open.onsuccess = () => {
+                const get = open.result.transaction('notes').objectStore('notes').count()
+                get.onsuccess = () => resolve(get.result)
+              }
+            }),
+        ),
+      )
+      .toBe(1)
+
+    await page().reload()
+    await page().getByText('sit near the door').waitFor()
+    await planLink(page()).click()
+    await page().getByText('sit near the door').waitFor()
+    await page().getByRole('button', { name: 'Share my plan' }).click()
+    const link = await page().getByRole('textbox', { name: /link/i }).inputValue()
+    expect(decodeURIComponent(link)).not.toContain('door')
+  })
 })
