@@ -1,7 +1,8 @@
 // Checking one event's schedule feed: download, read, judge (src/domain/feedPolicy.ts), and either apply the file
 // through the schedule-update path (installSnapshot: stars kept, "What changed" recorded) together with the feed's
 // status, in one transaction, or keep the schedule and record why. Also: applying a held file the user approved.
-import { judgeFeedFile, type FeedProblem } from '../domain/feedPolicy'
+import { snapshotAsEvent } from '../domain/editions'
+import { judgeFeedFile, sameEdition, type FeedProblem } from '../domain/feedPolicy'
 import { fnv1a32Hex } from '../domain/ids'
 import type { EventId, Snapshot } from '../domain/model'
 import { BUNDLED_EVENT_ID } from './bundledSnapshot'
@@ -36,10 +37,13 @@ export async function checkFeed(db: HallwayDB, eventId: EventId, url: string, en
 
   const read = await readFeedText(download.text, download.name, stored.timeZone, env.read)
   if (!read.ok) return record(db, eventId, now(), read.problem)
+  // The same event with its first day moved has another edition id: it is stored under the id it has here.
+  const fileId = read.snapshot.event.id
+  const snapshot = fileId !== eventId && sameEdition(eventId, fileId) ? await snapshotAsEvent(read.snapshot, eventId) : read.snapshot
   const sessionCount = await db.sessions.where('eventId').equals(eventId).count()
   const verdict = judgeFeedFile({
     stored: { id: eventId, contentHash: installedFileHash(stored), sessionCount },
-    fetched: { id: read.snapshot.event.id, contentHash: read.snapshot.contentHash, sessionCount: read.snapshot.sessions.length },
+    fetched: { id: snapshot.event.id, contentHash: snapshot.contentHash, sessionCount: snapshot.sessions.length },
   })
   switch (verdict.kind) {
     case 'unchanged':
@@ -47,9 +51,9 @@ export async function checkFeed(db: HallwayDB, eventId: EventId, url: string, en
     case 'other-event':
       return record(db, eventId, now(), verdict)
     case 'shrunk':
-      return record(db, eventId, now(), verdict, read.snapshot)
+      return record(db, eventId, now(), verdict, snapshot)
     case 'apply':
-      return succeed(db, eventId, now(), textHash, 'applied', env, download.text, read.snapshot)
+      return succeed(db, eventId, now(), textHash, 'applied', env, download.text, snapshot)
   }
 }
 

@@ -83,6 +83,31 @@ export type FeedProblem =
   /** The file lost most of the sessions: waiting for the user to say apply it anyway. */
   | { kind: 'shrunk'; before: number; after: number }
 
+// An edition's id ends in its first day (editionEventId in scheduleFile.ts): `democon-2020-12-27`.
+const EDITION_DAY = /-(\d{4}-\d{2}-\d{2})$/
+/**
+ * Days an event's first day may move and still be the same edition: an organiser who moves the opening day by a few
+ * days publishes the same event, while a year later at the same address is the next edition, another event.
+ */
+export const EDITION_SHIFT_MAX_DAYS = 14
+const DAY_MS = 86_400_000
+
+/**
+ * Whether a feed's file whose event id is `fileId` is the stored event `storedId` all the same: the same acronym, and
+ * a first day moved by at most EDITION_SHIFT_MAX_DAYS (or a stored id from before ids named the edition). The caller
+ * then stores the file under `storedId`, so stars, notes and share links stay with the event they were made in.
+ */
+export function sameEdition(storedId: string, fileId: string): boolean {
+  if (storedId === fileId) return true
+  const file = EDITION_DAY.exec(fileId)
+  if (!file) return false
+  const fileBase = fileId.slice(0, file.index)
+  const stored = EDITION_DAY.exec(storedId)
+  if (!stored) return storedId === fileBase
+  if (storedId.slice(0, stored.index) !== fileBase) return false
+  return Math.abs(Date.parse(file[1]!) - Date.parse(stored[1]!)) <= EDITION_SHIFT_MAX_DAYS * DAY_MS
+}
+
 /** What the feed's file is and what the device holds, as far as judging it needs. */
 export interface FeedSides {
   stored: { id: EventId; contentHash: string; sessionCount: number }

@@ -11,6 +11,7 @@ import {
   feedProblemText,
   feedStarted,
   judgeFeedFile,
+  sameEdition,
   NEW_FEED_TIMING,
   type FeedSides,
 } from '../../src/domain/feedPolicy'
@@ -64,6 +65,19 @@ describe('whether a fetched schedule replaces the stored one', () => {
   it('applies a changed file of the same event, and leaves the same file alone', () => {
     expect(judgeFeedFile(sides({}))).toEqual({ kind: 'apply' })
     expect(judgeFeedFile(sides({ contentHash: 'a' }))).toEqual({ kind: 'unchanged' })
+  })
+
+  it('takes a file whose first day moved by days as the same edition, and a year later (or another acronym) as another event', () => {
+    expect(sameEdition('democon-2020-12-27', 'democon-2020-12-27')).toBe(true)
+    expect(sameEdition('democon-2020-12-27', 'democon-2020-12-29')).toBe(true)
+    expect(sameEdition('democon-2020-12-27', `democon-2021-01-${String(10).padStart(2, '0')}`)).toBe(true) // 14 days
+    expect(sameEdition('democon-2020-12-27', 'democon-2021-01-11')).toBe(false) // 15 days
+    expect(sameEdition('democon-2020-12-27', 'democon-2021-12-26')).toBe(false)
+    expect(sameEdition('democon-2020-12-27', 'othercon-2020-12-27')).toBe(false)
+    // Stored before ids named the edition: the acronym alone.
+    expect(sameEdition('democon', 'democon-2020-12-27')).toBe(true)
+    expect(sameEdition('democon', 'othercon-2020-12-27')).toBe(false)
+    expect(sameEdition('democon-2020-12-27', 'democon')).toBe(false)
   })
 
   it('refuses a file for another event', () => {

@@ -95,6 +95,23 @@ describe('checking a feed', () => {
     expect(await feedRow()).toMatchObject({ lastSuccessAt: T0.toISOString(), lastCheckedAt: T1.toISOString(), problem })
   })
 
+  it('applies a file whose first day moved (another edition id) to the event it is, with the stars kept', async () => {
+    await db.delete()
+    db = makeTestDB()
+    const stored = { ...seed, event: { ...seed.event, id: 'feedcon-2025-11-13' as EventId } }
+    await addEvent(db, stored, { replace: false, feedUrl: URL }, T0)
+    const star = byTitle(seed.sessions, TITLES.unchanged).id
+    await setStarLevel(indexedDbUserData(db), stored.event.id, star, 'must', T0)
+    // The organiser moved the opening by two days: the file's edition id says so.
+    const moved = { ...updated, event: { ...updated.event, id: 'feedcon-2025-11-15' as EventId } }
+
+    const result = await checkFeed(db, stored.event.id, URL, env({ body: moved }))
+    expect(result).toMatchObject({ kind: 'applied' })
+    expect(await db.events.get('feedcon-2025-11-15' as EventId)).toBeUndefined()
+    expect((await db.events.get(stored.event.id))?.sourceHash ?? (await db.events.get(stored.event.id))?.contentHash).not.toBe(seed.contentHash)
+    expect((await db.stars.where('eventId').equals(stored.event.id).toArray()).map((r) => r.sessionId)).toEqual([star])
+  })
+
   it('refuses a file for another event', async () => {
     const result = await checkFeed(db, EVENT, URL, env({ body: updated }))
     expect(result).toEqual({ kind: 'problem', problem: { kind: 'other-event', fileEventId: seed.event.id } })
