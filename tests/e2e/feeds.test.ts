@@ -232,4 +232,28 @@ describe('the bundled event’s feed', () => {
     expect((await readStars(p)).length).toBe(stars.length)
     allowNetworkErrors(/ERR_INTERNET_DISCONNECTED/)
   })
+
+  it('keeps the web address of a schedule already on the device as it is, instead of only offering to switch to it', async () => {
+    const p = page()
+    await p.goto(`${served().url}/settings`)
+    // DemoCon opened from a file first: on the device, with no feed.
+    await p.getByRole('button', { name: 'Open another schedule…' }).click()
+    let dialog = p.getByRole('dialog', { name: 'Open another schedule' })
+    await dialog.getByLabel('Schedule file').setInputFiles('tests/fixtures/pretalx-democon.json')
+    await dialog.getByRole('button', { name: 'Add and switch to it' }).click()
+    await p.getByRole('link', { name: /^Focused 5thgeneration hardware/ }).waitFor()
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+    expect(await feedSection(p).getByText(/^Feed:/).count()).toBe(0)
+
+    // The same file from its web address: nothing to add, and the address is kept as the feed.
+    feed.answer({ kind: 'file', body: V1 })
+    await p.getByRole('button', { name: 'Open another schedule…' }).click()
+    dialog = p.getByRole('dialog', { name: 'Open another schedule' })
+    await dialog.getByRole('textbox', { name: 'Or from a web address' }).fill(feed.url)
+    await dialog.getByRole('button', { name: 'Fetch' }).click()
+    await dialog.getByRole('button', { name: 'Keep its web address for updates' }).click()
+    await p.getByText(/was already on this device\. Now showing it\. Hallway checks its web address for updates\./).waitFor()
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+    await feedSection(p).getByText(`Feed: ${feed.url}`).waitFor()
+  })
 })

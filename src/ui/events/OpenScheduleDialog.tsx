@@ -148,7 +148,7 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
       const words = {
         added: `Added ${title} (${sessionCountText(snapshot.sessions.length)}). Now showing it.${feedUrl ? ' Hallway checks its web address for updates.' : ''}`,
         replaced: `Updated ${title} from the file. Your stars for it stay.`,
-        unchanged: `${title} was already on this device. Now showing it.`,
+        unchanged: `${title} was already on this device. Now showing it.${feedUrl ? ' Hallway checks its web address for updates.' : ''}`,
       } as const
       if (outcome.kind === 'exists' || outcome.kind === 'bundled') {
         // Another tab added the same event meanwhile: the preview now offers Replace.
@@ -316,7 +316,13 @@ export function OpenScheduleDialog({ onClose, afterAdd = 'browse', fallbackFocus
             <Icon name="plus" /> Add as a separate event
           </button>
         )}
-        {state === 'same' && current?.id !== existing?.id && (
+        {/* Already here as it is: from a web address, the address still becomes its feed (and it is shown). */}
+        {state === 'same' && feedUrl && (
+          <button type="button" className="button button--primary" disabled={busy || !actions} onClick={() => void add(false)}>
+            <Icon name="check" /> Keep its web address for updates
+          </button>
+        )}
+        {state === 'same' && !feedUrl && current?.id !== existing?.id && (
           <button type="button" className="button button--primary" disabled={!actions} onClick={() => void switchToExisting()}>
             Switch to it
           </button>
