@@ -20,7 +20,7 @@ export type FloorPlanResult = { ok: true; plan: FloorPlan } | { ok: false; error
 export const FLOOR_PLAN_VERSION = 1
 /** px: a bound on the image's stated size, far above any real plan, so a typo cannot make an absurd drawing. */
 const MAX_SIDE = 20_000
-/** Far more rooms than any venue (the GWCC seed uses 25), so a wrong file fails fast instead of drawing a cloud. */
+/** Far more rooms than any venue (the KubeCon seed uses 24), so a wrong file fails fast instead of drawing a cloud. */
 const MAX_ROOMS = 2_000
 
 function isRecord(v: unknown): v is Record<string, unknown> {
