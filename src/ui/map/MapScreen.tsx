@@ -69,7 +69,7 @@ export function MapScreen() {
   const title = walk
     ? `Walk from ${walk.from.venue.room} to ${walk.to.venue.room}`
     : wanted
-      ? placeWords(wanted)
+      ? placeText(wanted)
       : 'Venue map'
   const headingRef = usePageHeading(title)
   const floor = useFloorPlan(event?.id)
@@ -82,7 +82,7 @@ export function MapScreen() {
             Walk from <bdi>{walk.from.venue.room}</bdi> to <bdi>{walk.to.venue.room}</bdi>
           </>
         ) : wanted ? (
-          <PlaceWords place={wanted} />
+          placeText(wanted)
         ) : (
           'Venue map'
         )}
@@ -133,18 +133,9 @@ function markByRoom(marks: ReadonlyMap<string, Mark>): Map<string, Mark> {
   return new Map([...marks].map(([key, mark]) => [key.split('\u0000')[2] ?? '', mark]))
 }
 
-function PlaceWords({ place }: { place: RoomPlace }) {
-  const parts = [place.room, place.building, place.level].filter((p) => p !== '')
-  return (
-    <>
-      {parts.map((p, i) => (
-        <span key={i}>
-          {i > 0 && ' · '}
-          <bdi>{p}</bdi>
-        </span>
-      ))}
-    </>
-  )
+/** "B406b-407 · Building B · Level 4", each name isolated so none can reorder the others. */
+function placeText(place: RoomPlace): string {
+  return placeWords({ room: isolateText(place.room), building: isolateText(place.building), level: isolateText(place.level) })
 }
 
 function WalkSummary({ walk }: { walk: Walk }) {
@@ -163,11 +154,11 @@ function WalkSummary({ walk }: { walk: Walk }) {
         )}
       </p>
       <p className="map__walk-ends">
-        From <PlaceWords place={placeOf(from.venue)} /> (
+        From {placeText(placeOf(from.venue))} (
         <Link href={`/session/${from.id}`}>
           <bdi>{from.title}</bdi>
         </Link>
-        ) to <PlaceWords place={placeOf(to.venue)} /> (
+        ) to {placeText(placeOf(to.venue))} (
         <Link href={`/session/${to.id}`}>
           <bdi>{to.title}</bdi>
         </Link>
