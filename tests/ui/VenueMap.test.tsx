@@ -1,6 +1,10 @@
 // The venue map against the real app: "Where is it?" from a session page marks the room in words, and the walk from
 // My plan shows the minutes the plan shows, at the user's pace and buffer.
-import { screen, waitFor, within } from '@testing-library/react'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { parseFloorPlan } from '../../src/domain/floorPlan'
+import { FloorPlanDrawing } from '../../src/ui/map/MapScreen'
 import { byTitle, SIG_API, SPRING, usePlanTestKit } from './planFixtures'
 
 const { star, renderApp } = usePlanTestKit()
@@ -62,5 +66,20 @@ describe('Venue map', () => {
     const lists = screen.getByRole('region', { name: 'Buildings, levels and rooms' })
     expect(within(lists).getByText('Walk starts here').closest('li')).toHaveTextContent(/^B406b-407/)
     expect(within(lists).getByText('Walk ends here').closest('li')).toHaveTextContent(/^Georgia Ballroom 2/)
+  })
+})
+
+describe('Floor plan', () => {
+  it('pins the rooms on the image and names the marked one in words', () => {
+    const text = readFileSync(join(__dirname, '../fixtures/floorplan/democon-2020-12-14.floorplan.json'), 'utf8')
+    const result = parseFloorPlan(text)
+    if (!result.ok) throw new Error(result.error)
+    const { container } = render(<FloorPlanDrawing plan={result.plan} imageUrl="/assets/plan.svg" marks={new Map([['Hall 2', 'here']])} />)
+    expect(screen.getByRole('img', { name: 'DemoCon, ground floor. This room: Hall 2' })).toBeInTheDocument()
+    expect(container.querySelector('image')).toHaveAttribute('href', '/assets/plan.svg')
+    expect(container.querySelectorAll('.map__plan-dot')).toHaveLength(2)
+    const marked = container.querySelector('[data-marked="true"]')!
+    expect(marked).toHaveTextContent('Hall 2: This room')
+    expect(marked.querySelector('text')).toHaveAttribute('x', String(320 + 10))
   })
 })
