@@ -15,6 +15,7 @@ import {
   roomKey,
   venueMapLayout,
   venueTree,
+  type Box,
   type MapBuilding,
   type MapLayout,
   type RoomPlace,
@@ -225,16 +226,10 @@ function SchematicDrawing({ tree, marks, walk }: { tree: readonly MapBuilding[];
       >
         {layout.buildings.map((b) => (
           <g key={b.building}>
-            <rect className="map__building" x={b.x} y={b.y} width={b.width} height={b.height} rx={6} />
-            <text className="map__building-name" x={b.x + 8} y={b.y + 17}>
-              {label(b.building || 'Other rooms')}
-            </text>
+            <NamedBox box={b} kind="building" name={b.building || 'Other rooms'} />
             {b.levels.map((l) => (
               <g key={l.level}>
-                <rect className="map__level" x={l.x} y={l.y} width={l.width} height={l.height} rx={4} />
-                <text className="map__level-name" x={l.x + 8} y={l.y + 16}>
-                  {label(l.level || 'Level not given')}
-                </text>
+                <NamedBox box={l} kind="level" name={l.level || 'Level not given'} />
                 {l.rooms.map((r) => {
                   const mark = marks.get(r.key)
                   return (
@@ -261,6 +256,18 @@ function SchematicDrawing({ tree, marks, walk }: { tree: readonly MapBuilding[];
         )}
       </svg>
     </div>
+  )
+}
+
+/** A building's or a level's frame with its name on the first line (the layout leaves HEADING_HEIGHT for it). */
+function NamedBox({ box, kind, name }: { box: Box; kind: 'building' | 'level'; name: string }) {
+  return (
+    <>
+      <rect className={`map__${kind}`} x={box.x} y={box.y} width={box.width} height={box.height} rx={kind === 'building' ? 6 : 4} />
+      <text className={`map__${kind}-name`} x={box.x + 8} y={box.y + 17}>
+        {label(name)}
+      </text>
+    </>
   )
 }
 
