@@ -119,8 +119,10 @@ export default defineConfig({
         // - assets/*.json: the bundled schedule snapshot (a hashed `?url` asset; json is not in Workbox's default
         //   patterns, and without it a cold offline start has no schedule). Only assets/: a stray JSON in public/
         //   is not worth shipping to every device.
+        // - assets/ images: an event's floor plan (data/<event>.floorplan.json names it; the venue map imports it as
+        //   a hashed `?url` asset), so a real plan shows offline too. The KubeCon event ships none: nothing added.
         // Source maps (.map) stay out: 2 MB nobody needs offline.
-        globPatterns: ['**/*.{html,js,css}', 'assets/*.json'],
+        globPatterns: ['**/*.{html,js,css}', 'assets/*.json', 'assets/*.{png,jpg,jpeg,webp,svg}'],
         // Every route (/, /session/:id, /plan, /now, /settings, a shared-plan link, with any query) is the same
         // single-page shell, so a deep link opened offline gets index.html from the precache.
         navigateFallback: 'index.html',

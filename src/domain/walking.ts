@@ -91,13 +91,14 @@ export interface Transfer {
   neededMin: number
 }
 
-function norm(text: string | undefined): string {
+/** A place name as the model compares it: case and spacing ignored. The map finds rooms the same way. */
+export function normalPlaceName(text: string | undefined): string {
   return (text ?? '').trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
 /** Same name, ignoring case and spacing; the exact-equality shortcut is the usual case and keeps sweeps cheap. */
 function same(a: string | undefined, b: string | undefined): boolean {
-  return a === b || norm(a) === norm(b)
+  return a === b || normalPlaceName(a) === normalPlaceName(b)
 }
 
 /** "Level 4" → 4; null when the level has no number ("Mezzanine"), which then counts as one level away. */
@@ -119,9 +120,9 @@ function levelMinutes(levels: number, model: Readonly<WalkingModel>): number {
 }
 
 function buildingsPassed(from: string, to: string, model: Readonly<WalkingModel>): number {
-  const order = model.buildingOrder.map(norm)
-  const a = order.indexOf(norm(from))
-  const b = order.indexOf(norm(to))
+  const order = model.buildingOrder.map(normalPlaceName)
+  const a = order.indexOf(normalPlaceName(from))
+  const b = order.indexOf(normalPlaceName(to))
   return a < 0 || b < 0 ? 0 : Math.max(0, Math.abs(a - b) - 1)
 }
 

@@ -27,6 +27,7 @@ const SpeakersScreen = lazy(() => import('./speakers/SpeakersScreen').then((m) =
 const SpeakerScreen = lazy(() => import('./speakers/SpeakerScreen').then((m) => ({ default: m.SpeakerScreen })))
 const SettingsRoute = lazy(() => import('./settings/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
 const AddFromListScreen = lazy(() => import('./plan/AddFromListScreen').then((m) => ({ default: m.AddFromListScreen })))
+const MapScreen = lazy(() => import('./map/MapScreen').then((m) => ({ default: m.MapScreen })))
 const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
@@ -56,6 +57,9 @@ export function App() {
           </Route>
           <Route path="/share">
             <SharedPlanScreen />
+          </Route>
+          <Route path="/map">
+            <MapScreen />
           </Route>
           <Route path="/settings">
             <SettingsRoute />

@@ -86,6 +86,14 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
     await p.goto(`${base}/speaker/n-stefan-prodan`)
     await p.getByRole('button', { name: `Must: ${FLUX} (change to maybe)` }).waitFor()
   }],
+  ['the venue map with a room marked', async (p, base) => {
+    await p.goto(`${base}/map?room=${encodeURIComponent('B406b-407')}`)
+    await p.getByRole('heading', { level: 1, name: 'B406b-407 · Building B · Level 4' }).waitFor()
+  }],
+  ['the venue map with the walk between two plan sessions', async (p, base) => {
+    await p.goto(`${base}/map?from=${snapshot.sessions.find((s) => s.title === FLUX)!.id}&to=${DRAGONFLY.id}`)
+    await p.locator('.map__route').waitFor()
+  }],
   ['Settings', async (p, base) => {
     await p.goto(`${base}/settings`)
     await p.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()

@@ -93,6 +93,11 @@ describe('offline after one visit', () => {
     await detail.getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
     expect(await detail.getByText(/Georgia Ballroom 2/).count()).toBeGreaterThan(0)
 
+    // The venue map is a route like the others, its chunk precached.
+    const map = await coldOpen(`/map?room=${encodeURIComponent('B406b-407')}`)
+    await map.getByRole('heading', { level: 1, name: 'B406b-407 · Building B · Level 4' }).waitFor()
+    await map.getByRole('region', { name: 'Buildings, levels and rooms' }).getByText('This room').waitFor()
+
     const plan = await coldOpen('/plan')
     await plan.getByRole('heading', { level: 1, name: 'My plan' }).waitFor()
 

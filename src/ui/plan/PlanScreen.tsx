@@ -247,6 +247,13 @@ const PlanSessionItem = memo(function PlanSessionItem({ entry, timeZone, onCycle
               // One flex item, so the room wraps with the words around it.
               <span>
                 {describeTransfer(entry.transfer, entry.item.session.venue)} from <bdi>{entry.from.session.venue.room}</bdi>
+                {' · '}
+                <Link href={`/map?from=${entry.from.session.id}&to=${session.id}`}>
+                  Show on map
+                  <span className="visually-hidden">
+                    : the walk from <bdi>{entry.from.session.venue.room}</bdi> to <bdi>{session.venue.room}</bdi>
+                  </span>
+                </Link>
               </span>
             )}
           </p>

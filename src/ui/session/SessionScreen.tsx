@@ -172,7 +172,13 @@ export function SessionScreen({ id }: { id: string }) {
         <div>
           <dt>Where</dt>
           <dd>
-            <span dir="auto">{venueLabel(session.venue)}</span> <HideButton session={session} kind="room" />
+            <span dir="auto">{venueLabel(session.venue)}</span>{' '}
+            {session.venue.room.trim() !== '' && (
+              <Link href={`/map?room=${encodeURIComponent(session.venue.room)}`} className="button button--quiet">
+                Where is it?
+              </Link>
+            )}{' '}
+            <HideButton session={session} kind="room" />
           </dd>
         </div>
         {session.type !== '' && (
