@@ -43,14 +43,14 @@ const VIEWS: Array<[string, (p: Page, base: string) => Promise<void>]> = [
     await p.getByRole('button', { name: /^Filters/ }).click()
     await p.getByRole('combobox', { name: 'Building' }).waitFor()
   }],
-  ['the timetable grid with a clash', async (p, base) => {
+  ['the timetable grid with an overlap', async (p, base) => {
     await p.goto(base)
     await starFromList(p, FLUX)
     await starFromList(p, FLAGS)
     await p.goto(`${base}/?view=grid`)
     await p.locator('.tt-cell').first().waitFor()
     // Their room is off to the right on a phone: scroll the grid along until its cells are rendered.
-    const clash = p.locator('.tt-cell__link', { hasText: FLUX }).getByText('Clash')
+    const clash = p.locator('.tt-cell__link', { hasText: FLUX }).getByText('Overlap')
     for (let i = 0; i < 40 && !(await clash.count()); i++) {
       await p.locator('.tt-scroll').evaluate((el) => el.scrollBy(288, 0))
       await p.waitForTimeout(50)

@@ -21,7 +21,7 @@ import {
   type RoomPlace,
 } from '../../domain/venueMap'
 import { transferBetween, type Transfer } from '../../domain/walking'
-import { Icon } from '../common/Icons'
+import { AnyIcon as Icon } from '../common/moreIcons'
 import { useHallway } from '../common/useHallway'
 import { usePageHeading } from '../common/usePageHeading'
 import { usePlan } from '../common/usePlan'
