@@ -100,10 +100,16 @@ export interface ReminderText {
 }
 
 /**
- * The words of `reminder` at `nowMs`, with the start time formatted by the caller (the zone is the user's choice).
+ * The words of `reminder` at `nowMs`, with the start time formatted by the caller (the zone is the user's choice),
+ * and minutes too if it likes ("1 h 20 min").
  * Room and place are schedule text: the caller isolates them where they sit inside other words.
  */
-export function reminderText(reminder: Reminder, nowMs: number, startLabel: string): ReminderText {
+export function reminderText(
+  reminder: Reminder,
+  nowMs: number,
+  startLabel: string,
+  duration: (minutes: number) => string = (m) => `${m} min`,
+): ReminderText {
   const venue = reminder.item.session.venue
   const place = placeOf(venue)
   const where = `${roomLabel(venue)}${place ? ` (${place})` : ''}`
@@ -111,11 +117,11 @@ export function reminderText(reminder: Reminder, nowMs: number, startLabel: stri
   const t = reminder.transfer
   let headline: string
   if (t && t.kind === 'same-room') headline = `Stay in ${where}`
-  else headline = leaveInMin > 0 ? `Leave in ${leaveInMin} min for ${where}` : `Leave now for ${where}`
+  else headline = leaveInMin > 0 ? `Leave in ${duration(leaveInMin)} for ${where}` : `Leave now for ${where}`
   let detail: string
   if (!t) {
     const startsInMin = Math.max(0, Math.ceil((reminder.startMs - nowMs) / MINUTE_MS))
-    detail = `Starts ${startLabel}, in ${startsInMin} min.`
+    detail = `Starts ${startLabel}, in ${duration(startsInMin)}.`
   } else if (t.kind === 'same-room') {
     detail = `Starts ${startLabel}.`
   } else {
