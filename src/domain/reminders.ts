@@ -93,7 +93,7 @@ export function placeOf(venue: Venue): string {
 export interface ReminderText {
   /** "Leave now for B406b-407 (Building B · Level 4)", or "Leave in 6 min for …" before the moment. */
   headline: string
-  /** "≈8 min walk. Starts 11:45 AM." / "Starts 11:45 AM, in 10 min." */
+  /** "≈8 min walk from B206. Starts 11:45 AM." / "Starts 11:45 AM, in 10 min." */
   detail: string
   /** The whole sentence: headline, colon, detail. */
   sentence: string
@@ -126,7 +126,9 @@ export function reminderText(
     detail = `Starts ${startLabel}.`
   } else {
     const extra = t.bufferMin > 0 ? ` + ${t.bufferMin} min extra` : ''
-    detail = `≈${t.walkMin} min walk${extra}. Starts ${startLabel}.`
+    // From where: the room the user is leaving, so a reminder read on a lock screen stands on its own.
+    const from = reminder.from ? ` from ${roomLabel(reminder.from.venue)}` : ''
+    detail = `≈${t.walkMin} min walk${from}${extra}. Starts ${startLabel}.`
   }
   return { headline, detail, sentence: `${headline}: ${detail}` }
 }

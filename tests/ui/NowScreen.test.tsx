@@ -47,7 +47,7 @@ describe('Now & next', () => {
     // B206 (Building B, Level 2) → Building C, Level 3: ≈13 min, so leave at 11:32 for 11:45.
     const line = await screen.findByText(/^Leave in/, { selector: 'strong' })
     expect(line.closest('p')).toHaveTextContent(
-      `Leave in 6 min for Georgia Ballroom 2 (Building C · Level 3): ≈13 min walk. Starts 11:45 AM. ${SIG_API}`,
+      `Leave in 6 min for Georgia Ballroom 2 (Building C · Level 3): ≈13 min walk from B206. Starts 11:45 AM. ${SIG_API}`,
     )
   })
 

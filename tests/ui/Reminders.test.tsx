@@ -68,7 +68,7 @@ describe('the reminder itself', () => {
     await renderApp({ url: '/plan', now: est('11:33am') })
     const banner = await screen.findByText(/^Leave now for/, { selector: 'strong' })
     expect(banner.closest('p')).toHaveTextContent(
-      `Leave now for Georgia Ballroom 2 (Building C · Level 3): ≈13 min walk. Starts 11:45 AM. ${SIG_API}`,
+      `Leave now for Georgia Ballroom 2 (Building C · Level 3): ≈13 min walk from B206. Starts 11:45 AM. ${SIG_API}`,
     )
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss: Leave now for Georgia Ballroom 2 (Building C · Level 3)' }))
     expect(screen.queryByText(/^Leave now for/)).not.toBeInTheDocument()
@@ -82,7 +82,7 @@ describe('the reminder itself', () => {
     await waitFor(() => expect(showNotification).toHaveBeenCalledTimes(1))
     const sigApi = byTitle(SIG_API)
     expect(showNotification).toHaveBeenCalledWith('Leave now for Georgia Ballroom 2 (Building C · Level 3)', {
-      body: `≈13 min walk. Starts 11:45 AM. ${SIG_API}`,
+      body: `≈13 min walk from B206. Starts 11:45 AM. ${SIG_API}`,
       tag: `hallway-leave-${sigApi.id}`,
       data: { url: `${window.location.origin}/session/${sigApi.id}` },
     })

@@ -77,12 +77,12 @@ describe('nextReminder and its words, on a fake clock', () => {
     let r = nextReminder(PLAN, Date.now())!
     expect(r.item.session).toBe(OCI)
     expect(reminderText(r, Date.now(), label(r)).sentence).toBe(
-      'Leave in 6 min for B406b-407 (Building B · Level 4): ≈7 min walk. Starts 11:45 AM.',
+      'Leave in 6 min for B406b-407 (Building B · Level 4): ≈7 min walk from B206. Starts 11:45 AM.',
     )
     vi.advanceTimersByTime(6 * 60_000)
     r = nextReminder(PLAN, Date.now())!
     expect(reminderText(r, Date.now(), label(r)).sentence).toBe(
-      'Leave now for B406b-407 (Building B · Level 4): ≈7 min walk. Starts 11:45 AM.',
+      'Leave now for B406b-407 (Building B · Level 4): ≈7 min walk from B206. Starts 11:45 AM.',
     )
     // Once it has started, the next one is the maybe in the same room.
     vi.setSystemTime(ms('11:46am'))
@@ -104,7 +104,7 @@ describe('nextReminder and its words, on a fake clock', () => {
   test('the buffer shows in the words', () => {
     const r = nextReminder(PLAN, ms('11:31am'), 'all', { walking: { bufferMin: 5 } })!
     expect(reminderText(r, ms('11:33am'), label(r)).sentence).toBe(
-      'Leave now for B406b-407 (Building B · Level 4): ≈7 min walk + 5 min extra. Starts 11:45 AM.',
+      'Leave now for B406b-407 (Building B · Level 4): ≈7 min walk from B206 + 5 min extra. Starts 11:45 AM.',
     )
   })
 })

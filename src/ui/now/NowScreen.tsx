@@ -176,7 +176,7 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
   )
 }
 
-/** "Leave in 6 min for B406b-407 (Building B · Level 4): ≈7 min walk. Starts 11:45 AM." and the session. */
+/** "Leave in 6 min for B406b-407 (Building B · Level 4): ≈7 min walk from B206. Starts 11:45 AM." and the session. */
 function LeaveLine({ reminder, now, timeZone }: { reminder: Reminder; now: Instant; timeZone: string }) {
   const s = reminder.item.session
   const text = reminderText(reminder, Date.parse(now), venueTimeLabel(s.start, timeZone, s.day), durationLabel)
