@@ -2,7 +2,7 @@
 // and read back defensively: a value this build does not understand (hand-edited, or written by another version)
 // falls back to the default. They are the person's, so one value holds for every event on the device (what is per
 // event, and why, is decided at the top of events.ts).
-import { REMINDER_SCOPES, type ReminderScope } from '../domain/reminders'
+import type { ReminderScope } from '../domain/reminders'
 import type { WalkingOptions, WalkingPace } from '../domain/walking'
 import type { UserDataStore } from './userDataStore'
 
@@ -94,6 +94,10 @@ export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = { reminderMin
 function isReminderMin(value: unknown): value is CalendarReminder {
   return REMINDER_CHOICES.includes(value as CalendarReminder)
 }
+
+// Spelled out here rather than imported, so reading the settings at start-up does not pull the reminders' code into
+// the first view.
+const REMINDER_SCOPES: readonly ReminderScope[] = ['off', 'musts', 'all']
 
 export function isReminderScope(value: unknown): value is ReminderScope {
   return (REMINDER_SCOPES as readonly unknown[]).includes(value)

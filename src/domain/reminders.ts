@@ -9,8 +9,6 @@ import { roomLabel, transferBetween, type Transfer } from './walking'
 /** Which plan sessions get a reminder: none, the musts, or musts and maybes. A setting. */
 export type ReminderScope = 'off' | 'musts' | 'all'
 
-export const REMINDER_SCOPES: readonly ReminderScope[] = ['off', 'musts', 'all']
-
 /**
  * minutes: before the day's first plan session (no previous room to walk from, so no walk to count), the lead a
  * calendar app gives by default, and about the longest walk in the seed venue (A → C, ≈20 min) halved: enough to
