@@ -181,7 +181,7 @@ function LeaveLine({ reminder, now, timeZone }: { reminder: Reminder; now: Insta
   const s = reminder.item.session
   const text = reminderText(reminder, Date.parse(now), venueTimeLabel(s.start, timeZone, s.day), durationLabel)
   return (
-    <p className="now__leave">
+    <p className="note now__leave">
       <Icon name="walk" />
       <span>
         <strong>{text.headline}:</strong> {text.detail}{' '}
