@@ -130,6 +130,9 @@ export default defineConfig({
         // Take control of the very first visit once installed, so going offline right after it already works.
         // Updates still wait: skipWaiting stays off until the user accepts the prompt.
         clientsClaim: true,
+        // The one hand-written part of the worker: tapping a "leave now" notification opens its session
+        // (public/sw-notifications.js). importScripts keeps generateSW; the file is precached like every .js.
+        importScripts: ['sw-notifications.js'],
         // No runtimeCaching: Hallway fetches nothing at runtime that is not in the precache (no API, no CDN fonts)
         // except schedule feeds, which must reach the server (with the HTTP cache revalidating). The bundled feed's
         // offline copy is kept by the app itself, in Cache Storage, only once checked (src/db/bundledSnapshot.ts): a

@@ -13,7 +13,16 @@ import { pendingStars } from './pendingStars'
 import { requestPersistence } from './persistence'
 import { acknowledgeChanges } from './scheduleChanges'
 import type { HallwaySession } from './session'
-import { setReminderMinutes, setTimeDisplay, setWalkingBuffer, setWalkingPace, type TimeDisplay } from './settings'
+import type { ReminderScope } from '../domain/reminders'
+import {
+  setLeaveReminders,
+  setReminderMinutes,
+  setTimeDisplay,
+  setWalkingBuffer,
+  setWalkingPace,
+  type CalendarReminder,
+  type TimeDisplay,
+} from './settings'
 import { restoreNote, saveNote } from './notes'
 import { cycleStar, resolveConflict, undoStars, type Resolution, type StarUndo } from './stars'
 import { toScheduleSaveProblem, toStorageProblem, type StorageProblem } from './storageErrors'
@@ -67,7 +76,9 @@ export interface HallwayCommands {
   replaceStars(entries: ReadonlyArray<readonly [SessionId, StarLevel]>): Promise<Outcome<Merged>>
   setWalkingPace(pace: WalkingPace): Promise<Outcome<void>>
   setWalkingBuffer(bufferMin: number): Promise<Outcome<void>>
-  setReminderMinutes(minutes: number | null): Promise<Outcome<void>>
+  setReminderMinutes(minutes: CalendarReminder): Promise<Outcome<void>>
+  /** Which plan sessions get a leave-now reminder while Hallway is open. */
+  setLeaveReminders(scope: ReminderScope): Promise<Outcome<void>>
   /** The user's private note on a session; empty removes it. `undo` puts back the note that was there. */
   saveNote(sessionId: SessionId, text: string): Promise<Outcome<{ text: string; undo: Undo }>>
   setTimeDisplay(display: TimeDisplay): Promise<Outcome<void>>
@@ -167,6 +178,7 @@ function makeCommands(session: HallwaySession): HallwayCommands {
     setWalkingPace: setting('walking pace', setWalkingPace),
     setWalkingBuffer: setting('extra time', setWalkingBuffer),
     setReminderMinutes: setting('reminder', setReminderMinutes),
+    setLeaveReminders: setting('reminders', setLeaveReminders),
     setTimeDisplay: setting('time zone', setTimeDisplay),
     async saveNote(sessionId, text) {
       const { store, eventId } = plan()

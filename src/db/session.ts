@@ -663,7 +663,13 @@ function planDeriver() {
   })
   const walkingOf = memo((pace: WalkingSettings['pace'], bufferMin: number) => ({ pace, bufferMin }))
   const optionsOf = memo((walking: WalkingSettings): ConflictOptions => ({ walking }))
-  const displayOf = memo((reminderMin: number | null, timeDisplay: DisplaySettings['timeDisplay']) => ({ reminderMin, timeDisplay }))
+  const displayOf = memo(
+    (reminderMin: DisplaySettings['reminderMin'], timeDisplay: DisplaySettings['timeDisplay'], reminders: DisplaySettings['reminders']) => ({
+      reminderMin,
+      timeDisplay,
+      reminders,
+    }),
+  )
   const planFor = memo((sessions: readonly Session[], stars: StarMap) => planOf(sessions, stars))
   const conflictsFor = memo((plan: readonly PlannedSession[], options: ConflictOptions) => findConflicts(plan, options))
   let lastBySession = new Map<SessionId, readonly Conflict[]>()
@@ -763,7 +769,7 @@ function planDeriver() {
     const walking = walkingOf(w.pace, w.bufferMin)
     const options = optionsOf(walking)
     const d = displaySettingsOf(settings)
-    const display = displayOf(d.reminderMin, d.timeDisplay)
+    const display = displayOf(d.reminderMin, d.timeDisplay, d.reminders)
     const plan = planFor(sessions, stars)
     const conflicts = conflictsFor(plan, options)
     const changes = changesFor(data?.changes, stars)

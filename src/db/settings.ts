@@ -2,6 +2,7 @@
 // and read back defensively: a value this build does not understand (hand-edited, or written by another version)
 // falls back to the default. They are the person's, so one value holds for every event on the device (what is per
 // event, and why, is decided at the top of events.ts).
+import type { ReminderScope } from '../domain/reminders'
 import type { WalkingOptions, WalkingPace } from '../domain/walking'
 import type { UserDataStore } from './userDataStore'
 
@@ -63,26 +64,43 @@ export function setWalkingBuffer(store: UserDataStore, bufferMin: number): Promi
 
 export const SETTING_REMINDER_MIN = 'calendarReminderMin'
 export const SETTING_TIME_DISPLAY = 'timeDisplay'
+export const SETTING_LEAVE_REMINDERS = 'leaveReminders'
 
 /**
- * minutes before a session: the calendar reminders on offer (null: none). Five steps cover "walk over now" (5–10)
- * to "find the building" (30); anything else is better set in the calendar app itself.
+ * The calendar's reminder: minutes before a session, 'walk' for the leave-now moment (the walk from the previous
+ * plan session's room, as the in-app reminders count it), or null for none.
  */
-export const REMINDER_CHOICES: readonly (number | null)[] = [null, 5, 10, 15, 30]
+export type CalendarReminder = number | 'walk' | null
+
+/**
+ * minutes before a session: the calendar reminders on offer (null: none; 'walk': when to leave). Five fixed steps
+ * cover "walk over now" (5–10) to "find the building" (30); anything else is better set in the calendar app itself.
+ */
+export const REMINDER_CHOICES: readonly CalendarReminder[] = [null, 'walk', 5, 10, 15, 30]
 
 /** Whose clock times show in: the venue's (the default, as the printed schedule and the signs read) or the device's. */
 export type TimeDisplay = 'venue' | 'device'
 
 export interface DisplaySettings {
-  /** Minutes before each session for the exported calendar's reminder; null for none. */
-  reminderMin: number | null
+  /** The exported calendar's reminder: minutes before each session, 'walk' for the leave-now moment, null for none. */
+  reminderMin: CalendarReminder
   timeDisplay: TimeDisplay
+  /** Which plan sessions get a "leave now" reminder while Hallway is open. Off until the user turns it on. */
+  reminders: ReminderScope
 }
 
-export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = { reminderMin: null, timeDisplay: 'venue' }
+export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = { reminderMin: null, timeDisplay: 'venue', reminders: 'off' }
 
-function isReminderMin(value: unknown): value is number | null {
-  return REMINDER_CHOICES.includes(value as number | null)
+function isReminderMin(value: unknown): value is CalendarReminder {
+  return REMINDER_CHOICES.includes(value as CalendarReminder)
+}
+
+// Spelled out here rather than imported, so reading the settings at start-up does not pull the reminders' code into
+// the first view.
+const REMINDER_SCOPES: readonly ReminderScope[] = ['off', 'musts', 'all']
+
+export function isReminderScope(value: unknown): value is ReminderScope {
+  return (REMINDER_SCOPES as readonly unknown[]).includes(value)
 }
 
 function isTimeDisplay(value: unknown): value is TimeDisplay {
@@ -95,10 +113,16 @@ export function displaySettingsOf(settings: ReadonlyMap<string, unknown>): Displ
     // Absent means never chosen: no reminder. (A stored null is a choice of none; both read the same.)
     reminderMin: settingOr(settings, SETTING_REMINDER_MIN, isReminderMin, DEFAULT_DISPLAY_SETTINGS.reminderMin),
     timeDisplay: settingOr(settings, SETTING_TIME_DISPLAY, isTimeDisplay, DEFAULT_DISPLAY_SETTINGS.timeDisplay),
+    reminders: settingOr(settings, SETTING_LEAVE_REMINDERS, isReminderScope, DEFAULT_DISPLAY_SETTINGS.reminders),
   }
 }
 
-export function setReminderMinutes(store: UserDataStore, minutes: number | null): Promise<void> {
+export function setLeaveReminders(store: UserDataStore, scope: ReminderScope): Promise<void> {
+  if (!isReminderScope(scope)) return Promise.reject(new RangeError(`Unknown reminder choice: ${String(scope)}`))
+  return store.transact((tx) => tx.putSetting(SETTING_LEAVE_REMINDERS, scope))
+}
+
+export function setReminderMinutes(store: UserDataStore, minutes: CalendarReminder): Promise<void> {
   if (!isReminderMin(minutes)) {
     return Promise.reject(new RangeError(`The reminder must be one of ${REMINDER_CHOICES.map(String).join(', ')} minutes.`))
   }

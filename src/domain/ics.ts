@@ -23,8 +23,11 @@ export const MAX_REMINDER_MINUTES = 7 * 24 * 60
 export interface IcsOptions {
   /** The session's page in the app, absolute (`https://hallway.app/session/8b98b850`): URL and description. */
   appUrl: (session: Session) => string
-  /** Minutes before the start for a display alarm; 0 alarms at the start; null or absent: no alarm. */
-  reminderMinutes?: number | null
+  /**
+   * Minutes before the start for a display alarm; 0 alarms at the start; null or absent: no alarm. A function gives
+   * each session its own (the walking-aware leave-now moment: the walk from the previous room, or a lead time).
+   */
+  reminderMinutes?: number | null | ((session: Session) => number | null)
   /** When the file is made: DTSTAMP of every event. Passed in so output is reproducible. */
   now: Instant
   /** Shown by apps that create a new calendar on import (X-WR-CALNAME), e.g. "KubeCon NA 2025: my plan". */
@@ -50,12 +53,9 @@ export interface IcsOptions {
 export function plansToIcs(sessions: readonly Session[], event: EventInfo, options: IcsOptions): string {
   const { now, reminderMinutes = null } = options
   if (!isInstant(now)) throw new RangeError(`plansToIcs: now must be an instant like 2025-11-13T20:15:00Z, got "${now}"`)
-  if (
-    reminderMinutes !== null &&
-    (!Number.isInteger(reminderMinutes) || reminderMinutes < 0 || reminderMinutes > MAX_REMINDER_MINUTES)
-  ) {
-    throw new RangeError(`plansToIcs: reminderMinutes must be a whole number 0–${MAX_REMINDER_MINUTES}, got ${reminderMinutes}`)
-  }
+  const reminderOf = typeof reminderMinutes === 'function' ? reminderMinutes : () => reminderMinutes
+  // A fixed value is checked before any work, so a unit mix-up throws even for an empty selection.
+  if (typeof reminderMinutes !== 'function') checkReminder(reminderMinutes)
 
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH']
   if (options.calendarName !== undefined && options.calendarName.trim() !== '') {
@@ -80,12 +80,13 @@ export function plansToIcs(sessions: readonly Session[], event: EventInfo, optio
     lines.push(`DESCRIPTION:${escapeText(eventDescription(s, url, options.noteOf?.(s)))}`)
     if (s.type.trim() !== '') lines.push(`CATEGORIES:${escapeText(s.type.trim())}`)
     if (url !== '') lines.push(`URL:${url}`)
-    if (reminderMinutes !== null) {
+    const minutes = checkReminder(reminderOf(s))
+    if (minutes !== null) {
       lines.push(
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         // Relative to DTSTART (the default RELATED=START); "-PT0M" is valid but some apps mis-read a signed zero.
-        `TRIGGER:${reminderMinutes === 0 ? 'PT0M' : `-PT${reminderMinutes}M`}`,
+        `TRIGGER:${minutes === 0 ? 'PT0M' : `-PT${minutes}M`}`,
         // DISPLAY alarms must carry a DESCRIPTION (RFC 5545 §3.6.6); the title is what the notification shows.
         `DESCRIPTION:${escapeText(s.title)}`,
         'END:VALARM',
@@ -96,6 +97,13 @@ export function plansToIcs(sessions: readonly Session[], event: EventInfo, optio
   lines.push('END:VCALENDAR')
   // RFC 5545 §3.1: every line, the last one included, ends with CRLF.
   return lines.map(foldLine).join('\r\n') + '\r\n'
+}
+
+function checkReminder(minutes: number | null): number | null {
+  if (minutes !== null && (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_REMINDER_MINUTES)) {
+    throw new RangeError(`plansToIcs: reminderMinutes must be a whole number 0–${MAX_REMINDER_MINUTES}, got ${minutes}`)
+  }
+  return minutes
 }
 
 /** The user's note, the abstract, then the speakers, then the link back to the app, as paragraphs. */

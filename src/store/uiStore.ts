@@ -3,6 +3,7 @@
 import { create } from 'zustand'
 import type { VirtualItem } from '@tanstack/react-virtual'
 import type { SessionId } from '../domain/model'
+import type { CalendarReminder } from '../db/settings'
 
 /** Where the list was when a session was opened, so coming back puts the reader on the same card. */
 export interface ListReturn {
@@ -55,7 +56,7 @@ export interface UiState {
    * A reminder the user just picked, until storage reads it back: the select shows it at once, and an export made in
    * that moment carries it (not the one read before the pick).
    */
-  reminderPick: { minutes: number | null } | null
+  reminderPick: { minutes: CalendarReminder } | null
   toggleFilters: () => void
   setFiltersOpen: (open: boolean) => void
   rememberListPosition: (position: ListReturn) => void
@@ -65,7 +66,7 @@ export interface UiState {
   dismissToast: (id: number) => void
   openResolve: (target: ResolveTarget) => void
   closeResolve: () => void
-  pickReminder: (pick: { minutes: number | null } | null) => void
+  pickReminder: (pick: { minutes: CalendarReminder } | null) => void
 }
 
 let toastSeq = 0

@@ -14,6 +14,7 @@ import { MainNav } from './common/MainNav'
 import { ScheduleChangesNotice } from './events/ScheduleChangesNotice'
 import { StorageNotice } from './common/StorageNotice'
 import { UndoToast } from './common/UndoToast'
+import { useHallway } from './common/useHallway'
 import { useSchedule } from './common/useSchedule'
 import { ScheduleScreen } from './schedule/ScheduleScreen'
 
@@ -28,6 +29,8 @@ const SpeakerScreen = lazy(() => import('./speakers/SpeakerScreen').then((m) => 
 const SettingsRoute = lazy(() => import('./settings/SettingsRoute').then((m) => ({ default: m.SettingsRoute })))
 const AddFromListScreen = lazy(() => import('./plan/AddFromListScreen').then((m) => ({ default: m.AddFromListScreen })))
 const MapScreen = lazy(() => import('./map/MapScreen').then((m) => ({ default: m.MapScreen })))
+// Only when the user turned reminders on: the timers and the banner are no part of the first view.
+const LeaveReminders = lazy(() => import('./reminders/LeaveReminders'))
 const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ default: m.ResolveDialog })))
 
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
@@ -98,6 +101,7 @@ function Shell({ children }: { children: ReactNode }) {
   const schedule = useSchedule()
   // The resolve dialog's code (alternatives, conflict preview) loads the first time Resolve is opened.
   const resolving = useUiStore((s) => s.resolving !== null)
+  const reminders = useHallway((s) => s.plan.display.reminders !== 'off')
   const [onList] = useRoute('/')
   // A screen whose chunk failed is retried when the user goes to another route (a new boundary per location).
   const [location] = useLocation()
@@ -121,6 +125,13 @@ function Shell({ children }: { children: ReactNode }) {
       </header>
       <StorageNotice />
       <ScheduleChangesNotice />
+      {reminders && (
+        <ChunkBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <LeaveReminders />
+          </Suspense>
+        </ChunkBoundary>
+      )}
       <InstallBanner />
       <div id={PWA_NOTICE_SLOT_ID} className="pwa-notices" />
       <main id="main" className="main" tabIndex={-1}>

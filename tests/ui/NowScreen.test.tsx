@@ -41,6 +41,23 @@ describe('Now & next', () => {
     expect(yours).toHaveTextContent('≈13 min walk to Building C')
   })
 
+  it('says when to leave for the next plan session, counting the walk from the last one', async () => {
+    await star([FLUX, 'must'], [SIG_API, 'maybe'])
+    await renderApp({ url: '/now', now: est('11:26am') })
+    // B206 (Building B, Level 2) → Building C, Level 3: ≈13 min, so leave at 11:32 for 11:45.
+    const line = await screen.findByText(/^Leave in/, { selector: 'strong' })
+    expect(line.closest('p')).toHaveTextContent(
+      `Leave in 6 min for Georgia Ballroom 2 (Building C · Level 3): ≈13 min walk from B206. Starts 11:45 AM. ${SIG_API}`,
+    )
+  })
+
+  it('before the day’s first plan session, the lead time: no walk to count', async () => {
+    await star([FLUX, 'must'])
+    await renderApp({ url: '/now', now: est('10:45am') })
+    const line = await screen.findByText(/^Leave in/, { selector: 'strong' })
+    expect(line.closest('p')).toHaveTextContent(`Leave in 5 min for B206 (Building B · Level 2): Starts 11:00 AM, in 15 min. ${FLUX}`)
+  })
+
   it('says what is wrong with a plan session in the plan’s words: a tight walk on to a starred lunch', async () => {
     await star([SIG_API, 'must'], ['Lunch', 'must'])
     await renderApp({ url: '/now', now: est('12:00pm') })

@@ -3,6 +3,7 @@
 import ICAL from 'ical.js'
 import { foldLine, ICS_PRODID, plansToIcs, venueLocation, type IcsOptions } from '../../src/domain/ics'
 import type { Instant, Session, SessionId } from '../../src/domain/model'
+import { FIRST_SESSION_LEAD_MIN, leadMinutesBySession, remindersOf } from '../../src/domain/reminders'
 import { seedSnapshot } from '../fixtures/seedSnapshot'
 
 const snapshot = seedSnapshot()
@@ -235,6 +236,26 @@ describe('UIDs, reminders, selection', () => {
     expect(alarmOf(null)).toBeNull()
     expect(alarmOf(undefined)).toBeNull()
     expect(plansToIcs([s], EVENT, OPTIONS)).not.toContain('VALARM')
+  })
+
+  it('walking-aware: each alarm at the leave-now moment the in-app reminder uses', () => {
+    const gitops = bySeedTitle('AI-Assisted GitOps') // 11:00, B206 (Building B, Level 2): the day's first
+    const oci = bySeedTitle('Bringing OCI Into the GitOps World') // 11:45, B406b-407 (Level 4): 7 min walk
+    const dragonfly = bySeedTitle('Dragonfly v2.3.0') // 3:15, Georgia Ballroom 2 (Building C): ≈13 min walk
+    const plan = [gitops, oci, dragonfly].map((session) => ({ session, level: 'must' as const }))
+    for (const walking of [{}, { pace: 'relaxed' as const, bufferMin: 5 }]) {
+      const leads = leadMinutesBySession(plan, { walking })
+      const ics = plansToIcs([dragonfly, oci, gitops], EVENT, { ...OPTIONS, reminderMinutes: (s) => leads.get(s.id) ?? null })
+      const alarms = vevents(ics).map((v) => {
+        const trigger = v.getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger') as ICAL.Duration
+        const start = (v.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime()
+        return start + trigger.toSeconds() * 1000
+      })
+      expect(alarms).toEqual(remindersOf(plan, 'all', { walking }).map((r) => r.atMs))
+    }
+    const ics = plansToIcs([gitops, oci, dragonfly], EVENT, { ...OPTIONS, reminderMinutes: (s) => leadMinutesBySession(plan).get(s.id)! })
+    expect(ics.match(/TRIGGER:\S+/g)).toEqual([`TRIGGER:-PT${FIRST_SESSION_LEAD_MIN}M`, 'TRIGGER:-PT7M', 'TRIGGER:-PT13M'])
+    expectWellFormed(ics)
   })
 
   it('omits X-WR-CALNAME without a name, and writes a parseable calendar with no events for no sessions', () => {

@@ -8,6 +8,7 @@ import { format } from 'date-fns'
 import { Link, useLocation, useSearch } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
 import { nowAndNext } from '../../domain/nowNext'
+import { nextReminder, reminderText, type Reminder } from '../../domain/reminders'
 import type { EventInfo, Instant, Session, VenueDay } from '../../domain/model'
 import { formatVenueDay, instantFromMs, minutesBetween, venueDayOf, zoneAbbreviation } from '../../domain/time'
 import { venueWallClockToInstant } from '../../domain/wallClock'
@@ -62,7 +63,7 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
   const realNowMs = useNow()
   // Minute precision: the lists change at most once a minute, and memoised work follows.
   const now = instantFromMs(Math.floor((previewMs ?? realNowMs) / MINUTE_MS) * MINUTE_MS)
-  const { stars, plan, options, displayZone, conflictsBySession } = usePlan()
+  const { stars, plan, options, displayZone, conflictsBySession, display } = usePlan()
   const { cycle } = useStarActions()
   const headingRef = usePageHeading('Now & next')
   // Clock times in the zone the user chose (the preview form below always takes venue time).
@@ -70,6 +71,11 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
 
   const lists = useMemo(() => nowAndNext(sessions, now, stars, options), [sessions, now, stars, options])
   const here = useMemo(() => whereYouAre(plan, now, options), [plan, now, options])
+  // When to leave for the next plan session today (the musts only, if that is what the user is reminded of).
+  const leave = useMemo(() => {
+    const r = nextReminder(plan, now, display.reminders === 'musts' ? 'musts' : 'all', options)
+    return r && r.item.session.day === venueDayOf(now, event.timeZone) ? r : null
+  }, [plan, now, display.reminders, options, event.timeZone])
   const yourNextIds = new Set(lists.nextStarred.map((s) => s.id))
   const nextOthers = lists.next.filter((s) => !yourNextIds.has(s.id))
 
@@ -120,6 +126,8 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
         </p>
       )}
 
+      {leave && <LeaveLine reminder={leave} now={now} timeZone={tz} />}
+
       <section className="now__section" aria-labelledby="now-on">
         <h2 id="now-on" className="section-title">
           On now <span className="section-title__count">{lists.now.length}</span>
@@ -165,6 +173,23 @@ function NowView({ event, sessions }: { event: EventInfo; sessions: readonly Ses
 
       <PreviewForm event={event} nowMs={Date.parse(now)} />
     </div>
+  )
+}
+
+/** "Leave in 6 min for B406b-407 (Building B · Level 4): ≈7 min walk from B206. Starts 11:45 AM." and the session. */
+function LeaveLine({ reminder, now, timeZone }: { reminder: Reminder; now: Instant; timeZone: string }) {
+  const s = reminder.item.session
+  const text = reminderText(reminder, Date.parse(now), venueTimeLabel(s.start, timeZone, s.day), durationLabel)
+  return (
+    <p className="note now__leave">
+      <Icon name="walk" />
+      <span>
+        <strong>{text.headline}:</strong> {text.detail}{' '}
+        <Link href={`/session/${s.id}`} dir="auto">
+          {s.title}
+        </Link>
+      </span>
+    </p>
   )
 }
 

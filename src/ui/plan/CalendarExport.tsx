@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useState } from 'react'
 import type { Session, VenueDay } from '../../domain/model'
 import { formatVenueDay } from '../../domain/time'
-import { REMINDER_CHOICES } from '../../db/settings'
+import { REMINDER_CHOICES, type CalendarReminder } from '../../db/settings'
 import { useUiStore } from '../../store/uiStore'
 import { downloadCalendar, type CalendarExportScope } from './calendarExport'
 import { useCommands, useCommandToasts } from '../common/useCommands'
@@ -13,14 +13,26 @@ import { useSchedule } from '../common/useSchedule'
 import { AnyIcon as Icon } from '../common/moreIcons'
 import './calendarExport.css'
 
-function reminderLabel(minutes: number | null): string {
+function reminderLabel(minutes: CalendarReminder): string {
+  if (minutes === 'walk') return 'When to leave (counts the walk)'
   return minutes === null ? 'No reminder' : `${minutes} min before`
+}
+
+/** How the toast and the session page's hint name the reminder: "reminder 10 min before", "reminder when to leave". */
+function reminderPhrase(minutes: CalendarReminder): string {
+  if (minutes === 'walk') return 'a reminder when to leave (the walk from your previous session)'
+  return minutes === null ? 'no reminder' : `a reminder ${minutes} min before`
+}
+
+function reminderFromValue(value: string): CalendarReminder {
+  if (value === '') return null
+  return value === 'walk' ? 'walk' : Number(value)
 }
 
 /** Downloads sessions as a calendar file and reports how it went; `busy` while the writer loads and runs. */
 function useCalendarDownload(): { busy: boolean; download: (sessions: readonly Session[], scope: CalendarExportScope) => void } {
   const { event } = useSchedule()
-  const { display, status, notes } = usePlan()
+  const { display, status, notes, plan, options } = usePlan()
   const pick = useUiStore((s) => s.reminderPick)
   const reminderMin = pick ? pick.minutes : display.reminderMin
   const showToast = useUiStore((s) => s.showToast)
@@ -30,10 +42,10 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
       // Not before the settings are read (the reminder): the buttons are disabled until then.
       if (!event || busy || status !== 'ready') return
       setBusy(true)
-      downloadCalendar(sessions, event, scope, reminderMin, notes)
+      downloadCalendar(sessions, event, scope, reminderMin, notes, { plan, options })
         .then(({ fileName, count }) => {
           const what = count === 1 ? '1 session' : `${count} sessions`
-          const reminder = reminderMin === null ? '' : `, each with a reminder ${reminderMin} min before`
+          const reminder = reminderMin === null ? '' : `, each with ${reminderPhrase(reminderMin)}`
           showToast({ tone: 'info', message: `Downloaded ${fileName} (${what}${reminder}). Open it to add it to your calendar.` })
         })
         .catch((error: unknown) => {
@@ -43,7 +55,7 @@ function useCalendarDownload(): { busy: boolean; download: (sessions: readonly S
         })
         .finally(() => setBusy(false))
     },
-    [event, busy, status, reminderMin, notes, showToast],
+    [event, busy, status, reminderMin, notes, plan, options, showToast],
   )
   return { busy, download }
 }
@@ -68,7 +80,7 @@ export function ReminderSelect({ describedBy }: { describedBy?: string }) {
         disabled={!store}
         aria-describedby={describedBy}
         onChange={(e) => {
-          const minutes = e.target.value === '' ? null : Number(e.target.value)
+          const minutes = reminderFromValue(e.target.value)
           if (!store) return
           setPending({ minutes })
           void commands.setReminderMinutes(minutes).then((saved) => {
@@ -171,7 +183,7 @@ export function SessionCalendarButton({ session }: { session: Session }) {
       <span id={`${id}-hint`} className="muted calendar-export__hint">
         {loading
           ? 'Downloads an .ics file; reading your reminder setting…'
-          : `Downloads an .ics file, ${display.reminderMin === null ? 'no reminder' : `reminder ${display.reminderMin} min before`} (set in Settings)`}
+          : `Downloads an .ics file, ${reminderPhrase(display.reminderMin).replace(/^a /, '')} (set in Settings)`}
       </span>
     </div>
   )

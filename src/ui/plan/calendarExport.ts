@@ -1,7 +1,9 @@
 // Turning sessions into a downloaded .ics file: the whole plan, one day or one session. The calendar writer
 // (src/domain/ics.ts) is loaded on the first export only, so it is not part of the first view's JavaScript; the
 // service worker precaches its chunk like every other, so exporting works offline too.
+import type { ConflictOptions, PlannedSession } from '../../domain/conflicts'
 import type { EventInfo, Session, SessionId, VenueDay } from '../../domain/model'
+import type { CalendarReminder } from '../../db/settings'
 import { instantFromMs } from '../../domain/time'
 import { dayTabLabel } from '../common/timeLabels'
 
@@ -78,14 +80,22 @@ export async function downloadCalendar(
   sessions: readonly Session[],
   event: EventInfo,
   scope: CalendarExportScope,
-  reminderMinutes: number | null,
+  reminder: CalendarReminder,
   notes: ReadonlyMap<SessionId, string> = new Map(),
+  walkFrom: { plan: readonly PlannedSession[]; options: ConflictOptions } = { plan: [], options: {} },
 ): Promise<CalendarFile> {
   if (sessions.length === 0) throw new Error('There is nothing to export.')
-  const { ICS_MIME_TYPE, plansToIcs } = await import('../../domain/ics')
+  const [{ ICS_MIME_TYPE, plansToIcs }, { FIRST_SESSION_LEAD_MIN, leadMinutesBySession }] = await Promise.all([
+    import('../../domain/ics'),
+    import('../../domain/reminders'),
+  ])
+  // 'walk': each session's alarm at the same leave-now moment the in-app reminder uses, counted over the whole plan
+  // (a one-day or one-session file still walks from the previous plan session); a session outside the plan has
+  // no previous room, so it gets the lead time.
+  const leads = reminder === 'walk' ? leadMinutesBySession(walkFrom.plan, walkFrom.options) : null
   const text = plansToIcs(sessions, event, {
     appUrl: sessionAppUrl,
-    reminderMinutes,
+    reminderMinutes: leads ? (s) => leads.get(s.id) ?? FIRST_SESSION_LEAD_MIN : (reminder as number | null),
     now: instantFromMs(Date.now()),
     calendarName: calendarName(event, scope),
     noteOf: (s) => notes.get(s.id),

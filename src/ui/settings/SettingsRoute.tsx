@@ -2,6 +2,7 @@
 import { InstallSettings } from '../../pwa/InstallSettings'
 import { StorageSettings } from '../../pwa/StorageSettings'
 import { EventsSettings } from '../events/EventsSettings'
+import { RemindersSettings } from './RemindersSettings'
 import { TimeAndCalendarSettings } from './TimeAndCalendarSettings'
 import { SettingsScreen } from './SettingsScreen'
 
@@ -9,6 +10,7 @@ export function SettingsRoute() {
   return (
     <SettingsScreen>
       <EventsSettings />
+      <RemindersSettings />
       <TimeAndCalendarSettings />
       <InstallSettings />
       <StorageSettings />

@@ -6,10 +6,12 @@ import {
   DEFAULT_WALKING_SETTINGS,
   displaySettingsOf,
   REMINDER_CHOICES,
+  SETTING_LEAVE_REMINDERS,
   SETTING_REMINDER_MIN,
   SETTING_TIME_DISPLAY,
   SETTING_WALKING_BUFFER,
   SETTING_WALKING_PACE,
+  setLeaveReminders,
   setReminderMinutes,
   setTimeDisplay,
   setWalkingBuffer,
@@ -69,7 +71,7 @@ describe('calendar reminder and time display', () => {
 
   it('defaults to no reminder and venue time', async () => {
     expect(await display()).toEqual(DEFAULT_DISPLAY_SETTINGS)
-    expect(DEFAULT_DISPLAY_SETTINGS).toEqual({ reminderMin: null, timeDisplay: 'venue' })
+    expect(DEFAULT_DISPLAY_SETTINGS).toEqual({ reminderMin: null, timeDisplay: 'venue', reminders: 'off' })
   })
 
   it('remembers each reminder on offer, "none" included, and the device-time choice', async () => {
@@ -79,7 +81,18 @@ describe('calendar reminder and time display', () => {
       expect((await display()).reminderMin).toBe(minutes)
     }
     await setTimeDisplay(store, 'device')
-    expect(await display()).toEqual({ reminderMin: 30, timeDisplay: 'device' })
+    expect(await display()).toEqual({ reminderMin: 30, timeDisplay: 'device', reminders: 'off' })
+  })
+
+  it('remembers the leave-now reminders choice, and reads junk as off', async () => {
+    const store = indexedDbUserData(db)
+    for (const scope of ['musts', 'all', 'off'] as const) {
+      await setLeaveReminders(store, scope)
+      expect((await display()).reminders).toBe(scope)
+    }
+    await expect(setLeaveReminders(store, 'maybes' as any)).rejects.toThrow(RangeError)
+    await db.settings.put({ key: SETTING_LEAVE_REMINDERS, value: true })
+    expect((await display()).reminders).toBe('off')
   })
 
   it('rejects reminders not on offer and unknown displays, writing nothing; reads junk as the default', async () => {
