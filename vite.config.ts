@@ -122,7 +122,7 @@ export default defineConfig({
         // - assets/ images: an event's floor plan (data/<event>.floorplan.json names it; the venue map imports it as
         //   a hashed `?url` asset), so a real plan shows offline too. The KubeCon event ships none: nothing added.
         // Source maps (.map) stay out: 2 MB nobody needs offline.
-        globPatterns: ['**/*.{html,js,css}', 'assets/*.json', 'assets/*.{png,jpg,jpeg,webp,svg}'],
+        globPatterns: ['**/*.{html,js,css}', 'assets/*.{json,png,jpg,jpeg,webp,svg}'],
         // Every route (/, /session/:id, /plan, /now, /settings, a shared-plan link, with any query) is the same
         // single-page shell, so a deep link opened offline gets index.html from the precache.
         navigateFallback: 'index.html',
@@ -149,7 +149,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: firstViewChunk }],
+          groups: [{ name: firstViewChunk, debugName: 'first view' }],
         },
       },
     },

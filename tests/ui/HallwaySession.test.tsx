@@ -105,7 +105,7 @@ describe('the storage session', () => {
     const name = `hallway-ui-newer-${Date.now()}`
     const newer = new Dexie(name, fakeIdb)
     dbs.push(newer)
-    newer.version(3).stores({ settings: '&key', stars: '[eventId+sessionId], eventId' })
+    newer.version(DB_VERSION + 1).stores({ settings: '&key', stars: '[eventId+sessionId], eventId' })
     await newer.table('settings').add({ key: 'theme', value: 'dark' })
     newer.close()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})

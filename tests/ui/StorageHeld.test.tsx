@@ -3,7 +3,7 @@
 // the user moves to, saves them if storage opens after all, and never shows an empty plan in place of a saved one.
 import { screen, waitFor, within } from '@testing-library/react'
 import { Dexie } from 'dexie'
-import { HallwayDB } from '../../src/db/HallwayDB'
+import { DB_VERSION, HallwayDB } from '../../src/db/HallwayDB'
 import { holdOpen } from '../unit/db/factories'
 import { byTitle, FLUX, planSnapshot, usePlanTestKit } from './planFixtures'
 
@@ -67,7 +67,7 @@ describe('data from a newer Hallway', () => {
   it('My plan says the saved plan cannot be shown until Hallway is updated, rather than showing it empty', async () => {
     const name = getDb().name
     const newer = new Dexie(name)
-    newer.version(3).stores({ events: '&id', settings: '&key', stars: '[eventId+sessionId], eventId' })
+    newer.version(DB_VERSION + 1).stores({ events: '&id', settings: '&key', stars: '[eventId+sessionId], eventId' })
     await newer.table('stars').bulkAdd(
       ['Dragonfly', 'Keynote: Beyond Operations', FLUX].map((title) => ({
         eventId: planSnapshot.event.id,
