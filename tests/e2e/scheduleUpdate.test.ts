@@ -10,7 +10,8 @@ import { axeViolations, collectPageErrors, newPhoneContext, readStars, starFromL
 
 const { served, browser } = usePhonePage()
 const seed = loadSeed()
-const SNAPSHOT_REQUEST = '**/assets/kubecon-na-2025.snapshot-*.json'
+// The build's hashed copy, and the same file at its stable address, the bundled event's feed: a new build ships both.
+const SNAPSHOT_REQUEST = /\/(assets\/kubecon-na-2025\.snapshot-[\w-]+|data\/kubecon-na-2025\.snapshot)\.json$/
 
 let updated: Snapshot
 let context: BrowserContext | undefined

@@ -225,7 +225,7 @@ describe('a device whose database the first release (schema version 1) wrote', (
       return { names, version, pace }
     })
     expect(after).toEqual({
-      names: ['events', 'scheduleChanges', 'sessions', 'settings', 'stars'],
+      names: ['events', 'feeds', 'notes', 'scheduleChanges', 'sessions', 'settings', 'stars'],
       version: DB_VERSION * 10,
       pace: { key: 'walkingPace', value: 'relaxed' },
     })
