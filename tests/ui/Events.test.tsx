@@ -51,7 +51,10 @@ function democonWith(change: (doc: any) => void): string {
 
 async function openDialogFromSettings(user: UserEvent) {
   await user.click(screen.getByRole('link', { name: 'Settings' }))
-  await user.click(await screen.findByRole('button', { name: 'Open another schedule…' }))
+  // Disabled until storage has opened (adding waits for it): a click before then does nothing.
+  const open = await screen.findByRole('button', { name: 'Open another schedule…' })
+  await waitFor(() => expect(open).toBeEnabled())
+  await user.click(open)
   return screen.findByRole('dialog', { name: 'Open another schedule' })
 }
 
