@@ -1,6 +1,7 @@
 // "Leave now" reminders: for each session of the plan, the moment to set off so as to arrive on time, counting the
 // walk from the previous plan session's room (the same figure the tight-walk warning uses, at the user's pace and
 // with their buffer). Pure; the clock is a parameter, so tests and the UI's scheduler agree on every moment.
+import { isolateText } from './bidiText'
 import { sweepPlan, type ConflictOptions, type PlannedSession } from './conflicts'
 import type { Instant, Session, Venue } from './model'
 import { toMs } from './time'
@@ -100,7 +101,7 @@ export interface ReminderText {
 /**
  * The words of `reminder` at `nowMs`, with the start time formatted by the caller (the zone is the user's choice),
  * and minutes too if it likes ("1 h 20 min").
- * Room and place are schedule text: the caller isolates them where they sit inside other words.
+ * Room and place are schedule text: they come isolated (isolateText), so they cannot reorder the words around them.
  */
 export function reminderText(
   reminder: Reminder,
@@ -109,8 +110,9 @@ export function reminderText(
   duration: (minutes: number) => string = (m) => `${m} min`,
 ): ReminderText {
   const venue = reminder.item.session.venue
-  const place = placeOf(venue)
-  const where = `${roomLabel(venue)}${place ? ` (${place})` : ''}`
+  // Schedule text inside the app's words: direction isolated, bidi controls dropped, here and in notifications alike.
+  const place = isolateText(placeOf(venue))
+  const where = `${isolateText(roomLabel(venue))}${place ? ` (${place})` : ''}`
   const leaveInMin = Math.ceil((reminder.atMs - nowMs) / MINUTE_MS)
   const t = reminder.transfer
   let headline: string
@@ -125,7 +127,7 @@ export function reminderText(
   } else {
     const extra = t.bufferMin > 0 ? ` + ${t.bufferMin} min extra` : ''
     // From where: the room the user is leaving, so a reminder read on a lock screen stands on its own.
-    const from = reminder.from ? ` from ${roomLabel(reminder.from.venue)}` : ''
+    const from = reminder.from ? ` from ${isolateText(roomLabel(reminder.from.venue))}` : ''
     detail = `≈${t.walkMin} min walk${from}${extra}. Starts ${startLabel}.`
   }
   return { headline, detail, sentence: `${headline}: ${detail}` }

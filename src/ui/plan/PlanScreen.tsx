@@ -248,11 +248,13 @@ const PlanSessionItem = memo(function PlanSessionItem({ entry, timeZone, onCycle
               <span>
                 {describeTransfer(entry.transfer, entry.item.session.venue)} from <bdi>{entry.from.session.venue.room}</bdi>
                 {' · '}
-                <Link href={`/map?from=${entry.from.session.id}&to=${session.id}`}>
+                {/* The rooms in the name, not in visually hidden text: that would not wrap, and hidden or not, a long
+                    room name would reach far past a 320 px screen. Isolated, as schedule text in other words is. */}
+                <Link
+                  href={`/map?from=${entry.from.session.id}&to=${session.id}`}
+                  aria-label={`Show on map: the walk from ${isolateText(entry.from.session.venue.room)} to ${isolateText(session.venue.room)}`}
+                >
                   Show on map
-                  <span className="visually-hidden">
-                    : the walk from <bdi>{entry.from.session.venue.room}</bdi> to <bdi>{session.venue.room}</bdi>
-                  </span>
                 </Link>
               </span>
             )}
