@@ -329,7 +329,9 @@ function uncoveredGridShare(box: HTMLElement): number {
   const x0 = box.scrollLeft
   const x1 = x0 + box.clientWidth - gutter.offsetWidth
   const y0 = box.scrollTop
-  const y1 = y0 + box.clientHeight - head.offsetHeight
+  // Not below the grid's end: what scrolls into view past it (the last gutter label hangs over the end by a few px) is
+  // no time that could be rendered.
+  const y1 = Math.min(y0 + box.clientHeight - head.offsetHeight, body.offsetHeight)
   // The rendered columns sit side by side: what they cover is from the first one's left to the last one's right,
   // less any gap between them (the active cell's column may be rendered far from the others).
   const spans = [...box.querySelectorAll<HTMLElement>('.tt-col')]
