@@ -110,23 +110,37 @@ describe('upgrading a version-1 database', () => {
   })
 })
 
+/** The tables each earlier release added, as it declared them (version 1's are V1_STORES). */
+const LATER_STORES: Record<number, Record<string, string>> = {
+  2: { scheduleChanges: '[eventId+key], eventId' },
+  3: { feeds: '&eventId' },
+}
+
+/**
+ * A version-1 database taken through `version` as those releases declared it, with `rows` added there, then opened by
+ * this build: what it kept of version 1's data is checked here, the rest by the caller.
+ */
+async function upgradedFrom(version: number, rows: Record<string, object>): Promise<{ db: HallwayDB; stars: StarRow[] }> {
+  const { name, stars } = await makeV1Database()
+  const old = new Dexie(name, fakeIdb)
+  old.version(1).stores(V1_STORES)
+  for (let v = 2; v <= version; v++) old.version(v).stores(LATER_STORES[v]!)
+  for (const [table, row] of Object.entries(rows)) await old.table(table).add(row)
+  old.close()
+
+  const db = new HallwayDB(name, fakeIdb)
+  await db.open()
+  expect(db.backendDB().version).toBe(DB_VERSION * 10)
+  expect(await db.sessions.count()).toBe(seed.sessions.length)
+  expect(await db.stars.count()).toBe(stars.length)
+  expect(await db.settings.get('walkingPace')).toEqual({ key: 'walkingPace', value: 'brisk' })
+  return { db, stars }
+}
+
 describe('upgrading a version-2 database (schedule changes, no feeds)', () => {
   it('keeps the schedule, stars, settings and recorded changes, and adds the empty feeds table', async () => {
-    const { name, stars } = await makeV1Database()
-    // Through version 2 as that release declared it, with a recorded change in it.
-    const v2 = new Dexie(name, fakeIdb)
-    v2.version(1).stores(V1_STORES)
-    v2.version(2).stores({ scheduleChanges: '[eventId+key], eventId' })
-    const change = { eventId: EVENT, key: 'k1', change: { id: stars[0]!.sessionId }, acknowledged: false, recordedAt: '2025-11-13T09:00:00.000Z' }
-    await v2.table('scheduleChanges').add(change)
-    v2.close()
-
-    const db = new HallwayDB(name, fakeIdb)
-    await db.open()
-    expect(db.backendDB().version).toBe(40)
-    expect(await db.sessions.count()).toBe(seed.sessions.length)
-    expect(await db.stars.count()).toBe(stars.length)
-    expect(await db.settings.get('walkingPace')).toEqual({ key: 'walkingPace', value: 'brisk' })
+    const change = { eventId: EVENT, key: 'k1', change: { id: 'a0000001' }, acknowledged: false, recordedAt: '2025-11-13T09:00:00.000Z' }
+    const { db } = await upgradedFrom(2, { scheduleChanges: change })
     expect(await db.scheduleChanges.toArray()).toEqual([change])
     expect(await db.feeds.count()).toBe(0)
     await db.feeds.put({ eventId: EVENT, url: 'https://example.org/schedule.json' })
@@ -137,22 +151,8 @@ describe('upgrading a version-2 database (schedule changes, no feeds)', () => {
 
 describe('upgrading a version-3 database (feeds, no notes)', () => {
   it('keeps the schedule, stars, settings, changes and feeds, and adds the empty notes table', async () => {
-    const { name, stars } = await makeV1Database()
-    // Through version 3 as that release declared it, with a feed in it.
-    const v3 = new Dexie(name, fakeIdb)
-    v3.version(1).stores(V1_STORES)
-    v3.version(2).stores({ scheduleChanges: '[eventId+key], eventId' })
-    v3.version(3).stores({ feeds: '&eventId' })
     const feed = { eventId: EVENT, url: 'https://example.org/schedule.json', lastSuccessAt: '2025-11-13T09:00:00.000Z' }
-    await v3.table('feeds').add(feed)
-    v3.close()
-
-    const db = new HallwayDB(name, fakeIdb)
-    await db.open()
-    expect(db.backendDB().version).toBe(40)
-    expect(await db.sessions.count()).toBe(seed.sessions.length)
-    expect(await db.stars.count()).toBe(stars.length)
-    expect(await db.settings.get('walkingPace')).toEqual({ key: 'walkingPace', value: 'brisk' })
+    const { db, stars } = await upgradedFrom(3, { feeds: feed })
     expect(await db.feeds.toArray()).toEqual([feed])
     expect(await db.notes.count()).toBe(0)
     const note = { eventId: EVENT, sessionId: stars[0]!.sessionId, text: 'room fills early', updatedAt: '2025-11-13T09:05:00.000Z' }
