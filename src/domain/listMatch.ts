@@ -64,6 +64,11 @@ interface SpeakerEntry {
   sessions: Session[]
 }
 
+/** The first Hallway share link in `text` (a whole URL whose fragment carries a plan), if any. */
+export function findShareLink(text: string): string | undefined {
+  return SHARE_LINK.exec(text.slice(0, MAX_LIST_LINES * MAX_LINE_CHARS))?.[0]
+}
+
 /** Lowercase words of letters and digits only: every dash, quote, slash and stop is a word break. */
 export function matchWords(text: string): string {
   return normalizeText(text)

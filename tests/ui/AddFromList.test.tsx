@@ -105,6 +105,15 @@ describe('Add from a list', () => {
     expect(window.location.hash).toBe('#p=notARealPlan')
   })
 
+  it('opens the shared plan at once when a Hallway link is shared into it (title and url, as a share sheet sends them)', async () => {
+    const link = 'https://hallway.example.org/share#p=notARealPlan'
+    await open(`/add-from-list?title=${encodeURIComponent('My KubeCon plan')}&url=${encodeURIComponent(link)}`)
+    await waitFor(() => expect(window.location.pathname).toBe('/share'))
+    expect(window.location.hash).toBe('#p=notARealPlan')
+    // The shared-plan screen says what is wrong with this one, in words.
+    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument()
+  })
+
   it('asks which session a line means when it could be several, and adds none until the user picks', async () => {
     const morning = makeSession({ title: 'Coffee Break', from: '10:30am', to: '11:00am' })
     const afternoon = makeSession({ title: 'Coffee Break', from: '3:15pm', to: '3:45pm' })

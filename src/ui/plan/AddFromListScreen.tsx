@@ -2,10 +2,10 @@
 // matches in this schedule (src/domain/listMatch.ts), pick where a line could mean several sessions, preview the
 // clashes the picks would bring, and add them as must or maybe, with Undo. Also the Web Share Target: text shared
 // from another app arrives as ?title=&text=&url= and fills the box; a shared Hallway link opens the shared plan.
-import { useId, useMemo, useState, type ChangeEvent } from 'react'
+import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react'
 import { Link, useLocation, useSearch } from 'wouter'
 import { sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
-import { createListMatcher, type ListLineResult } from '../../domain/listMatch'
+import { createListMatcher, findShareLink, type ListLineResult } from '../../domain/listMatch'
 import type { Session, SessionId } from '../../domain/model'
 import { conflictsIfAdded } from '../../domain/planCompare'
 import type { StarLevel } from '../../domain/stars'
@@ -42,7 +42,14 @@ export function AddFromListScreen() {
   const { event, sessions } = useSchedule()
   const { plan: mine, stars, options, displayZone, status } = usePlan()
   const { add } = useMergeActions()
-  const [text, setText] = useState(() => sharedText(search))
+  const [shared] = useState(() => sharedText(search))
+  const [text, setText] = useState(shared)
+  // Shared into Hallway from another app (the share target) with a Hallway link in it: that is a plan to compare,
+  // not a list to match, so it opens as one. Replace: Back should not return to this hand-over.
+  useEffect(() => {
+    const link = findShareLink(shared)
+    if (link) navigate(localShareRoute(link), { replace: true })
+  }, [shared, navigate])
   const [level, setLevel] = useState<StarLevel>('must')
   /** The user's pick per line that offered candidates (line index → session, or null for none of them). */
   const [picks, setPicks] = useState<ReadonlyMap<number, SessionId | null>>(new Map())
