@@ -19,7 +19,7 @@ const BACKSTAGE = 'The Journey of Deploying Backstage in a Large Organization'
 const idOf = (title: string) => snapshot.sessions.find((s) => s.title === title)!.id
 
 function recapList(): string {
-  const recap = readFileSync(join(__dirname, '../../../shared/seeds/recap-kubecon-na-2025-atlanta.txt'), 'utf8').split('\n')
+  const recap = readFileSync(join(__dirname, '../fixtures/recap-must-watch.txt'), 'utf8').split('\n')
   const start = recap.findIndex((l) => l.startsWith('Must-Watch Sessions'))
   return recap.slice(start + 1, start + 17).join('\n')
 }

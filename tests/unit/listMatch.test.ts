@@ -12,9 +12,9 @@ const bySeedTitle = (title: string) => {
   return s
 }
 
-/** The "Must-Watch Sessions" list that ends the Atlanta recap, as a reader would copy it. */
+/** The "Must-Watch Sessions" list that ends the Atlanta recap (copied from ../shared/seeds/recap-kubecon-na-2025-atlanta.txt, so a fresh clone has it), as a reader would copy it. */
 function recapList(): string {
-  const recap = readFileSync(join(__dirname, '../../../shared/seeds/recap-kubecon-na-2025-atlanta.txt'), 'utf8')
+  const recap = readFileSync(join(__dirname, '../fixtures/recap-must-watch.txt'), 'utf8')
   const lines = recap.split('\n')
   const start = lines.findIndex((l) => l.startsWith('Must-Watch Sessions'))
   return lines.slice(start + 1, start + 17).join('\n')
