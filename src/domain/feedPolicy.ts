@@ -1,6 +1,7 @@
 // Schedule feeds, the decisions without the fetching: when an event's feed URL is due for a check, whether a fetched
 // schedule may replace the stored one, and what to tell the user when it may not. Pure; the network side is
 // src/db/feedFetch.ts and src/db/feeds.ts.
+import { editionParts } from './editions'
 import type { EventId } from './model'
 
 /** ms: how often an open app checks each feed. Giggity and EventFahrplan refresh on about this scale during an event. */
@@ -83,8 +84,6 @@ export type FeedProblem =
   /** The file lost most of the sessions: waiting for the user to say apply it anyway. */
   | { kind: 'shrunk'; before: number; after: number }
 
-// An edition's id ends in its first day (editionEventId in scheduleFile.ts): `democon-2020-12-27`.
-const EDITION_DAY = /-(\d{4}-\d{2}-\d{2})$/
 /**
  * Days an event's first day may move and still be the same edition: an organiser who moves the opening day by a few
  * days publishes the same event, while a year later at the same address is the next edition, another event.
@@ -99,13 +98,12 @@ const DAY_MS = 86_400_000
  */
 export function sameEdition(storedId: string, fileId: string): boolean {
   if (storedId === fileId) return true
-  const file = EDITION_DAY.exec(fileId)
+  const file = editionParts(fileId)
   if (!file) return false
-  const fileBase = fileId.slice(0, file.index)
-  const stored = EDITION_DAY.exec(storedId)
-  if (!stored) return storedId === fileBase
-  if (storedId.slice(0, stored.index) !== fileBase) return false
-  return Math.abs(Date.parse(file[1]!) - Date.parse(stored[1]!)) <= EDITION_SHIFT_MAX_DAYS * DAY_MS
+  const stored = editionParts(storedId)
+  if (!stored) return storedId === file.base
+  if (stored.base !== file.base) return false
+  return Math.abs(Date.parse(file.firstDay) - Date.parse(stored.firstDay)) <= EDITION_SHIFT_MAX_DAYS * DAY_MS
 }
 
 /** What the feed's file is and what the device holds, as far as judging it needs. */

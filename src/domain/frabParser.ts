@@ -35,7 +35,7 @@
 import { TZDate } from '@date-fns/tz'
 import { assignStableIds, normalizeTitle } from './ids'
 import { progressCounter, progressSpan, type ProgressReport } from './importProgress'
-import type { EventId, Instant, Session, SessionLink, Speaker } from './model'
+import { MAX_EVENT_ID_LENGTH, type EventId, type Instant, type Session, type SessionLink, type Speaker } from './model'
 import { checkHttpUrl, isLinkType, languageTag, linkTitleText } from './sessionExtras'
 import { PERSON_ID_FIELDS, sourceSpeakerId } from './speakerIndex'
 import { instantFromMs, isInstant, isValidTimeZone, venueDayOf } from './time'
@@ -123,7 +123,6 @@ const DURATION_RE = /^(\d{1,4}):([0-5]\d)(?::([0-5]\d))?$/
 const MAX_SESSION_HOURS = 31 * 24 // hours: a month-long exhibition; longer means a typo, not a session
 const MAX_OFFSET_MIN = 14 * 60 // minutes: UTC+14 (Kiribati) is the largest offset in use
 const EVENT_ID_RE = /^[a-z0-9][a-z0-9._-]*$/i
-const MAX_EVENT_ID_LENGTH = 64 // characters: the id names the snapshot file and scopes stored stars
 const MS_PER_MINUTE = 60_000
 
 function isObject(v: unknown): v is Json {

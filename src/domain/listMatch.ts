@@ -13,6 +13,7 @@
 // Pure: no DOM. 100 lines against 10,000 sessions stay well under a frame per line (see benchmarkListMatch).
 import type { Session, SessionId } from './model'
 import { normalizeText } from './search'
+import { SHARE_FRAGMENT_PARAM } from './shareCodec'
 import { compareSessions } from './snapshotBuild'
 
 export type ListLineResult =
@@ -44,7 +45,7 @@ export const MAX_LIST_LINES = 500
 const MAX_LINE_CHARS = 600
 
 // A Hallway share link: any URL whose fragment carries a plan (`#p=`), as shareUrl writes it.
-const SHARE_LINK = /https?:\/\/\S+#p=[\w-]+/
+const SHARE_LINK = new RegExp(`https?://\\S+#${SHARE_FRAGMENT_PARAM}=[\\w-]+`)
 // Leading bullets and numbering: "- ", "* ", "• ", "1. ", "2) ", "[ ] ", "> " (a quoted chat line).
 const BULLET = /^(?:[-*•·‣◦▪►>+]|\d{1,3}[.)]|\[[ xX]?\])\s+/u
 // Separators between a title and who gives it: spaced dashes, a pipe, or " by ".

@@ -103,6 +103,9 @@ export const SNAPSHOT_SCHEMA_VERSIONS: readonly number[] = [1, SNAPSHOT_SCHEMA_V
  */
 export const MAX_SESSIONS = 20_000
 
+/** Characters: the longest event id (it names the snapshot file and scopes stored stars). */
+export const MAX_EVENT_ID_LENGTH = 64
+
 export interface Snapshot {
   schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION
   event: EventInfo

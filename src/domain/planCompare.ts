@@ -153,3 +153,12 @@ export function conflictsIfAdded(
   const rest = plan.filter((p) => !ids.has(p.session.id))
   return findConflicts([...rest, ...added], options).filter((c) => sidesOf(c).some((side) => ids.has(side.session.id)))
 }
+
+/**
+ * The side of a conflict from {@link conflictsIfAdded} that is being added (`added`: their IDs): the session a preview
+ * names as bringing it. Every such conflict has one; the first side otherwise.
+ */
+export function addedSideOf(conflict: Conflict, added: ReadonlySet<SessionId>): Session {
+  const sides = sidesOf(conflict)
+  return (sides.find((side) => added.has(side.session.id)) ?? sides[0]).session
+}

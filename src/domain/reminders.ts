@@ -2,8 +2,9 @@
 // walk from the previous plan session's room (the same figure the tight-walk warning uses, at the user's pace and
 // with their buffer). Pure; the clock is a parameter, so tests and the UI's scheduler agree on every moment.
 import { isolateText } from './bidiText'
+import { buildingLevel } from './venueLocation'
 import { sweepPlan, type ConflictOptions, type PlannedSession } from './conflicts'
-import type { Instant, Session, Venue } from './model'
+import type { Instant, Session } from './model'
 import { toMs } from './time'
 import { roomLabel, transferBetween, type Transfer } from './walking'
 
@@ -83,11 +84,6 @@ export function leadMinutesBySession(plan: readonly PlannedSession[], options: C
   return new Map(remindersOf(plan, 'all', options).map((r) => [r.item.session.id, r.leadMin]))
 }
 
-/** "Building B · Level 4": where the room is, or '' when the schedule names only the room. */
-export function placeOf(venue: Venue): string {
-  return [venue.building, venue.level].filter((p) => p && p.trim() !== '').join(' · ')
-}
-
 /** What a reminder says, split so a notification can use a title and a body. */
 export interface ReminderText {
   /** "Leave now for B406b-407 (Building B · Level 4)", or "Leave in 6 min for …" before the moment. */
@@ -111,7 +107,7 @@ export function reminderText(
 ): ReminderText {
   const venue = reminder.item.session.venue
   // Schedule text inside the app's words: direction isolated, bidi controls dropped, here and in notifications alike.
-  const place = isolateText(placeOf(venue))
+  const place = isolateText(buildingLevel(venue))
   const where = `${isolateText(roomLabel(venue))}${place ? ` (${place})` : ''}`
   const leaveInMin = Math.ceil((reminder.atMs - nowMs) / MINUTE_MS)
   const t = reminder.transfer

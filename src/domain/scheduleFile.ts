@@ -7,11 +7,13 @@
 // into the frab JSON form and read by frabParser.ts, so they share its checks, IDs and mapping decisions; each
 // adapter names the places of its own file in the problems (frabXml.ts, c3vocV2.ts, icalSource.ts). XML is parsed by
 // the caller's parser (the browser's DOMParser, or @xmldom/xmldom in the CLI); ical.js is loaded only for an .ics.
+export { editionEventId } from './editions'
 import { looksLikeC3vocV2, c3vocV2ToFrab } from './c3vocV2'
 import { countFrabSessions, DOCUMENT_PATH, parseFrabSchedule, parseJsonText, slugify, type FrabImportProblem } from './frabParser'
 import { frabXmlToJson, type XmlParser } from './frabXml'
 import { progressSpan, type ProgressReport } from './importProgress'
-import { MAX_SESSIONS, type EventId, type Session, type Snapshot, type VenueDay } from './model'
+import { editionEventId } from './editions'
+import { MAX_EVENT_ID_LENGTH, MAX_SESSIONS, type EventId, type Session, type Snapshot, type VenueDay } from './model'
 import { countSchedSessions, parseSchedListing, type ImportProblem } from './schedParser'
 import type { ScheduleFormat } from './scheduleFormat'
 import { buildSnapshot } from './snapshotBuild'
@@ -64,8 +66,6 @@ const PARSE_SHARE = 0.9
  */
 export const MAX_SCHEDULE_FILE_BYTES = 20 * 1024 * 1024
 
-const MAX_EVENT_ID_LENGTH = 64 // characters, as frabParser allows
-const DAY_LENGTH = '2020-12-14'.length
 
 /**
  * The format of a file, from its content: "<" opens XML, "BEGIN:VCALENDAR" iCalendar, "{" JSON (c3voc v2 when it
@@ -89,15 +89,6 @@ function looksLikeV2Text(text: string): boolean {
   return /"events"\s*:\s*\[/.test(text) && !/"rooms"\s*:\s*\{/.test(text)
 }
 
-/**
- * The id of an edition of an event: `base` (the acronym, or a Sched listing's title) and its first day, so DemoCon
- * 2020 and DemoCon 2022 are two events, each with its own stars. A base that already ends in that day stays as it is.
- */
-export function editionEventId(base: string, firstDay: VenueDay): EventId {
-  if (base.endsWith(firstDay)) return base as EventId
-  const room = MAX_EVENT_ID_LENGTH - DAY_LENGTH - 1
-  return `${base.slice(0, room).replace(/[-._]+$/, '')}-${firstDay}` as EventId
-}
 
 /** An id for the file's event beside `taken` ones: the edition id, else it numbered (-2, -3…). */
 export function separateEventId(editionId: EventId, taken: readonly string[]): EventId {

@@ -6,6 +6,7 @@
 import { compareByTime, DEFAULT_BACKGROUND_RULE } from './conflicts'
 import type { Instant, Session, SessionId, Venue, VenueDay } from './model'
 import { roomKey } from './scheduleDiff'
+import { buildingLevel } from './venueLocation'
 import { instantFromMs, toMs } from './time'
 import { GWCC_WALKING_MODEL, roomLabel } from './walking'
 import { venueWallClockToInstant } from './wallClock'
@@ -270,7 +271,7 @@ export function buildTimetableGrid(
   for (const list of rooms) {
     const index = columns.length
     const venue = list[0]!.venue
-    const place = [venue.building, venue.level].filter((p) => p && p.trim() !== '').join(' · ')
+    const place = buildingLevel(venue)
     let group = groups[groups.length - 1]
     if (!group || group.label !== place) {
       group = { index: groups.length, label: place, firstColumn: index, lastColumn: index, x, width: 0 }

@@ -15,3 +15,8 @@ export function venueLocation(venue: Venue): string {
     .filter((p) => p !== '')
     .join(', ')
 }
+
+/** "Building B · Level 4": where the room is, or '' when the schedule names only the room. */
+export function buildingLevel(venue: Venue): string {
+  return [venue.building, venue.level].filter((p) => p && p.trim() !== '').join(' · ')
+}

@@ -12,7 +12,7 @@ import { installSnapshot } from '../../src/db/snapshotInstall'
 import { storageProblemOf } from '../../src/db/storageErrors'
 import { useScheduleContext } from '../../src/ui/common/useSchedule'
 import { TestHallway } from './renderApp'
-import { fakeIdb, makeEvent, makeSession, makeSnapshot, makeTestDB } from '../unit/db/factories'
+import { fakeIdb, makeEvent, makeSession, makeSnapshot, makeTestDB, storesOf } from '../unit/db/factories'
 
 const DEMO = 'democon' as EventId
 
@@ -62,11 +62,6 @@ function renderProvider(db: HallwayDB) {
   )
 }
 
-/** A table's schema in Dexie's stores() syntax, read back from the open database. */
-function schemaOf(table: HallwayDB['tables'][number]): string {
-  return [table.schema.primKey.src, ...table.schema.indexes.map((i) => i.src)].join(', ')
-}
-
 const heading = () => screen.getByRole('heading', { level: 1 })
 
 describe('events across tabs', () => {
@@ -108,7 +103,7 @@ describe('events across tabs', () => {
 
     const newer = new Dexie(db.name, fakeIdb)
     // A newer Hallway: this build's tables, and one more.
-    newer.version(DB_VERSION + 1).stores({ ...db.tables.reduce((all, t) => ({ ...all, [t.name]: schemaOf(t) }), {}), lists: '++id' })
+    newer.version(DB_VERSION + 1).stores({ ...storesOf(db), lists: '++id' })
     await newer.open()
     newer.close()
 

@@ -13,21 +13,10 @@ import { useSchedule, useScheduleContext } from '../../src/ui/common/useSchedule
 import { useSession } from '../../src/ui/common/useSession'
 import { BUNDLED_EVENT_ID } from '../../src/db/bundledSnapshot'
 import { importListing, KEYNOTE, LIGHTNING_TUE, LIGHTNING_WED, sessionAt } from '../fixtures/repeatedTitles'
-import { fakeIdb, holdOpen, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB } from '../unit/db/factories'
+import { fakeIdb, holdOpen, instrumentWrites, makeEvent, makeSession, makeSnapshot as makeAnySnapshot, makeTestDB, storesOf } from '../unit/db/factories'
 
 /** Snapshots of the bundled event: the one the provider shows when no other event is chosen in settings. */
 const makeSnapshot = (sessions: Session[]) => makeAnySnapshot(sessions, { event: makeEvent({ id: BUNDLED_EVENT_ID, title: 'Bundled Con' }) })
-
-/** The stores of this build's schema, for opening the database as "a newer Hallway" one version up. */
-const CURRENT_STORES = {
-  events: '&id',
-  sessions: '[eventId+id], eventId, [eventId+start]',
-  stars: '[eventId+sessionId], eventId',
-  settings: '&key',
-  scheduleChanges: '[eventId+key], eventId',
-  feeds: '&eventId',
-  notes: '[eventId+sessionId], eventId',
-}
 
 const CORRUPT = 'The bundled schedule could not be read: snapshot.sessions[0].title: must not be empty'
 
@@ -251,7 +240,7 @@ describe('the storage session', () => {
     // What a newer Hallway in another tab does: open at a higher version (our connection must close for that
     // to proceed) and write.
     const newer = new Dexie(db.name, fakeIdb)
-    newer.version(DB_VERSION + 1).stores({ ...CURRENT_STORES, lists: '++id' })
+    newer.version(DB_VERSION + 1).stores({ ...storesOf(db), lists: '++id' })
     await newer.table('sessions').update([BUNDLED_EVENT_ID, snapshot.sessions[0]!.id], { title: 'Renamed by v2' })
     newer.close()
 
@@ -274,7 +263,7 @@ describe('the storage session', () => {
 
     // The other tab only upgrades; it writes nothing that would make this tab's live query run again.
     const newer = new Dexie(db.name, fakeIdb)
-    newer.version(DB_VERSION + 1).stores({ ...CURRENT_STORES, lists: '++id' })
+    newer.version(DB_VERSION + 1).stores({ ...storesOf(db), lists: '++id' })
     await newer.open()
     newer.close()
 

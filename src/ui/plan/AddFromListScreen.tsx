@@ -4,10 +4,10 @@
 // from another app arrives as ?title=&text=&url= and fills the box; a shared Hallway link opens the shared plan.
 import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react'
 import { Link, useLocation, useSearch } from 'wouter'
-import { sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
+import type { Conflict, PlannedSession } from '../../domain/conflicts'
 import { createListMatcher, findShareLink, type ListLineResult } from '../../domain/listMatch'
 import type { Session, SessionId } from '../../domain/model'
-import { conflictsIfAdded } from '../../domain/planCompare'
+import { addedSideOf, conflictsIfAdded } from '../../domain/planCompare'
 import type { StarLevel } from '../../domain/stars'
 import { AnyIcon as Icon } from '../common/moreIcons'
 import { usePageHeading } from '../common/usePageHeading'
@@ -60,18 +60,17 @@ export function AddFromListScreen() {
 
   const matcher = useMemo(() => createListMatcher(sessions), [sessions])
   const results = useMemo(() => matcher.match(text), [matcher, text])
-  const byId = useMemo(() => new Map(sessions.map((s) => [s.id, s])), [sessions])
 
   // The sessions to add: ticked sure matches and picked candidates, once each, not those already in the plan.
   const chosen = useMemo(() => {
     const out = new Map<SessionId, Session>()
     results.forEach((r, i) => {
-      const id = r.kind === 'sure' ? (skipped.has(i) ? null : r.session.id) : r.kind === 'choose' ? (picks.get(i) ?? null) : null
-      const s = id ? byId.get(id) : undefined
+      const s =
+        r.kind === 'sure' ? (skipped.has(i) ? undefined : r.session) : r.kind === 'choose' ? r.candidates.find((c) => c.id === picks.get(i)) : undefined
       if (s && !stars.has(s.id)) out.set(s.id, s)
     })
     return [...out.values()]
-  }, [results, skipped, picks, byId, stars])
+  }, [results, skipped, picks, stars])
   const adding = useMemo((): PlannedSession[] => chosen.map((session) => ({ session, level })), [chosen, level])
   const conflicts = useMemo(() => conflictsIfAdded(adding, mine, options), [adding, mine, options])
 
@@ -98,10 +97,8 @@ export function AddFromListScreen() {
     })
 
   // The side of each conflict that is being added: its title leads the message.
-  const addedSide = (c: Conflict): Session => {
-    const ids = new Set(chosen.map((s) => s.id))
-    return (sidesOf(c).find((side) => ids.has(side.session.id)) ?? sidesOf(c)[0]).session
-  }
+  const chosenIds = useMemo(() => new Set(chosen.map((s) => s.id)), [chosen])
+  const addedSide = (c: Conflict): Session => addedSideOf(c, chosenIds)
 
   return (
     <div className="add-list">

@@ -6,9 +6,9 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'wouter'
 import { isolateText } from '../../domain/bidiText'
-import { compareConflicts, sidesOf, type Conflict, type PlannedSession } from '../../domain/conflicts'
+import { compareConflicts, type Conflict, type PlannedSession } from '../../domain/conflicts'
 import type { EventInfo, Session, SessionId } from '../../domain/model'
-import { comparePlans, conflictsIfAdded, type CompareSide } from '../../domain/planCompare'
+import { addedSideOf, comparePlans, conflictsIfAdded, type CompareSide } from '../../domain/planCompare'
 import type { SharedPlanLink, SharedPlanMatch, SharedRef } from '../../domain/shareCodec'
 import { useUiStore } from '../../store/uiStore'
 import { ConflictPreview } from '../plan/ConflictPreview'
@@ -230,10 +230,7 @@ function SharedPlanBody({ link, match, event }: { link: SharedPlanLink; match: S
 
   // The added side of each conflict, so "add all" previews name the session that brings it.
   const addedIds = useMemo(() => new Set<SessionId>(onlyTheirs.map((p) => p.session.id)), [onlyTheirs])
-  const addedSide = useCallback(
-    (c: Conflict): Session => sidesOf(c).find((side) => addedIds.has(side.session.id))!.session,
-    [addedIds],
-  )
+  const addedSide = useCallback((c: Conflict): Session => addedSideOf(c, addedIds), [addedIds])
 
   const differs = replaceCounts.added + replaceCounts.removed + replaceCounts.changed > 0
 

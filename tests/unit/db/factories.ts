@@ -19,6 +19,14 @@ export function makeTestDB(): HallwayDB {
  * Makes `db.open()` wait (from now on) until the returned `release` is called: the moment before IndexedDB has
  * opened, when the list already shows the bundled snapshot (the storage session's preview).
  */
+/**
+ * The open database's tables in Dexie's stores() syntax, read back from it: what "a newer Hallway" declares before its
+ * own additions, so such tests never copy this build's schema (and go stale when it grows).
+ */
+export function storesOf(db: HallwayDB): Record<string, string> {
+  return Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]))
+}
+
 export function holdOpen(db: HallwayDB): () => void {
   const realOpen = db.open.bind(db)
   let release!: () => void
