@@ -2,7 +2,8 @@
 // Lighthouse mobile profile). Every time is the median of several runs; ratios compare against a floor measured
 // in the same browser, in the same process. Prints a table and writes .bench/results.json.
 // Timings are never asserted anywhere: machines here are noisy, so these are figures for people to read.
-// `npm run bench -- --quick` skips Lighthouse and uses fewer runs; `-- --grid` measures only the timetable grid.
+// `npm run bench -- --quick` skips Lighthouse and uses fewer runs; `-- --grid` measures only the timetable grid, and
+// `-- --list` only the list's interactions at 10,000 sessions (warm start, search, filters, scroll).
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -24,6 +25,8 @@ const PAGE_DIR = resolve(ROOT, 'dist-bench')
 const QUICK = process.argv.includes('--quick')
 // Only the timetable grid's figures (no app build, starts, list figures, axe or Lighthouse): a few minutes, not ten.
 const GRID_ONLY = process.argv.includes('--grid')
+// Only the list's interaction figures at 10,000 sessions (warm start, search, filters, scroll): no imports, no grid.
+const LIST_ONLY = process.argv.includes('--list')
 const GRID_DAYS = 14 // 10,000 sessions over 14 days is 715 a day in 60 rooms (src/domain/synthetic.ts)
 const LARGE = 10_000 // sessions: ten days of a large conference, the scale target in PRODUCT.md
 const IMPORT_RUNS = QUICK ? { small: 5, large: 3 } : { small: 15, large: 5 } // large runs each write ~13 MB
@@ -169,7 +172,7 @@ async function scale(browser: Browser): Promise<void> {
     await throttleCpu(page)
 
     if (!GRID_ONLY) await listFigures(page)
-    await gridFigures(page)
+    if (!LIST_ONLY) await gridFigures(page)
   } finally {
     await served.close()
   }
@@ -177,6 +180,12 @@ async function scale(browser: Browser): Promise<void> {
 
 /** Import, update, warm start, search, filters and the list's scroll, at 10,000 sessions, on the bench page. */
 async function listFigures(page: Page): Promise<void> {
+  if (!LIST_ONLY) await storageFigures(page)
+  await interactionFigures(page)
+}
+
+/** Import and update at 99 and 10,000 sessions, against raw IndexedDB. */
+async function storageFigures(page: Page): Promise<void> {
   for (const [label, count, runs] of [['99', 99, IMPORT_RUNS.small], ['10,000', LARGE, IMPORT_RUNS.large]] as const) {
     log(`import ${label} sessions × ${runs}, and the raw IndexedDB floor…`)
     const dexie = await page.evaluate(([c, r]) => window.bench.importRuns(c, r), [count, runs] as const)
@@ -208,6 +217,10 @@ async function listFigures(page: Page): Promise<void> {
     note: `one transaction; the diff alone ${median(update.diff).toFixed(0)} ms; ${update.changes} starred changes recorded`,
   })
 
+}
+
+/** Warm start, search keystrokes, filter changes and the whole day scrolled, on the list at 10,000 sessions. */
+async function interactionFigures(page: Page): Promise<void> {
   log(`warm start of the app on ${LARGE} sessions…`)
   const mounts: number[] = []
   for (let i = 0; i < 3; i++) mounts.push(await page.evaluate((c) => window.bench.mountApp(c), LARGE))
@@ -395,7 +408,7 @@ async function allFigures(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (GRID_ONLY) {
+  if (GRID_ONLY || LIST_ONLY) {
     const browser = await launchChromium()
     try {
       await scale(browser)
