@@ -2,7 +2,7 @@
 // Hallway work offline from a cold start and installable. README "How offline works" explains the result.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { defineConfig, type Plugin } from 'vite'
+import { createServer, defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { VitePWA } from 'vite-plugin-pwa'
 import { WEB_MANIFEST } from './src/pwa/webManifest.ts'
@@ -73,6 +73,60 @@ function preloadSnapshot(): Plugin {
   }
 }
 
+/** index.html's root element, between the markers: the shell the dev server shows, and the build replaces. */
+const FIRST_SCREEN_SLOT = /<!--first-screen-->[\s\S]*<!--\/first-screen-->/
+/** Right after the root element: where the script that may swap the prerendered screen for the shell goes. */
+const FIRST_SCREEN_SCRIPT_SLOT = '<!--first-screen-script-->'
+
+/**
+ * The first screen in index.html: the bundled event's schedule list rendered at build time by React on the server
+ * (src/prerender/firstScreen.tsx, through Vite's SSR loader), so an attendee sees rows as soon as the HTML is parsed
+ * and the app hydrates them. With it, the inline scripts that decide before the first paint whether it is the screen to
+ * show, or the shell instead (src/prerender/firstScreenScript.ts). The service worker precaches this index.html like
+ * any other, so an offline start gets the same.
+ */
+function prerenderFirstScreen(): Plugin {
+  let base = '/'
+  return {
+    name: 'hallway-prerender-first-screen',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        if (!FIRST_SCREEN_SLOT.test(html) || !html.includes(FIRST_SCREEN_SCRIPT_SLOT)) throw new Error('hallway-prerender-first-screen: no <!--first-screen--> slots in index.html')
+        const server = await createServer({
+          configFile: false,
+          root: process.cwd(),
+          base,
+          logLevel: 'error',
+          plugins: [react()],
+          server: { middlewareMode: true, hmr: false, ws: false },
+          appType: 'custom',
+          // Node loads the dependencies as they are; nothing to pre-bundle for one render.
+          optimizeDeps: { noDiscovery: true, include: [] },
+          define: { 'import.meta.env.VITE_APP_BUILD': JSON.stringify(appBuild()) },
+        })
+        try {
+          const { renderFirstScreen } = (await server.ssrLoadModule('/src/prerender/firstScreen.tsx')) as typeof import('./src/prerender/firstScreen')
+          const script = (await server.ssrLoadModule('/src/prerender/firstScreenScript.ts')) as typeof import('./src/prerender/firstScreenScript')
+          const snapshot: unknown = JSON.parse(readFileSync('data/kubecon-na-2025.snapshot.json', 'utf8'))
+          const screen = await renderFirstScreen(snapshot, base)
+          return html
+            .replace(FIRST_SCREEN_SLOT, () => screen.html)
+            .replace(FIRST_SCREEN_SCRIPT_SLOT, () => `<script>${script.bodyScript(screen.config)}</script>`)
+            // Before the stylesheet's link: an inline script after it would wait for the stylesheet to download.
+            .replace('<title>', () => `<script>${script.headScript(screen.config)}</script><style>${script.FIRST_SCREEN_CSS}</style><title>`)
+        } finally {
+          await server.close()
+        }
+      },
+    },
+  }
+}
+
 /**
  * The bundled event's schedule feed (BUNDLED_FEED_URL in src/db/bundledSnapshot.ts): the snapshot `npm run import`
  * writes, copied under a stable, unhashed name, so a deployer updates the schedule by uploading that one file, with no
@@ -100,6 +154,7 @@ export default defineConfig({
   plugins: [
     react(),
     preloadSnapshot(),
+    prerenderFirstScreen(),
     bundledFeedFile(),
     VitePWA({
       // Prompt, never auto-reload: a new version waits until the user taps "Reload" (src/pwa/ServiceWorkerNotices.tsx),

@@ -1,13 +1,11 @@
 // First, so the base rules (tokens, page frame, shared primitives) come before every feature's CSS, which refines them.
 import './ui/styles.css'
-import { lazy, StrictMode, Suspense } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
-import { App } from './ui/App'
-import { ChunkBoundary } from './ui/common/ChunkBoundary'
-import { hallwaySession } from './db/session'
-import { HallwayProvider } from './ui/common/useHallway'
+import { Root } from './ui/Root'
+import { hallwaySession, prerenderedViewOf, type HallwayState } from './db/session'
+import { PRERENDER_GLOBAL, shellHtml, type PrerenderDecision } from './prerender/firstScreenScript'
 
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
 // jump to a stale offset first on Back.
@@ -18,31 +16,51 @@ if ('scrollRestoration' in window.history) window.history.scrollRestoration = 'm
 // (it asks again).
 loadIndexedDb().catch(() => {})
 
-// The service worker's registration and notices: nothing in them is needed to show the first rows, so their code
-// (and workbox-window) downloads after, in its own chunk.
-const ServiceWorkerNotices = lazy(() => import('./pwa/ServiceWorkerNotices').then((m) => ({ default: m.ServiceWorkerNotices })))
-
 // Before the first render: Chromium offers installing once, soon after load, only to listeners already there.
 captureInstallPrompt()
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <HallwayProvider session={hallwaySession()}>
-      <App />
-    </HallwayProvider>
-    {/* If its chunk fails to download there is no service worker to talk about: nothing shows. */}
-    <ChunkBoundary fallback={null}>
-      <Suspense fallback={null}>
-        <ServiceWorkerNotices />
-      </Suspense>
-    </ChunkBoundary>
-  </StrictMode>,
-)
+const container = document.getElementById('root')!
+const session = hallwaySession()
+// Set by index.html's inline script when the first screen prerendered at build time is the one to show
+// (src/prerender/firstScreenScript.ts): it is on screen already, and React takes it over instead of rendering it.
+const prerender: PrerenderDecision | undefined = window[PRERENDER_GLOBAL]
+if (prerender) void hydrateFirstScreen(prerender)
+else createRoot(container).render(<Root session={session} />)
+
+/**
+ * Hydration renders from the state the server rendered from: the bundled snapshot, as the storage session previews it
+ * while IndexedDB opens. The snapshot is preloaded by index.html and its JSON is parsed while the rows are already on
+ * screen. Should it not be the version prerendered (a schedule feed brought a newer one since this device last showed
+ * the event), the screen is rendered afresh instead, so no stale row survives.
+ */
+async function hydrateFirstScreen(decision: PrerenderDecision): Promise<void> {
+  session.start()
+  const state = await scheduleSettled()
+  if (state.schedule.status === 'ready' && state.schedule.event?.id === decision.eventId && state.schedule.contentHash === decision.contentHash) {
+    hydrateRoot(container, <Root session={session} prerendered={prerenderedViewOf(state)} />)
+  } else {
+    container.innerHTML = shellHtml(import.meta.env.BASE_URL)
+    createRoot(container).render(<Root session={session} />)
+  }
+}
+
+function scheduleSettled(): Promise<HallwayState> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const state = session.getState()
+      if (state.schedule.status === 'loading') return
+      unsubscribe()
+      resolve(state)
+    }
+    const unsubscribe = session.subscribe(check)
+    check()
+  })
+}
 
 // Schedule feeds: checked at start, when the tab is shown again, back online and every 15 minutes. Their code loads
 // after the first render, in its own chunk; if it can't download (offline before the service worker had it), the
 // schedule simply stays as stored.
 import('./ui/events/feedRefresh').then(
-  (m) => m.startFeeds(hallwaySession()),
+  (m) => m.startFeeds(session),
   () => {},
 )

@@ -57,6 +57,8 @@ export interface ScheduleState {
   event?: EventInfo
   /** Sorted by start, then venue.room, then title; the same array object for as long as the data is unchanged. */
   sessions: readonly Session[]
+  /** The schedule file's content hash (Snapshot.contentHash) while ready. */
+  contentHash?: string
   storage: StorageState
   /** Set when status is 'error' (there is nothing to show at all); user-facing. */
   error?: string
@@ -135,6 +137,11 @@ export interface HallwaySessionOptions {
   loadBundled?: () => Promise<Snapshot>
   /** ms: how long opening IndexedDB may take before the tab carries on in memory; {@link OPEN_TIMEOUT_MS} by default. */
   openTimeoutMs?: number
+  /**
+   * false: never open storage nor read the tab's waiting stars; the state stays the bundled preview with the plan
+   * unknown. The build's prerender (src/prerender) renders from exactly that.
+   */
+  openStorage?: boolean
 }
 
 export interface HallwaySession extends StoreApi<HallwayState> {
@@ -212,6 +219,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
   const given = options.db
   const loadBundled = options.loadBundled ?? loadBundledSnapshot
   const openTimeoutMs = options.openTimeoutMs ?? OPEN_TIMEOUT_MS
+  const openStorage = options.openStorage ?? true
 
   const store = createStore<HallwayState>()(() => initialState())
 
@@ -444,10 +452,13 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     // preview would show, and star, the file's.
     const shown = phase.kind === 'db' && live?.ok ? live.data : undefined
     const shownEventId = shown && (shown.idsCarried ? `${shown.eventId}${NOT_PREVIEWABLE}` : shown.eventId)
-    if (shownEventId && shownEventId !== shownRemembered) {
-      shownRemembered = shownEventId
+    const shownKey = shown && `${shownEventId} ${shown.contentHash}`
+    if (shown && shownEventId && shownKey !== shownRemembered) {
+      shownRemembered = shownKey
       // Blocked or full: the next start shows no preview, or a wrong one for a moment. Nothing is lost.
       writeWebStorage('shownEvent', shownEventId)
+      // Which version of it: the prerendered first screen is only shown while it is this one (src/prerender).
+      writeWebStorage('shownSchedule', shown.contentHash)
     }
 
     const plan = planStateOf(schedule.sessions, eventId, data, waiting, userStore)
@@ -474,7 +485,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     (p: Phase, l: LiveRead | undefined, pre: MemoryEvent | null, mem: ReturnType<MemoryEventLibrary['snapshot']> | undefined): ScheduleState => {
       switch (p.kind) {
         case 'opening':
-          if (pre) return { status: 'ready', event: pre.event, sessions: pre.sessions, storage: INDEXEDDB }
+          if (pre) return { status: 'ready', event: pre.event, sessions: pre.sessions, contentHash: pre.contentHash, storage: INDEXEDDB }
           return LOADING
         case 'error':
           return {
@@ -485,7 +496,13 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
           }
         case 'memory':
           if (!mem) return LOADING
-          return { status: 'ready', event: mem.current.event, sessions: mem.current.sessions, storage: { kind: 'memory', problem: p.problem } }
+          return {
+            status: 'ready',
+            event: mem.current.event,
+            sessions: mem.current.sessions,
+            contentHash: mem.current.contentHash,
+            storage: { kind: 'memory', problem: p.problem },
+          }
         case 'db': {
           // Until the first read lands (or while a failed read is being handled), show the last good data. Right after
           // a switch that is the previous event's, for the few milliseconds the new one takes: better than a blank
@@ -493,7 +510,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
           // the preview, when it is of this event.
           const data = l?.data ?? (pre?.event.id === p.eventId ? pre : undefined)
           if (!data) return LOADING
-          return { status: 'ready', event: data.event, sessions: data.sessions, storage: INDEXEDDB }
+          return { status: 'ready', event: data.event, sessions: data.sessions, contentHash: data.contentHash, storage: INDEXEDDB }
         }
       }
     },
@@ -506,6 +523,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
         last.status === s.status &&
         last.event === s.event &&
         last.sessions === s.sessions &&
+        last.contentHash === s.contentHash &&
         last.error === s.error &&
         (last.storage === s.storage ||
           (last.storage.kind === s.storage.kind &&
@@ -547,7 +565,7 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
     run += 1
     const at = run
     // Taps from before the last reload that IndexedDB never got: waiting again, written (raising only) once it opens.
-    for (const [eventId, sessionId, level] of readStarJournal()) pendingStars.keep(eventId, sessionId, level)
+    if (openStorage) for (const [eventId, sessionId, level] of readStarJournal()) pendingStars.keep(eventId, sessionId, level)
     const b = settle(loadBundled)
     bundled = b
     const shownBefore = readWebStorage('shownEvent')
@@ -563,9 +581,11 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
       preview = shown
       update()
     })
-    void startUp(given, b, openTimeoutMs, (next) => {
-      if (at === run) setPhase(next)
-    })
+    if (openStorage) {
+      void startUp(given, b, openTimeoutMs, (next) => {
+        if (at === run) setPhase(next)
+      })
+    }
     update()
     return stop
   }
@@ -618,6 +638,17 @@ export function createHallwaySession(options: HallwaySessionOptions = {}): Hallw
       return { ok: false, error }
     }
   }
+}
+
+/**
+ * What the build's prerender shows (src/prerender): `state`'s schedule, with everything only this device knows (the
+ * plan, stars, notes, hidden rooms, settings, the events stored, storage) as before storage has been read. The server
+ * renders the bundled preview through it, and hydration renders the tab's own state through it, so the two match
+ * whatever this device has saved; the real state follows in the render after hydration.
+ */
+export function prerenderedViewOf(state: HallwayState): HallwayState {
+  const initial = initialState()
+  return { ...initial, schedule: state.schedule, byId: state.byId }
 }
 
 function initialState(): HallwayState {

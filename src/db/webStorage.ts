@@ -6,6 +6,11 @@
 export const STORAGE_KEYS = {
   /** The event IndexedDB last showed, so the next start can preview it before IndexedDB opens (src/db/session.ts). */
   shownEvent: { area: 'local', key: 'hallway:shown-event', formerKey: 'hallway.shownEvent' },
+  /**
+   * The content hash of the schedule IndexedDB last showed (with shownEvent): the build's prerendered first screen is
+   * shown before any script runs only while it is of this very schedule (src/prerender/firstScreenScript.ts).
+   */
+  shownSchedule: { area: 'local', key: 'hallway:shown-schedule' },
   /** The install banner was dismissed. About the browser itself, and it must work when IndexedDB does not. */
   installBannerDismissed: { area: 'local', key: 'hallway:install-banner-dismissed' },
   /**

@@ -36,9 +36,15 @@ const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ d
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
 
-export function App() {
+export interface AppProps {
+  /** Server rendering (the build's prerender): the path and query rendered; in a browser, the address bar's. */
+  ssrPath?: string
+  ssrSearch?: string
+}
+
+export function App({ ssrPath, ssrSearch }: AppProps = {}) {
   return (
-    <Router base={BASE}>
+    <Router base={BASE} ssrPath={ssrPath} ssrSearch={ssrSearch}>
       <Shell>
         <Switch>
           <Route path="/">

@@ -22,6 +22,8 @@ const CARD_ESTIMATE_PX = 140
 // overscanned card costs a mount, a style recalc and a layout on each change of the results; five made a filter
 // change lay out eight cards where three are on screen.
 const OVERSCAN_ROWS = 3
+// The viewport assumed before the window is measured: the height of a tall phone or a laptop's window.
+const FIRST_RENDER_RECT = { width: 0, height: 1100 }
 // How long to wait for the opened card to be rendered again after Back (frames, ~0.5 s at 60 Hz); in a browser it
 // is there in the first frame.
 const RESTORE_FOCUS_FRAMES = 30
@@ -201,7 +203,11 @@ export const SessionList = memo(function SessionList({
     overscan: OVERSCAN_ROWS,
     scrollMargin,
     rangeExtractor,
-    initialOffset: () => restore?.scrollY ?? window.scrollY,
+    // The server (the build's prerender) has no window; hydration must start where it did, at the top.
+    initialOffset: () => restore?.scrollY ?? (typeof window === 'undefined' ? 0 : window.scrollY),
+    // Until the window is measured (the first render, on the server too): rows enough for a tall screen, so the
+    // prerendered first screen is full wherever it is shown, and hydration renders the very same rows.
+    initialRect: FIRST_RENDER_RECT,
     initialMeasurementsCache: restore?.measurements ? [...restore.measurements] : [],
     // Row positions and the list's height are written straight to the DOM, and React re-renders only when the
     // range of rows changes. A row measured at another height than guessed (most new rows) then moves the rows

@@ -1,0 +1,104 @@
+// The two inline scripts that decide, before the first paint, whether the first screen prerendered into index.html at
+// build time (./firstScreen.tsx) is the one to show, and the CSS they lean on. No module may run first: they are
+// classic scripts written into the page, so they are plain ES5 strings here, with their inputs as JSON.
+//
+// The prerendered screen is the bundled event's schedule list, at the base path with no query, as the server renders
+// it: no stars, no hidden rooms, venue times, every session upcoming. It is the right screen when
+// - the address is the base path with no query (any query is another view: a day, a search, the grid, a share);
+// - the event this device last showed is the bundled one, at the same version (content hash), or nothing was shown yet
+//   (a first visit); an older install that remembered the event but not its version gets the shell once;
+// - the remembered layout is not the grid;
+// - the event is not on: before its first session every session is upcoming, and after its last every one has ended
+//   (the body script marks them so, exactly as React renders it); while it runs, the list carries "On now" and the
+//   Now & next summary, which depend on the minute and the plan, so the shell is shown instead.
+// Otherwise the body script swaps the prerendered screen for the shell (header and "Loading the schedule…") before
+// anything is painted, and main.tsx renders from scratch. Stars, hidden rooms and display settings are the device's
+// own: they arrive in the render after hydration, as they do after any start today.
+import { STORAGE_KEYS } from '../db/webStorage'
+
+/**
+ * On <html> from the head script until the body script has run: the root stays unpainted while it is swapped for the
+ * shell or its cards marked ended, should the browser paint while the page is still arriving.
+ */
+export const HOLD_CLASS = 'hw-hold'
+/** Set by the head script when the prerendered screen stands: main.tsx hydrates it then, and renders afresh otherwise. */
+export const PRERENDER_GLOBAL = '__hallwayPrerender'
+
+export interface FirstScreenConfig {
+  /** The app's base path ("/" or "/hallway/"). */
+  base: string
+  /** The bundled event, and the content hash of the snapshot the screen was rendered from. */
+  eventId: string
+  contentHash: string
+  /** ms since the epoch: the event's first session start and last session end. */
+  from: number
+  to: number
+}
+
+/** What the head script leaves in `window[PRERENDER_GLOBAL]` when the prerendered screen stands. */
+export interface PrerenderDecision {
+  eventId: string
+  contentHash: string
+  /** The device's clock when the page was parsed (ms). */
+  now: number
+  /** Every session had ended then: the cards were marked so. */
+  ended: boolean
+}
+
+declare global {
+  interface Window {
+    [PRERENDER_GLOBAL]?: PrerenderDecision
+  }
+}
+
+/** The shell shown when the prerendered screen is not the one: the app's frame and a loading line, in its own classes. */
+export function shellHtml(base: string): string {
+  return (
+    `<header class="app-header"><div class="app-header__inner"><a href="${escapeAttribute(base)}" class="brand">Hallway</a></div></header>` +
+    '<main id="main" class="main"><p class="loading" role="status">Loading the schedule…</p></main>'
+  )
+}
+
+/**
+ * CSS for the moment between the two scripts. (The prerendered list's rows stand in flow until the app places them:
+ * schedule.css, "The virtual list".)
+ */
+export const FIRST_SCREEN_CSS = `html.${HOLD_CLASS} #root{visibility:hidden}`
+
+/** The head script: decides, and marks <html> with HOLD_CLASS until the body script has run. */
+export function headScript(config: FirstScreenConfig): string {
+  const keys = {
+    event: STORAGE_KEYS.shownEvent.key,
+    eventFormer: STORAGE_KEYS.shownEvent.formerKey,
+    schedule: STORAGE_KEYS.shownSchedule.key,
+    layout: STORAGE_KEYS.scheduleLayout.key,
+  }
+  return `(function(c,k){var d=document.documentElement,n=Date.now(),ok=false;try{var l=window.location,s=window.localStorage,` +
+    `e=s.getItem(k.event);if(e===null)e=s.getItem(k.eventFormer);var h=s.getItem(k.schedule);` +
+    `ok=l.pathname===c.base&&l.search===''&&(e===null&&h===null||e===c.eventId&&h===c.contentHash)&&s.getItem(k.layout)!=='grid'&&(n<c.from||n>=c.to)}catch(x){ok=false}` +
+    `d.classList.add(${json(HOLD_CLASS)});` +
+    `if(ok){window[${json(PRERENDER_GLOBAL)}]={eventId:c.eventId,contentHash:c.contentHash,now:n,ended:n>=c.to}}` +
+    `})(${json(config)},${json(keys)})`
+}
+
+/**
+ * The body script, right after the root element: swaps in the shell when the head script said no; otherwise, after the
+ * event, marks every card ended exactly as SessionCard renders an ended session (class and badge), so hydration
+ * matches.
+ */
+export function bodyScript(config: FirstScreenConfig): string {
+  return `(function(){var d=document.documentElement,r=document.getElementById('root'),p=window[${json(PRERENDER_GLOBAL)}];try{` +
+    `if(!p||!r){if(r)r.innerHTML=${json(shellHtml(config.base))};return}` +
+    `if(!p.ended)return;var cards=r.querySelectorAll('.card--upcoming');for(var i=0;i<cards.length;i++){var c=cards[i],m=c.querySelector('.card__meta');` +
+    `c.className=c.className.replace('card--upcoming','card--ended');if(m){var b=document.createElement('span');b.className='badge badge--ended';` +
+    `b.textContent='Ended';m.insertBefore(b,m.firstChild)}}}finally{d.classList.remove(${json(HOLD_CLASS)})}})()`
+}
+
+function json(value: unknown): string {
+  // Inside a <script>: "</script>" or "<!--" in a string would end or confuse it.
+  return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}

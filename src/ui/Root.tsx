@@ -1,0 +1,52 @@
+// The whole tree main.tsx renders, and the build's prerender renders the same (src/prerender/firstScreen.tsx), so the
+// two match for hydration: the storage session's provider, the app, and the service worker's notices.
+import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react'
+import type { HallwaySession, HallwayState } from '../db/session'
+import { App, type AppProps } from './App'
+import { ChunkBoundary } from './common/ChunkBoundary'
+import { ClockProvider, type Clock } from './common/ClockProvider'
+import { HallwayProvider } from './common/useHallway'
+
+// The service worker's registration and notices: nothing in them is needed to show the first rows, so their code
+// (and workbox-window) downloads after, in its own chunk.
+const ServiceWorkerNotices = lazy(() => import('../pwa/ServiceWorkerNotices').then((m) => ({ default: m.ServiceWorkerNotices })))
+
+export interface RootProps extends AppProps {
+  session: HallwaySession
+  /** Hydrating the prerendered first screen: the state it was rendered from (prerenderedViewOf). */
+  prerendered?: HallwayState
+  /** The app's clock; the prerender's is fixed before the event, so every session renders upcoming. */
+  clock?: Clock
+}
+
+const noSubscription = () => () => {}
+/** false on the server and while hydrating, true in every render after: for what only a browser can render. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
+}
+
+export function Root({ session, prerendered, clock = Date.now, ...app }: RootProps) {
+  // Not on the server: the service worker is the browser's, and its chunk would only suspend the server render.
+  const hydrated = useHydrated()
+  return (
+    <StrictMode>
+      <ClockProvider clock={clock}>
+        <HallwayProvider session={session} prerendered={prerendered}>
+          <App {...app} />
+        </HallwayProvider>
+      </ClockProvider>
+      {/* If its chunk fails to download there is no service worker to talk about: nothing shows. */}
+      {hydrated && (
+        <ChunkBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <ServiceWorkerNotices />
+          </Suspense>
+        </ChunkBoundary>
+      )}
+    </StrictMode>
+  )
+}
