@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core'
 import { buildProduction, launchChromium, servePreview, chromiumPath, CHROMIUM_ARGS } from '../tests/e2e/harness'
 import { median, percentile } from './bench/measure'
 import { FIRST_VIEW_JS_BUDGET, firstViewJsFiles, firstVisitFiles, kb, sumBy } from './bench/bytes'
-import { instrument, MOBILE_CPU_SLOWDOWN, throttleCpu, timeToFirstRows } from './bench/firstRows'
+import { instrument, interactiveAndShift, MOBILE_CPU_SLOWDOWN, throttleCpu, timeToFirstRows } from './bench/firstRows'
 import type { InteractionTiming } from './bench/benchPage'
 import { benchListMatch } from './bench/listMatch'
 
@@ -34,6 +34,8 @@ const START_RUNS = QUICK ? 3 : 7
 const LIGHTHOUSE_RUNS = 3
 const SEARCH_TEXT = 'observability' // 13 keystrokes in, 13 out
 const FILTER_SELECTOR = 'input[type="checkbox"][name="type"]'
+// Thursday of KubeCon NA 2025, mid-afternoon at the venue: sessions on now, the Now & next summary showing.
+const EVENT_RUNNING = new Date('2025-11-13T19:10:00Z')
 const SCROLL_STEP_PX = 400 // per frame: a brisk fling, about half a phone screen every 16 ms
 
 interface Row {
@@ -100,10 +102,16 @@ function emitFloorPage(html: string): Plugin {
  * precaches everything (floor.html included); then `path` is opened, the CPU slowed and the network cut, and each
  * reload's first rows timed.
  */
-async function warmOfflineStarts(browser: Browser, url: string, path: string): Promise<{ samples: number[]; servedBySw: boolean }> {
+async function warmOfflineStarts(
+  browser: Browser,
+  url: string,
+  path: string,
+  { clock, app = path === '/' }: { clock?: Date; app?: boolean } = {},
+): Promise<{ samples: number[]; interactive: number[]; shift: number[]; servedBySw: boolean }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
   await instrument(context)
   const page = await context.newPage()
+  if (clock) await page.clock.setFixedTime(clock)
   await page.goto(url)
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 })
   await page.locator('main a[href*="/session/"]').first().waitFor()
@@ -114,10 +122,18 @@ async function warmOfflineStarts(browser: Browser, url: string, path: string): P
   await throttleCpu(page)
   await context.setOffline(true)
   const samples: number[] = []
-  for (let i = 0; i < START_RUNS; i++) samples.push(await timeToFirstRows(page, undefined))
+  const interactive: number[] = []
+  const shift: number[] = []
+  for (let i = 0; i < START_RUNS; i++) {
+    samples.push(await timeToFirstRows(page, undefined))
+    if (!app) continue
+    const after = await interactiveAndShift(page)
+    interactive.push(after.interactive)
+    shift.push(after.shift)
+  }
   const servedBySw = await page.evaluate(() => navigator.serviceWorker.controller !== null)
   await context.close()
-  return { samples, servedBySw }
+  return { samples, interactive, shift, servedBySw }
 }
 
 async function starts(browser: Browser, url: string): Promise<void> {
@@ -137,10 +153,12 @@ async function starts(browser: Browser, url: string): Promise<void> {
   log(`warm offline starts × ${START_RUNS} against the static floor page…`)
   // Each in a browser context of its own: two tabs of one origin share a renderer process, and with the floor page
   // open beside it the app's start measured ~100 ms slower, and the floor's slower still in proportion.
-  const { samples: warm } = await warmOfflineStarts(browser, url, '/')
+  const { samples: warm, interactive, shift } = await warmOfflineStarts(browser, url, '/')
   const { samples: floor, servedBySw: floorServedBySw } = await warmOfflineStarts(browser, url, '/floor.html')
   if (!floorServedBySw) throw new Error('bench: the floor page was not served by the service worker; the ratio would be unfair')
   raw['warm-offline-start'] = warm
+  raw['warm-offline-interactive'] = interactive
+  raw['warm-offline-shift'] = shift
   raw['static-floor'] = floor
   const ratio = median(warm) / median(floor)
   rows.push({
@@ -153,6 +171,24 @@ async function starts(browser: Browser, url: string): Promise<void> {
     ok: ratio < 1.5,
     note: `${ratio.toFixed(2)}× a static page with the same rows, also offline from the service worker (${median(floor).toFixed(0)} ms)`,
   })
+  rows.push({
+    section: 'start',
+    figure: 'warm offline start → a star tap works (hydrated)',
+    value: median(interactive),
+    p95: percentile(interactive, 95),
+    unit: 'ms',
+    note: `${(median(interactive) / median(floor)).toFixed(2)}× the static floor; the first card's star has its handler`,
+  })
+  rows.push({ section: 'start', figure: 'warm offline start, layout shift (after the event)', value: median(shift), unit: 'score', target: '≤ 0.02', ok: median(shift) <= 0.02, note: `runs: ${shift.map((v) => v.toFixed(3)).join(', ')}` })
+
+  log(`warm offline starts × ${START_RUNS} with the clock during the event…`)
+  const during = await warmOfflineStarts(browser, url, '/', { clock: EVENT_RUNNING })
+  raw['warm-offline-start-during-event'] = during.samples
+  raw['warm-offline-shift-during-event'] = during.shift
+  rows.push(
+    { section: 'start', figure: 'warm offline start during the event → first rows (the shell, then React)', value: median(during.samples), p95: percentile(during.samples, 95), unit: 'ms', note: `${(median(during.samples) / median(floor)).toFixed(2)}× the static floor` },
+    { section: 'start', figure: 'warm offline start during the event, layout shift', value: median(during.shift), unit: 'score', target: '≤ 0.02', ok: median(during.shift) <= 0.02, note: `runs: ${during.shift.map((v) => v.toFixed(3)).join(', ')}` },
+  )
 }
 
 async function scale(browser: Browser): Promise<void> {
@@ -335,7 +371,7 @@ async function lighthouseScores(url: string): Promise<void> {
   }
   raw.lighthouse = scores
   raw['lighthouse-metrics'] = metrics
-  const targets: Record<string, number> = { performance: 0.95, accessibility: 1, 'best-practices': 1 }
+  const targets: Record<string, number> = { performance: 0.97, accessibility: 1, 'best-practices': 1 }
   for (const [key, values] of Object.entries(scores)) {
     rows.push({ section: 'lighthouse', figure: `Lighthouse ${key}`, value: median(values), unit: 'score', target: `≥ ${targets[key]}`, ok: median(values) >= targets[key]!, note: `runs: ${values.join(', ')}` })
   }

@@ -79,7 +79,8 @@ describe('offline after one visit', () => {
     // not be mistaken for a file by the navigation denylist).
     await page.reload()
     await expect.poll(() => resultCount(page)).toBe('99 sessions')
-    expect(await page.locator('.offline-indicator').textContent()).toMatch(/^Offline/)
+    // The list is in the HTML (prerendered); the tag comes with the app, once it has taken the page over.
+    await expect.poll(() => page.locator('.offline-indicator').textContent()).toMatch(/^Offline/)
 
     const search = await coldOpen('/?q=dragonfly%20v2.3')
     await expect.poll(() => resultCount(search)).toBe('1 session')
