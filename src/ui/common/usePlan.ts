@@ -59,12 +59,12 @@ export function useSessionChange(id: SessionId): PendingChange | undefined {
   return useHallway((s) => s.plan.changeBySession.get(id))
 }
 
-/** What a list card shows of the plan for its session; hiddenReason: whether the user hid its room or type (a
- * starred one stays on screen, marked with this). */
+/** What a list card shows of the plan for its session. */
 export interface SessionPlanMarks {
   level: StarLevel | undefined
   conflicts: readonly Conflict[] | undefined
   change: PendingChange | undefined
+  /** Whether the user hid its room or type (a starred one stays on screen, marked with this). */
   hiddenReason: 'room' | 'type' | null
 }
 
