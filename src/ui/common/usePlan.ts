@@ -59,7 +59,31 @@ export function useSessionChange(id: SessionId): PendingChange | undefined {
   return useHallway((s) => s.plan.changeBySession.get(id))
 }
 
-/** Whether the user hid this session's room or type (a starred one stays on screen, marked with this). */
-export function useHiddenReason(session: Session): 'room' | 'type' | null {
-  return useHallway((s) => hiddenReasonOf(session, s.plan.hidden))
+/** What a list card shows of the plan for its session. */
+export interface SessionPlanMarks {
+  level: StarLevel | undefined
+  conflicts: readonly Conflict[] | undefined
+  change: PendingChange | undefined
+  /** Whether the user hid its room or type (a starred one stays on screen, marked with this). */
+  hiddenReason: 'room' | 'type' | null
+}
+
+function sameMarks(a: SessionPlanMarks, b: SessionPlanMarks): boolean {
+  return a.level === b.level && a.conflicts === b.conflicts && a.change === b.change && a.hiddenReason === b.hiddenReason
+}
+
+/**
+ * One session's star, clashes, change and hidden reason in one subscription: the four hooks above together, for a
+ * list card. A card mounts on every scrolled frame, and each subscription is a hook, an effect and a listener more.
+ */
+export function useSessionPlanMarks(session: Session): SessionPlanMarks {
+  return useHallway(
+    (s) => ({
+      level: s.plan.stars.get(session.id),
+      conflicts: s.plan.conflictsBySession.get(session.id),
+      change: s.plan.changeBySession.get(session.id),
+      hiddenReason: hiddenReasonOf(session, s.plan.hidden),
+    }),
+    sameMarks,
+  )
 }

@@ -12,7 +12,7 @@ import { ConflictNotice } from '../plan/ConflictNotice'
 import { StarButton } from '../common/StarButton'
 import { OPENED_FROM_LIST } from '../../store/uiStore'
 import { HiddenMark } from '../common/HiddenMark'
-import { useHiddenReason, useSessionChange, useSessionConflicts, useStarLevel } from '../common/usePlan'
+import { useSessionPlanMarks } from '../common/usePlan'
 
 /** Where the session stands against the clock; shown as words, never only as colour. */
 export type SessionTiming = 'upcoming' | 'now' | 'ended'
@@ -34,11 +34,10 @@ export const SessionCard = memo(function SessionCard({
   onOpen,
   onCycle,
 }: SessionCardProps) {
-  // Its own star, clashes and change badge, each read alone: a star elsewhere in the list does not re-render this card.
-  const level = useStarLevel(session.id)
-  const conflicts = useSessionConflicts(session.id)
-  const change = useSessionChange(session.id)?.change
-  const hiddenReason = useHiddenReason(session)
+  // Its own star, clashes and change badge, read alone: a star elsewhere in the list does not re-render this card.
+  const marks = useSessionPlanMarks(session)
+  const { level, conflicts, hiddenReason } = marks
+  const change = marks.change?.change
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
   const uid = useId()
   return (
