@@ -3,7 +3,8 @@
 // in the same browser, in the same process. Prints a table and writes .bench/results.json.
 // Timings are never asserted anywhere: machines here are noisy, so these are figures for people to read.
 // `npm run bench -- --quick` skips Lighthouse and uses fewer runs; `-- --grid` measures only the timetable grid, and
-// `-- --list` only the list's interactions at 10,000 sessions (warm start, search, filters, scroll).
+// `-- --list` only the list's interactions at 10,000 sessions (warm start, search, filters, scroll), and `-- --start` only
+// the app's starts, bytes and Lighthouse.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -27,6 +28,8 @@ const QUICK = process.argv.includes('--quick')
 const GRID_ONLY = process.argv.includes('--grid')
 // Only the list's interaction figures at 10,000 sessions (warm start, search, filters, scroll): no imports, no grid.
 const LIST_ONLY = process.argv.includes('--list')
+// Only the app's starts, bytes and Lighthouse (no 10,000-session page, no axe).
+const START_ONLY = process.argv.includes('--start')
 const GRID_DAYS = 14 // 10,000 sessions over 14 days is 715 a day in 60 rooms (src/domain/synthetic.ts)
 const LARGE = 10_000 // sessions: ten days of a large conference, the scale target in PRODUCT.md
 const IMPORT_RUNS = QUICK ? { small: 5, large: 3 } : { small: 15, large: 5 } // large runs each write ~13 MB
@@ -404,6 +407,7 @@ async function axeCounts(browser: Browser, url: string): Promise<void> {
 }
 
 function listMatching(): void {
+  if (START_ONLY) return
   const lines = 100
   log(`matching a pasted list of ${lines} lines against ${LARGE} sessions…`)
   const f = benchListMatch(LARGE, lines, QUICK ? 5 : 15)
@@ -434,8 +438,10 @@ async function allFigures(): Promise<void> {
     await buildProduction({ build: { outDir: APP_DIR, emptyOutDir: true }, plugins: [emitFloorPage(floorHtml)] })
     served = await servePreview(APP_DIR)
     await starts(browser, served.url)
-    await scale(browser)
-    await axeCounts(browser, served.url)
+    if (!START_ONLY) {
+      await scale(browser)
+      await axeCounts(browser, served.url)
+    }
     if (!QUICK) await lighthouseScores(served.url)
   } finally {
     await browser.close()
