@@ -39,6 +39,21 @@ const SEARCH_TEXT = 'observability' // 13 keystrokes in, 13 out
 const FILTER_SELECTOR = 'input[type="checkbox"][name="type"]'
 // Thursday of KubeCon NA 2025, mid-afternoon at the venue: sessions on now, the Now & next summary showing.
 const EVENT_RUNNING = new Date('2025-11-13T19:10:00Z')
+/** An init script: Date (and Date.now) read as if now were `target` ms, ticking on; performance.now is untouched. */
+const SHIFT_DATE = (target: number) => {
+  const RealDate = Date
+  const offset = target - RealDate.now()
+  class ShiftedDate extends RealDate {
+    constructor(...args: [] | ConstructorParameters<DateConstructor>) {
+      if (args.length === 0) super(RealDate.now() + offset)
+      else super(...(args as ConstructorParameters<DateConstructor>))
+    }
+    static override now() {
+      return RealDate.now() + offset
+    }
+  }
+  globalThis.Date = ShiftedDate as DateConstructor
+}
 const SCROLL_STEP_PX = 400 // per frame: a brisk fling, about half a phone screen every 16 ms
 
 interface Row {
@@ -114,7 +129,8 @@ async function warmOfflineStarts(
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
   await instrument(context)
   const page = await context.newPage()
-  if (clock) await page.clock.setFixedTime(clock)
+  // Not page.clock: it fakes performance.now too, and the timings would run on across reloads.
+  if (clock) await page.addInitScript(SHIFT_DATE, clock.getTime())
   await page.goto(url)
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 })
   await page.locator('main a[href*="/session/"]').first().waitFor()
