@@ -74,6 +74,11 @@ export function useViewState(): [ViewState, SetViewState] {
   // Ahead of the URL while its write is pending; once written, still the same object (the URL says the same), so
   // nothing downstream computes the list again. The URL moved elsewhere (Back): the URL's view.
   const view = ahead !== null && (ahead.over === urlSearch || ahead.search === urlSearch) ? ahead.view : fromUrl
+  if (ahead !== null && ahead.over !== null && ahead.search === urlSearch) {
+    // Written: no longer ahead of any URL (a later Back to that URL must show that URL's view). Set while rendering,
+    // so the render the write causes is the only one.
+    setAhead({ ...ahead, over: null })
+  }
 
   const setView = useCallback<SetViewState>(
     (patch, options = {}) => {
@@ -103,7 +108,6 @@ export function useViewState(): [ViewState, SetViewState] {
             return
           }
           navigate(location + nextSearch, { replace: true })
-          setAhead((a) => (a !== null && a.search === nextSearch ? { ...a, over: null } : a))
         },
       }
       if (pending === null) {
