@@ -35,6 +35,8 @@ interface Ahead {
 interface PendingWrite {
   search: string
   over: string
+  /** The page it is for: a Back to another page (same query or none) must not get it. */
+  path: string
   write: () => void
 }
 
@@ -96,14 +98,16 @@ export function useViewState(): [ViewState, SetViewState] {
         return
       }
       const over = pending?.over ?? canonical(window.location.search)
+      const path = pending?.path ?? window.location.pathname
       const mine: PendingWrite = {
         search: nextSearch,
         over,
+        path,
         write: () => {
           window.removeEventListener('click', flushViewWrite, true)
           window.removeEventListener('pagehide', flushViewWrite)
           // The URL moved meanwhile (Back, Forward): that entry's view wins, and this one is dropped.
-          if (canonical(window.location.search) !== over) {
+          if (window.location.pathname !== path || canonical(window.location.search) !== over) {
             setAhead(null)
             return
           }
