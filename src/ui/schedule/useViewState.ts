@@ -42,7 +42,7 @@ interface PendingWrite {
 
 // The one history write waiting for the frame (the latest view: a second tick before it lands merges into it).
 let pending: PendingWrite | null = null
-// Should no frame come (a hidden tab has none), the write still lands this soon (ms).
+// Should no frame or idle time come (a hidden tab has no frames), the write still lands this soon (ms).
 const WRITE_FALLBACK_MS = 100
 
 /** Writes a view shown ahead of the URL to the URL now. The app's router calls it before every navigation. */
@@ -56,8 +56,11 @@ function afterNextPaint(run: () => void): void {
   const fallback = setTimeout(run, WRITE_FALLBACK_MS)
   const afterFrame = () => {
     clearTimeout(fallback)
-    // A task queued from the frame's callback runs once the frame is painted.
-    setTimeout(run, 0)
+    // Once the frame is painted and the rest of the interaction's work has run (the main thread is idle), or at the
+    // latest after the fallback delay. Safari has no requestIdleCallback: a task queued from the frame's callback,
+    // which runs once the frame is painted.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: WRITE_FALLBACK_MS })
+    else setTimeout(run, 0)
   }
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(afterFrame)
   else afterFrame()
