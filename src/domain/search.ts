@@ -18,6 +18,23 @@ export interface SearchIndex {
    * Null when some day's sessions are not contiguous (input not in start order): then every session is scanned.
    */
   readonly dayRanges: ReadonlyMap<string, readonly [number, number]> | null
+  /** Each facet's sessions by value, as bitsets over `sessions`, each facet made the first time a filter uses it. */
+  readonly facetBits: FacetBits
+}
+
+/** The facets a filter picks sessions by exact value. */
+type Facet = 'type' | 'building' | 'room' | 'language' | 'recorded'
+
+/** Bit i of a value's bitset is set when session i has that value (bit i % 32 of word i >> 5). */
+type FacetBits = Partial<Record<Facet, Map<string, Uint32Array>>>
+
+const FACET_VALUE: Record<Facet, (s: Session) => string | undefined> = {
+  type: (s) => s.type,
+  building: (s) => s.venue.building,
+  room: (s) => s.venue.room,
+  language: (s) => s.language,
+  // "unknown" (undefined) is not "recorded".
+  recorded: (s) => (s.doNotRecord === false ? 'yes' : undefined),
 }
 
 export interface SessionFilter {
@@ -164,7 +181,7 @@ function dayRangesOf(sessions: readonly Session[]): Map<string, [number, number]
 
 /** `notes`: the user's notes by session, found by search too (pass the same map while they are unchanged). */
 export function buildSearchIndex(sessions: readonly Session[], notes: ReadonlyMap<SessionId, string> = NO_NOTES): SearchIndex {
-  return { sessions, notes, haystacks: new Array<string | undefined>(sessions.length), dayRanges: dayRangesOf(sessions) }
+  return { sessions, notes, haystacks: new Array<string | undefined>(sessions.length), dayRanges: dayRangesOf(sessions), facetBits: {} }
 }
 
 const NO_NOTES: ReadonlyMap<SessionId, string> = new Map()
@@ -213,6 +230,63 @@ export function isFilterEmpty(f: SessionFilter): boolean {
   )
 }
 
+function facetBitsOf(index: SearchIndex, facet: Facet): Map<string, Uint32Array> {
+  let byValue = index.facetBits[facet]
+  if (byValue === undefined) {
+    byValue = new Map()
+    const words = (index.sessions.length + 31) >> 5
+    const valueOf = FACET_VALUE[facet]
+    for (let i = 0; i < index.sessions.length; i++) {
+      const value = valueOf(index.sessions[i]!)
+      if (value === undefined) continue
+      let bits = byValue.get(value)
+      if (bits === undefined) byValue.set(value, (bits = new Uint32Array(words)))
+      bits[i >> 5]! |= 1 << (i & 31)
+    }
+    index.facetBits[facet] = byValue
+  }
+  return byValue
+}
+
+/** The sessions having any of `values` for `facet` (a fresh bitset the caller may change). */
+function anyOf(index: SearchIndex, facet: Facet, values: Iterable<string>): Uint32Array {
+  const byValue = facetBitsOf(index, facet)
+  const out = new Uint32Array((index.sessions.length + 31) >> 5)
+  for (const value of values) {
+    const bits = byValue.get(value)
+    if (bits !== undefined) for (let w = 0; w < out.length; w++) out[w]! |= bits[w]!
+  }
+  return out
+}
+
+/** `into` AND the sessions having `value` for `facet`. */
+function narrowTo(index: SearchIndex, into: Uint32Array | null, facet: Facet, value: string): Uint32Array {
+  const bits = facetBitsOf(index, facet).get(value)
+  if (into === null) return bits === undefined ? new Uint32Array((index.sessions.length + 31) >> 5) : bits.slice()
+  if (bits === undefined) into.fill(0)
+  else for (let w = 0; w < into.length; w++) into[w]! &= bits[w]!
+  return into
+}
+
+/**
+ * The sessions the filter's exact-value facets keep (types, building, room, language, recorded), as one bitset; null
+ * when none of them narrows. The hidden rooms and types as another: their sessions go unless kept (starred).
+ */
+function facetMasks(index: SearchIndex, filter: SessionFilter): { keep: Uint32Array | null; hidden: Uint32Array | null } {
+  let keep: Uint32Array | null = filter.types.length > 0 ? anyOf(index, 'type', filter.types) : null
+  if (filter.building) keep = narrowTo(index, keep, 'building', filter.building)
+  if (filter.room) keep = narrowTo(index, keep, 'room', filter.room)
+  if (filter.language) keep = narrowTo(index, keep, 'language', filter.language)
+  if (filter.recordedOnly) keep = narrowTo(index, keep, 'recorded', 'yes')
+  let hidden: Uint32Array | null = null
+  if (hidesAnything(filter.hidden)) {
+    hidden = anyOf(index, 'room', filter.hidden!.rooms)
+    const types = anyOf(index, 'type', filter.hidden!.types)
+    for (let w = 0; w < hidden.length; w++) hidden[w]! |= types[w]!
+  }
+  return { keep, hidden }
+}
+
 /** The sessions the filter keeps, in index order (the snapshot's start order). */
 export function filterSessions(index: SearchIndex, filter: SessionFilter): Session[] {
   return scan(index, filter, queryTerms(filter.query), null).sessions
@@ -224,44 +298,59 @@ interface Scanned {
   sessions: Session[]
 }
 
-/** The filter's sessions among `candidates` (ascending index positions), or among all of them when null. */
+/**
+ * The filter's sessions among `candidates` (ascending index positions), or among all of them when null. The facets
+ * are bitsets ANDed a word (32 sessions) at a time, so a type filter visits only the sessions of that type; the day
+ * is a range of the index; only the time and the text are checked per session.
+ */
 function scan(index: SearchIndex, filter: SessionFilter, terms: readonly string[], candidates: readonly number[] | null): Scanned {
   const termCount = terms.length
-  const typeSet = filter.types.length > 0 ? new Set(filter.types) : null
-  const { building, room, hideEndedBefore, day, language, recordedOnly, keep } = filter
-  const hidden = filter.hidden ?? NOTHING_HIDDEN
-  const hiddenRooms = hidden.rooms.length > 0 ? new Set(hidden.rooms) : null
-  const hiddenTypes = hidden.types.length > 0 ? new Set(hidden.types) : null
+  const { hideEndedBefore, day, keep } = filter
   const { sessions } = index
   const out: Scanned = { positions: [], sessions: [] }
-  let from = 0
-  let to = candidates === null ? sessions.length : candidates.length
-  if (candidates === null && day !== undefined && index.dayRanges !== null) {
-    const range = index.dayRanges.get(day)
-    if (range === undefined) return out
-    from = range[0]
-    to = range[1]
-  }
+  const masks = facetMasks(index, filter)
+  const wanted = masks.keep
+  const hidden = masks.hidden
 
-  outer: for (let k = from; k < to; k++) {
-    const i = candidates === null ? k : candidates[k]!
+  const visit = (i: number): void => {
+    if (wanted !== null && (wanted[i >> 5]! & (1 << (i & 31))) === 0) return
     const s = sessions[i]!
-    // Cheap equality checks first; the text scan is the only costly part.
-    if (day !== undefined && s.day !== day) continue
-    if (typeSet !== null && !typeSet.has(s.type)) continue
-    if (building && s.venue.building !== building) continue
-    if (room && s.venue.room !== room) continue
-    if (language && s.language !== language) continue
-    if (recordedOnly && s.doNotRecord !== false) continue
-    if ((hiddenRooms?.has(s.venue.room) || hiddenTypes?.has(s.type)) && !keep?.has(s.id)) continue
+    if (day !== undefined && s.day !== day) return
+    if (hidden !== null && (hidden[i >> 5]! & (1 << (i & 31))) !== 0 && !keep?.has(s.id)) return
     // Instants are fixed-width UTC strings, so string order is time order.
-    if (hideEndedBefore !== undefined && s.end <= hideEndedBefore) continue
+    if (hideEndedBefore !== undefined && s.end <= hideEndedBefore) return
     if (termCount > 0) {
       const hay = haystackAt(index, i)
-      for (let t = 0; t < termCount; t++) if (hay.indexOf(terms[t]!) === -1) continue outer
+      for (let t = 0; t < termCount; t++) if (hay.indexOf(terms[t]!) === -1) return
     }
     out.positions.push(i)
     out.sessions.push(s)
+  }
+
+  if (candidates !== null) {
+    for (const i of candidates) visit(i)
+    return out
+  }
+  let from = 0
+  let to = sessions.length
+  if (day !== undefined && index.dayRanges !== null) {
+    const range = index.dayRanges.get(day)
+    if (range === undefined) return out
+    ;[from, to] = range
+  }
+  if (wanted === null) {
+    for (let i = from; i < to; i++) visit(i)
+    return out
+  }
+  // Only the set bits, word by word, in ascending order (the index's order).
+  for (let w = from >> 5; w <= (to - 1) >> 5; w++) {
+    let word = wanted[w]!
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word & -word)
+      word &= word - 1
+      const i = (w << 5) | bit
+      if (i >= from && i < to) visit(i)
+    }
   }
   return out
 }

@@ -3,7 +3,7 @@
 // screens needs. A shared plan (/share#p=…) is a route like any other: its plan is in the fragment, which the
 // screen reads itself (the router ignores it).
 import { lazy, Suspense, useEffect, type MouseEvent, type ReactNode } from 'react'
-import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter'
+import { Link, Route, Router, Switch, useLocation, useRoute, type AroundNavHandler } from 'wouter'
 import { InstallBanner } from '../pwa/InstallBanner'
 import { PWA_NOTICE_SLOT_ID } from '../pwa/noticeSlot'
 import { OfflineIndicator } from '../pwa/OfflineIndicator'
@@ -17,6 +17,7 @@ import { UndoToast } from './common/UndoToast'
 import { useHallway } from './common/useHallway'
 import { useSchedule } from './common/useSchedule'
 import { ScheduleScreen } from './schedule/ScheduleScreen'
+import { flushViewWrite } from './schedule/useViewState'
 
 // The first view is the list; every other screen is its own chunk, loaded when first opened (the service worker
 // precaches them all, so this costs nothing offline). Keeps the first view's JS inside its 120 KB gzip budget.
@@ -36,6 +37,13 @@ const ResolveDialog = lazy(() => import('./plan/ResolveDialog').then((m) => ({ d
 // Vite's base ("/" or "/hallway/"), so the app works from a sub-path of a static host too.
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
 
+// A filter ticked a moment ago may not be in the URL yet: it goes there before the app navigates anywhere, so Back
+// returns to the list as it was.
+const navigateAfterViewWrite: AroundNavHandler = (navigate, to, options) => {
+  flushViewWrite()
+  navigate(to, options)
+}
+
 export interface AppProps {
   /** Server rendering (the build's prerender): the path and query rendered; in a browser, the address bar's. */
   ssrPath?: string
@@ -44,7 +52,7 @@ export interface AppProps {
 
 export function App({ ssrPath, ssrSearch }: AppProps = {}) {
   return (
-    <Router base={BASE} ssrPath={ssrPath} ssrSearch={ssrSearch}>
+    <Router base={BASE} ssrPath={ssrPath} ssrSearch={ssrSearch} aroundNav={navigateAfterViewWrite}>
       <Shell>
         <Switch>
           <Route path="/">

@@ -1,5 +1,6 @@
 // The list screen against the real router, provider (memory mode) and virtual list, on seed-shaped data.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { vi } from 'vitest'
 import type { Snapshot, VenueDay } from '../../src/domain/model'
 import { SEARCH_URL_DELAY_MS } from '../../src/ui/schedule/useViewState'
 import { est, seedSessions, syntheticSessions } from './factories'
@@ -121,11 +122,34 @@ describe('the schedule list', () => {
     expect(card(CONTRIBFEST)).toBeInTheDocument()
     await user.click(within(panel).getByRole('checkbox', { name: 'BREAKS' }))
     expect(resultCount()).toBe('3 sessions')
-    expect(params().getAll('type')).toEqual(['🚨 CONTRIBFEST', 'BREAKS'])
+    // The URL follows once the frame has painted (see the next test).
+    await waitFor(() => expect(params().getAll('type')).toEqual(['🚨 CONTRIBFEST', 'BREAKS']))
     // The toggle's name says how many filters are on.
     expect(screen.getByRole('button', { name: 'Filters, 2 active' })).toHaveAttribute('aria-expanded', 'true')
     await user.click(within(panel).getByRole('checkbox', { name: '🚨 CONTRIBFEST' }))
     expect(resultCount()).toBe('2 sessions')
+  })
+
+  it('shows a ticked filter at once and writes it to the URL after the frame, or first when a session opens', async () => {
+    const { user } = await renderApp()
+    const panel = await openFilters(user)
+    // The list changes in the click's own task; the history write waits for the frame.
+    fireEvent.click(within(panel).getByRole('checkbox', { name: 'BREAKS' }))
+    expect(resultCount()).toBe('2 sessions')
+    expect(params().getAll('type')).toEqual([])
+    await waitFor(() => expect(params().getAll('type')).toEqual(['BREAKS']))
+
+    // Ticked and opened within one frame: the write lands before the session's entry is pushed, so Back returns
+    // to the list as it was.
+    await user.click(within(panel).getByRole('checkbox', { name: '🚨 CONTRIBFEST' }))
+    await user.click(titleLink(CONTRIBFEST))
+    expect(window.location.pathname).toMatch(/^\/session\//)
+    await act(async () => {
+      window.history.back()
+      await new Promise((r) => window.addEventListener('popstate', r, { once: true }))
+    })
+    expect(params().getAll('type')).toEqual(['BREAKS', '🚨 CONTRIBFEST'])
+    expect(resultCount()).toBe('3 sessions')
   })
 
   it('filters by building, and by room (which also picks its building)', async () => {
@@ -310,6 +334,25 @@ describe('days', () => {
 })
 
 describe('the virtual list', () => {
+  it('measures a row once: a filter ticked and unticked again reads no row heights the second time', async () => {
+    const { user } = await renderApp()
+    const panel = await openFilters(user)
+    const heights = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get')
+    const rowReads = () => heights.mock.contexts.filter((el) => (el as HTMLElement).hasAttribute('data-index')).length
+    const breaks = within(panel).getByRole('checkbox', { name: 'BREAKS' })
+    await user.click(breaks)
+    await user.click(breaks)
+    expect(resultCount()).toBe('12 sessions')
+    heights.mockClear()
+    // Every row shown now was measured before (most at exactly the running average, which the virtualizer does not
+    // keep as a measurement): none is read again, which in a browser would force a layout inside the click.
+    await user.click(breaks)
+    await user.click(breaks)
+    expect(resultCount()).toBe('12 sessions')
+    expect(rowReads()).toBe(0)
+    heights.mockRestore()
+  })
+
   it('renders only about a screenful of 2,000 sessions', async () => {
     await renderApp({ snapshot: kubeconSnapshot(syntheticSessions(2000)) })
     expect(resultCount()).toBe('2000 sessions')

@@ -9,7 +9,7 @@ import type { BuildingFacet, Facets, FilterOffers, HiddenChoices, LanguageFacet,
 import type { HiddenKind } from '../../db/hidden'
 import { languageName } from '../common/languageName'
 import { useHiddenKnown } from '../common/useHiding'
-import type { SetViewState } from './useViewState'
+import { FILTER_WRITE, type SetViewState } from './useViewState'
 
 export interface FilterPanelProps {
   id: string
@@ -175,7 +175,7 @@ const SourceFields = memo(function SourceFields({ uid, facets, offers, language,
           <select
             id={`${uid}-language`}
             value={language ?? ''}
-            onChange={(e) => setView({ language: e.target.value || undefined }, { replace: true })}
+            onChange={(e) => setView({ language: e.target.value || undefined }, FILTER_WRITE)}
           >
             <option value="">All languages</option>
             {languages.map((l) => (
@@ -195,7 +195,7 @@ const SourceFields = memo(function SourceFields({ uid, facets, offers, language,
                 id={`${uid}-recorded`}
                 type="checkbox"
                 checked={recordedOnly}
-                onChange={(e) => setView({ recordedOnly: e.target.checked }, { replace: true })}
+                onChange={(e) => setView({ recordedOnly: e.target.checked }, FILTER_WRITE)}
                 aria-describedby={`${uid}-recorded-count`}
               />
               <label htmlFor={`${uid}-recorded`}>Recorded only</label>
@@ -229,19 +229,19 @@ const PlaceFields = memo(function PlaceFields({ uid, facets, building, room, set
   const onBuilding = (next: string) => {
     const inBuilding = buildings.find((b) => b.building === next)
     const keepRoom = room && inBuilding?.rooms.some((r) => r.room === room)
-    setView({ building: next || undefined, room: keepRoom ? room : undefined }, { replace: true })
+    setView({ building: next || undefined, room: keepRoom ? room : undefined }, FILTER_WRITE)
   }
 
   const onRoom = (key: string) => {
     if (key === '') {
-      setView({ room: undefined }, { replace: true })
+      setView({ room: undefined }, FILTER_WRITE)
       return
     }
     const colon = key.indexOf(':')
     const group = roomGroups[Number(key.slice(0, colon))]
     const picked = key.slice(colon + 1)
     // Choosing a room also chooses its building, so the URL names the place unambiguously.
-    setView({ room: picked, building: group && group.building !== '' ? group.building : undefined }, { replace: true })
+    setView({ room: picked, building: group && group.building !== '' ? group.building : undefined }, FILTER_WRITE)
   }
 
   return (
@@ -302,7 +302,7 @@ const TypeFields = memo(function TypeFields({ uid, facets, selected, setView }: 
     (type: string, checked: boolean) => {
       const current = latest.current
       const next = checked ? [...current, type] : current.filter((t) => t !== type)
-      setView({ types: next }, { replace: true })
+      setView({ types: next }, FILTER_WRITE)
     },
     [setView],
   )

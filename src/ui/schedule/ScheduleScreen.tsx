@@ -19,7 +19,7 @@ import { useNow } from '../common/useNow'
 import { useDisplayZone } from '../common/usePlan'
 import { useHallway } from '../common/useHallway'
 import { useStarActions } from '../common/useStarActions'
-import { useSearchText, useViewState, type SetViewState } from './useViewState'
+import { FILTER_WRITE, useSearchText, useViewState, type SetViewState } from './useViewState'
 import { rowsBySlot } from './scheduleRows'
 import { activeFilterCount, hasNarrowing, type ScheduleLayout } from './viewState'
 import './schedule.css'
@@ -288,7 +288,7 @@ export function ScheduleScreen({ event, sessions }: { event: EventInfo; sessions
 const HidePastToggle = memo(function HidePastToggle({ checked, setView }: { checked: boolean; setView: SetViewState }) {
   return (
     <label className="toggle">
-      <input type="checkbox" checked={checked} onChange={(e) => setView({ hidePast: e.target.checked }, { replace: true })} />{' '}
+      <input type="checkbox" checked={checked} onChange={(e) => setView({ hidePast: e.target.checked }, FILTER_WRITE)} />{' '}
       Hide past sessions
     </label>
   )

@@ -62,18 +62,30 @@ export function timingOf(session: Session, now: Instant): SessionTiming {
   return session.start <= now ? 'now' : 'upcoming'
 }
 
+type RowKey = ReturnType<Virtualizer<Window, Element>['options']['getItemKey']>
+
 /**
- * The running average height of each kind of row, as measured: the guess for rows not measured yet. A card's height
- * depends on the screen's width and the font size, so a fixed guess is off by tens of pixels on most screens, and
- * every row mounted with a wrong guess moves the rows after it: one more render and layout before the frame.
+ * Each measured row's height by its key, and the running average of each kind: the guess for rows not measured yet.
+ * A card's height depends on the screen's width and the font size, so a fixed guess is off by tens of pixels on most
+ * screens, and every row mounted with a wrong guess moves the rows after it: one more render and layout before the
+ * frame. Kept here as well as in the virtualizer, which keeps a measurement only when it differs from the guess: a
+ * row as tall as the average (most cards) would otherwise be read again, a forced layout, each time it comes back.
  */
 class RowSizes {
+  private readonly sizes = new Map<RowKey, number>()
   private readonly sum = { slot: 0, session: 0 }
   private readonly count = { slot: 0, session: 0 }
 
-  note(kind: ScheduleRow['kind'], size: number): void {
-    this.sum[kind] += size
-    this.count[kind] += 1
+  note(kind: ScheduleRow['kind'], key: RowKey, size: number): void {
+    const before = this.sizes.get(key)
+    if (before === undefined) this.count[kind] += 1
+    this.sum[kind] += size - (before ?? 0)
+    this.sizes.set(key, size)
+  }
+
+  /** The row's measured height, if it was ever measured. */
+  of(key: RowKey): number | undefined {
+    return this.sizes.get(key)
   }
 
   estimate(kind: ScheduleRow['kind']): number {
@@ -183,16 +195,18 @@ export const SessionList = memo(function SessionList({
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: (i) => rowSizes.estimate(rows[i]?.kind ?? 'session'),
+    estimateSize: (i) => {
+      const row = rows[i]
+      return (row && rowSizes.of(row.key)) ?? rowSizes.estimate(row?.kind ?? 'session')
+    },
     measureElement: (el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, Element>) => {
       // A row just mounted (no ResizeObserver entry yet): keep its guess here. The virtualizer would read each new
       // row's height in its ref callback and then move the rows after it, so the next row's read forced another
       // layout: six new rows, six layouts. The layout effect below reads them all, then moves them, once.
-      if (entry === undefined) {
-        return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(el))) ?? rowSizes.estimate(kindOf(el))
-      }
+      const key = instance.options.getItemKey(instance.indexFromElement(el))
+      if (entry === undefined) return instance.itemSizeCache.get(key) ?? rowSizes.of(key) ?? rowSizes.estimate(kindOf(el))
       const size = measureElement(el, entry, instance)
-      rowSizes.note(kindOf(el), size)
+      rowSizes.note(kindOf(el), key, size)
       return size
     },
     // A size reported by the ResizeObserver (a row growing, or rows that mounted while scrolling) is applied in the
@@ -226,10 +240,11 @@ export const SessionList = memo(function SessionList({
     for (const el of list.children) {
       if (!(el instanceof HTMLElement) || el.dataset.index === undefined || el.hasAttribute('data-stuck')) continue
       const index = Number(el.dataset.index)
-      if (virtualizer.itemSizeCache.has(virtualizer.options.getItemKey(index))) continue
+      const key = virtualizer.options.getItemKey(index)
+      if (virtualizer.itemSizeCache.has(key) || rowSizes.of(key) !== undefined) continue
       const size = el.offsetHeight
       measured.push([index, size])
-      rowSizes.note(kindOf(el), size)
+      rowSizes.note(kindOf(el), key, size)
     }
     for (const [index, size] of measured) virtualizer.resizeItem(index, size)
   })

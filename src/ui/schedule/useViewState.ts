@@ -9,24 +9,124 @@ export interface ViewUpdateOptions {
    * leave the list, not undo one keystroke); switching day or clearing all filters push, so Back undoes them.
    */
   replace?: boolean
+  /**
+   * Show the new view at once and write it to the URL after the next frame has painted (a replace only). A history
+   * write costs several ms of main thread on a slow phone, in the very task that should show the ticked filter.
+   * The write still lands before anything else reads or moves the URL: a click anywhere, an in-app navigation
+   * ({@link flushViewWrite}), leaving the page.
+   */
+  afterPaint?: boolean
 }
 
+/** How a filter control writes: a replace, shown at once and written to the URL after the frame. */
+export const FILTER_WRITE: ViewUpdateOptions = Object.freeze({ replace: true, afterPaint: true })
+
 export type SetViewState = (patch: Partial<ViewState>, options?: ViewUpdateOptions) => void
+
+/** A view shown ahead of the URL, until its deferred write lands. */
+interface Ahead {
+  view: ViewState
+  /** Its URL query (viewStateToSearch). */
+  search: string
+  /** The URL's query (in the same form) the view was set over; null once written. */
+  over: string | null
+}
+
+interface PendingWrite {
+  search: string
+  over: string
+  /** The page it is for: a Back to another page (same query or none) must not get it. */
+  path: string
+  write: () => void
+}
+
+// The one history write waiting for the frame (the latest view: a second tick before it lands merges into it).
+let pending: PendingWrite | null = null
+// Should no frame or idle time come (a hidden tab has no frames), the write still lands this soon (ms).
+const WRITE_FALLBACK_MS = 100
+
+/** Writes a view shown ahead of the URL to the URL now. The app's router calls it before every navigation. */
+export function flushViewWrite(): void {
+  const write = pending?.write
+  pending = null
+  write?.()
+}
+
+function afterNextPaint(run: () => void): void {
+  const fallback = setTimeout(run, WRITE_FALLBACK_MS)
+  const afterFrame = () => {
+    clearTimeout(fallback)
+    // Once the frame is painted and the rest of the interaction's work has run (the main thread is idle), or at the
+    // latest after the fallback delay. Safari has no requestIdleCallback: a task queued from the frame's callback,
+    // which runs once the frame is painted.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: WRITE_FALLBACK_MS })
+    else setTimeout(run, 0)
+  }
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(afterFrame)
+  else afterFrame()
+}
+
+function canonical(search: string): string {
+  return viewStateToSearch(parseViewState(search))
+}
 
 export function useViewState(): [ViewState, SetViewState] {
   const search = useSearch()
   const [location, navigate] = useLocation()
-  const view = useMemo(() => parseViewState(search), [search])
+  const [ahead, setAhead] = useState<Ahead | null>(null)
+  const fromUrl = useMemo(() => parseViewState(search), [search])
+  const urlSearch = useMemo(() => viewStateToSearch(fromUrl), [fromUrl])
+  // Ahead of the URL while its write is pending; once written, still the same object (the URL says the same), so
+  // nothing downstream computes the list again. The URL moved elsewhere (Back): the URL's view.
+  const view = ahead !== null && (ahead.over === urlSearch || ahead.search === urlSearch) ? ahead.view : fromUrl
+  if (ahead !== null && ahead.over !== null && ahead.search === urlSearch) {
+    // Written: no longer ahead of any URL (a later Back to that URL must show that URL's view). Set while rendering,
+    // so the render the write causes is the only one.
+    setAhead({ ...ahead, over: null })
+  }
 
   const setView = useCallback<SetViewState>(
     (patch, options = {}) => {
-      // Read the URL now rather than the rendered `view`: two updates before the next render must both land.
-      const current = parseViewState(window.location.search)
+      const deferred = options.afterPaint === true && options.replace === true
+      if (!deferred) flushViewWrite()
+      // Read the URL now (or the view waiting to be written) rather than the rendered `view`: two updates before
+      // the next render must both land.
+      const current = parseViewState(pending?.search ?? window.location.search)
       // An `undefined` in the patch removes that param (viewStateToSearch skips empty values).
       const next: ViewState = { ...current, ...patch }
       const nextSearch = viewStateToSearch(next)
       if (nextSearch === viewStateToSearch(current)) return
-      navigate(location + nextSearch, { replace: options.replace ?? false })
+      if (!deferred) {
+        navigate(location + nextSearch, { replace: options.replace ?? false })
+        return
+      }
+      const over = pending?.over ?? canonical(window.location.search)
+      const path = pending?.path ?? window.location.pathname
+      const mine: PendingWrite = {
+        search: nextSearch,
+        over,
+        path,
+        write: () => {
+          window.removeEventListener('click', flushViewWrite, true)
+          window.removeEventListener('pagehide', flushViewWrite)
+          // The URL moved meanwhile (Back, Forward): that entry's view wins, and this one is dropped.
+          if (window.location.pathname !== path || canonical(window.location.search) !== over) {
+            setAhead(null)
+            return
+          }
+          navigate(location + nextSearch, { replace: true })
+        },
+      }
+      if (pending === null) {
+        // A click (opening a session, another control) may read or move the URL: the write lands first.
+        window.addEventListener('click', flushViewWrite, true)
+        window.addEventListener('pagehide', flushViewWrite)
+        afterNextPaint(() => {
+          if (pending?.over === over) flushViewWrite()
+        })
+      }
+      pending = mine
+      setAhead({ view: next, search: nextSearch, over })
     },
     [location, navigate],
   )
