@@ -21,6 +21,12 @@ import { STORAGE_KEYS } from '../db/webStorage'
  * shell or its cards marked ended, should the browser paint while the page is still arriving.
  */
 export const HOLD_CLASS = 'hw-hold'
+/**
+ * On <html> from the first paint of a visit the service worker does not control yet (a first visit): the room of the
+ * "Ready to work offline" note is kept under the header, saying it is being saved, so the note arriving moves nothing
+ * (src/pwa/pwa.css). Removed when the note is dismissed or the worker can't be registered.
+ */
+export const INSTALLING_CLASS = 'hw-installing'
 /** Set by the head script when the prerendered screen stands: main.tsx hydrates it then, and renders afresh otherwise. */
 export const PRERENDER_GLOBAL = '__hallwayPrerender'
 
@@ -77,6 +83,7 @@ export function headScript(config: FirstScreenConfig): string {
     `e=s.getItem(k.event);if(e===null)e=s.getItem(k.eventFormer);var h=s.getItem(k.schedule);` +
     `ok=l.pathname===c.base&&l.search===''&&(e===null&&h===null||e===c.eventId&&h===c.contentHash)&&s.getItem(k.layout)!=='grid'&&(n<c.from||n>=c.to)}catch(x){ok=false}` +
     `d.classList.add(${json(HOLD_CLASS)});` +
+    `try{var w=navigator.serviceWorker;if(w&&!w.controller)d.classList.add(${json(INSTALLING_CLASS)})}catch(x){}` +
     `if(ok){window[${json(PRERENDER_GLOBAL)}]={eventId:c.eventId,contentHash:c.contentHash,now:n,ended:n>=c.to}}` +
     `})(${json(config)},${json(keys)})`
 }

@@ -5,12 +5,12 @@ import { useEffect, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useStore } from 'zustand'
 import { PWA_NOTICE_SLOT_ID } from './noticeSlot'
-import { registerServiceWorker, serviceWorkerNews } from './serviceWorkerRegistration'
+import { INSTALLING_CLASS } from '../prerender/firstScreenScript'
+import { registerServiceWorker, serviceWorkerNews, stopKeepingNoteRoom } from './serviceWorkerRegistration'
 import './pwa.css'
 
-/** ms: the "Ready to work offline" note goes by itself after this long (time to read one line twice). It is news,
- *  not a question, and settings say the same thing for good. The update prompt, which asks something, stays. */
-const OFFLINE_READY_SHOWN_MS = 8000
+// The "Ready to work offline" note stays until dismissed: it takes the room kept for it since the first paint (see
+// INSTALLING_CLASS), and going by itself would move the page under the reader. Settings say the same thing for good.
 
 const setOfflineReady = (offlineReady: boolean) => serviceWorkerNews.setState({ offlineReady })
 const setNeedRefresh = (needRefresh: boolean) => serviceWorkerNews.setState({ needRefresh })
@@ -41,6 +41,9 @@ export function ServiceWorkerNotices() {
       // The first takeover (clientsClaim on a first visit) is the app becoming ready offline, not an update.
       if (!controlled) {
         controlled = true
+        // Workbox says so too (onOfflineReady), but not in a second tab opened while the first one installed it: there
+        // the room kept for the note would otherwise keep saying "Saving…".
+        if (document.documentElement.classList.contains(INSTALLING_CLASS)) setOfflineReady(true)
         return
       }
       if (acceptedHere.current) window.location.reload()
@@ -50,11 +53,6 @@ export function ServiceWorkerNotices() {
     return () => container.removeEventListener('controllerchange', onControllerChange)
   }, [])
 
-  useEffect(() => {
-    if (!offlineReady) return
-    const timer = window.setTimeout(() => setOfflineReady(false), OFFLINE_READY_SHOWN_MS)
-    return () => window.clearTimeout(timer)
-  }, [offlineReady])
 
   const reload = () => {
     if (updatedElsewhere) {
@@ -68,13 +66,21 @@ export function ServiceWorkerNotices() {
 
   const showUpdate = needRefresh || updatedElsewhere
   // News, not a question: in the page's flow under the header, so on a phone it covers no card (a toast at the
-  // bottom hid about one for the 8 s it shows). Scroll anchoring keeps the reader's place when it goes.
+  // bottom hid about one for the 8 s it showed), in the room kept for it on a first visit.
   const offlineNote = (
     <div role="status" className="pwa-note-slot">
       {offlineReady && !showUpdate && (
         <div className="pwa-note">
           <p className="pwa-note__text">Ready to work offline.</p>
-          <button type="button" className="button button--small" aria-label="Dismiss offline notice" onClick={() => setOfflineReady(false)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label="Dismiss offline notice"
+            onClick={() => {
+              stopKeepingNoteRoom()
+              setOfflineReady(false)
+            }}
+          >
             Dismiss
           </button>
         </div>

@@ -7,6 +7,7 @@
 import { registerSW } from 'virtual:pwa-register'
 import { createStore } from 'zustand/vanilla'
 import { watchForUpdates } from './updateChecks'
+import { INSTALLING_CLASS } from '../prerender/firstScreenScript'
 
 export interface ServiceWorkerNews {
   /** A new version is installed and waiting for the user's Reload. */
@@ -18,6 +19,11 @@ export interface ServiceWorkerNews {
 export const serviceWorkerNews = createStore<ServiceWorkerNews>(() => ({ needRefresh: false, offlineReady: false }))
 
 let activateWaiting: ((reloadPage?: boolean) => Promise<void>) | undefined
+
+/** The "Ready to work offline" note's room is no longer kept (see INSTALLING_CLASS). */
+export function stopKeepingNoteRoom(): void {
+  document.documentElement.classList.remove(INSTALLING_CLASS)
+}
 
 /** Registers the service worker the first time it is called; later calls (StrictMode's second effect, a remount)
  *  only return the same "activate the waiting version" function. */
@@ -37,6 +43,8 @@ export function registerServiceWorker(): (reloadPage?: boolean) => Promise<void>
     onRegisterError(error: unknown) {
       // No service worker (private mode in some browsers, blocked by policy): the app still works online.
       console.warn('Hallway: the service worker could not be registered; offline use is off.', error)
+      // No note will come: its room, kept since the first paint, goes.
+      stopKeepingNoteRoom()
     },
   })
   return activateWaiting

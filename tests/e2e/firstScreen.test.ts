@@ -102,6 +102,20 @@ describe('the prerendered first screen', () => {
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.02)
   })
 
+  it('keeps the room of the "Ready to work offline" note from the first paint of a first visit: nothing moves', async () => {
+    const page = t.page()
+    await watchShifts(page)
+    await page.goto(t.served().url)
+    await page.getByRole('status').filter({ hasText: 'Ready to work offline' }).waitFor({ timeout: 30_000 })
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.02)
+    // Dismissed, it gives its room back; a reload (the page now controlled) keeps none.
+    await page.getByRole('button', { name: 'Dismiss offline notice' }).click()
+    expect(await page.evaluate(() => document.documentElement.classList.contains('hw-installing'))).toBe(false)
+    await page.reload()
+    await page.locator('main h1').waitFor()
+    expect(await page.evaluate(() => document.documentElement.classList.contains('hw-installing'))).toBe(false)
+  })
+
   it('before the event: every session upcoming, hydrated as it was rendered', async () => {
     const page = t.page()
     await page.clock.setFixedTime(BEFORE_EVENT)
