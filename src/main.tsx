@@ -4,7 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { loadIndexedDb } from './db/loadIndexedDb'
 import { captureInstallPrompt } from './pwa/installPrompt'
 import { Root } from './ui/Root'
-import { hallwaySession, prerenderedViewOf, type HallwayState } from './db/session'
+import { hallwaySession, prerenderedViewOf, whenScheduleSettled } from './db/session'
 import { PRERENDER_GLOBAL, shellHtml, type PrerenderDecision } from './prerender/firstScreenScript'
 
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
@@ -35,26 +35,13 @@ else createRoot(container).render(<Root session={session} />)
  */
 async function hydrateFirstScreen(decision: PrerenderDecision): Promise<void> {
   session.start()
-  const state = await scheduleSettled()
+  const state = await whenScheduleSettled(session)
   if (state.schedule.status === 'ready' && state.schedule.event?.id === decision.eventId && state.schedule.contentHash === decision.contentHash) {
     hydrateRoot(container, <Root session={session} prerendered={prerenderedViewOf(state)} />)
   } else {
     container.innerHTML = shellHtml(import.meta.env.BASE_URL)
     createRoot(container).render(<Root session={session} />)
   }
-}
-
-function scheduleSettled(): Promise<HallwayState> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const state = session.getState()
-      if (state.schedule.status === 'loading') return
-      unsubscribe()
-      resolve(state)
-    }
-    const unsubscribe = session.subscribe(check)
-    check()
-  })
 }
 
 // Schedule feeds: checked at start, when the tab is shown again, back online and every 15 minutes. Their code loads

@@ -1019,6 +1019,20 @@ function settle(load: () => Promise<Snapshot>): Promise<Bundled> {
 // no preview.
 const NOT_PREVIEWABLE = ' (IDs carried)'
 
+/** The session's state once the schedule is no longer loading (ready, or an error to show). */
+export function whenScheduleSettled(session: Pick<HallwaySession, 'getState' | 'subscribe'>): Promise<HallwayState> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const state = session.getState()
+      if (state.schedule.status === 'loading') return
+      unsubscribe()
+      resolve(state)
+    }
+    const unsubscribe = session.subscribe(check)
+    check()
+  })
+}
+
 let appSession: HallwaySession | undefined
 
 /** The app's one session (main.tsx starts it). Created on first use, so importing this module starts nothing. */

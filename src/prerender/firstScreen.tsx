@@ -2,7 +2,7 @@
 // same tree the browser hydrates (src/ui/Root.tsx) and the same state hydration reads (prerenderedViewOf). Loaded by
 // the build (vite.config.ts, prerenderFirstScreen) through Vite's SSR module loader; never part of the app's bundle.
 import { renderToString } from 'react-dom/server'
-import { createHallwaySession, prerenderedViewOf, type HallwayState } from '../db/session'
+import { createHallwaySession, prerenderedViewOf, whenScheduleSettled } from '../db/session'
 import { parseSnapshot } from '../domain/snapshot'
 import { Root } from '../ui/Root'
 import type { FirstScreenConfig } from './firstScreenScript'
@@ -24,7 +24,8 @@ export async function renderFirstScreen(snapshotJson: unknown, base: string): Pr
   const session = createHallwaySession({ db: null, openStorage: false, loadBundled: async () => snapshot })
   const stop = session.start()
   try {
-    const state = await ready(session.getState, session.subscribe)
+    const state = await whenScheduleSettled(session)
+    if (state.schedule.status !== 'ready') throw new Error(`prerender: ${state.schedule.error ?? 'the schedule did not load'}`)
     const html = renderToString(<Root session={session} prerendered={prerenderedViewOf(state)} clock={BEFORE_ANY_EVENT} ssrPath={base} ssrSearch="" />)
     // A boundary the server could not finish (`<!--$!`) would be client-rendered, with an error in the console.
     if (html.includes("<!--$!")) throw new Error('prerender: part of the first screen suspended on the server')
@@ -37,19 +38,4 @@ export async function renderFirstScreen(snapshotJson: unknown, base: string): Pr
   } finally {
     stop()
   }
-}
-
-function ready(get: () => HallwayState, subscribe: (listener: () => void) => () => void): Promise<HallwayState> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const state = get()
-      if (state.schedule.status === 'ready') resolve(state)
-      else if (state.schedule.status === 'error') reject(new Error(`prerender: ${state.schedule.error ?? 'the schedule did not load'}`))
-      else return false
-      unsubscribe()
-      return true
-    }
-    const unsubscribe = subscribe(() => void check())
-    check()
-  })
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { act } from 'react'
 import { hydrateRoot, type Root as ReactRoot } from 'react-dom/client'
 import { screen, waitFor } from '@testing-library/react'
-import { createHallwaySession, prerenderedViewOf, type HallwayState } from '../../src/db/session'
+import { createHallwaySession, prerenderedViewOf, whenScheduleSettled } from '../../src/db/session'
 import type { SessionId } from '../../src/domain/model'
 import { parseSnapshot } from '../../src/domain/snapshot'
 import { pendingStars } from '../../src/db/pendingStars'
@@ -30,18 +30,6 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function settled(session: ReturnType<typeof createHallwaySession>): Promise<HallwayState> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (session.getState().schedule.status !== 'ready') return
-      unsubscribe()
-      resolve(session.getState())
-    }
-    const unsubscribe = session.subscribe(check)
-    check()
-  })
-}
-
 describe('the prerendered first screen', () => {
   it('hydrates with no mismatch, keeps its nodes, then shows the stars this device has', async () => {
     const { html, config } = await renderFirstScreen(json, '/')
@@ -57,7 +45,7 @@ describe('the prerendered first screen', () => {
     pendingStars.keep(snapshot.event.id, starred, 'must')
     const session = createHallwaySession({ db: null, loadBundled: async () => snapshot })
     session.start()
-    const state = await settled(session)
+    const state = await whenScheduleSettled(session)
     const mismatches: unknown[] = []
     await act(async () => {
       root = hydrateRoot(container, <Root session={session} prerendered={prerenderedViewOf(state)} clock={clock} />, {
@@ -80,7 +68,7 @@ describe('the prerendered first screen', () => {
     pendingStars.keep(snapshot.event.id, firstLink.dataset.sessionId as SessionId, 'must')
     const session = createHallwaySession({ db: null, loadBundled: async () => snapshot })
     session.start()
-    await settled(session)
+    await whenScheduleSettled(session)
     const mismatches: unknown[] = []
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
