@@ -4,10 +4,10 @@
 // near the viewport, and within them only the cells of the time range around it (visibleCells).
 // For assistive technology it is a list of rooms, each a list of its sessions (a link and a star button side by
 // side); the keyboard moves through it with the arrow keys, one tab stop for the whole grid (roving tabindex).
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { Link } from 'wouter'
-import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { defaultRangeExtractor, observeElementOffset, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Instant, Session, SessionId, VenueDay } from '../../domain/model'
 import { nextStarLevel } from '../../domain/stars'
 import { formatVenueTime } from '../../domain/time'
@@ -146,6 +146,27 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
   )
   // Keyed by the grid, so new columns (a filter changed) are measured anew; their widths are known, never measured.
   const getItemKey = useCallback((i: number) => `${i}:${grid.columns[i]?.key ?? ''}`, [grid])
+  // The time range rendered: changed only when the viewport comes near its edge. On scroll it is read in
+  // react-virtual's own scroll listener, before that renders: both offsets are read while layout is still clean, and
+  // new columns and new time range go into one synchronous render (flushSync), so the frame that scrolled paints the
+  // cells it brings into view. (A listener of its own read scrollTop after react-virtual's render, forcing a layout
+  // of the new columns in every scroll event.)
+  const [win, setWin] = useState<TimeWindow>({ top: 0, bottom: 0 })
+  const winRef = useRef(win)
+  // The grid's height for the scroll listener, which react-virtual subscribes once; set when the grid changes.
+  const gridHeightRef = useRef(0)
+  const nextWindowFor = useCallback((): TimeWindow | null => {
+    const el = scrollRef.current
+    if (!el) return null
+    const next = nextWindow(winRef.current, el.scrollTop, viewHeightOf(el), gridHeightRef.current)
+    if (next) winRef.current = next
+    return next
+  }, [])
+  const refillWindow = useCallback(() => {
+    const next = nextWindowFor()
+    if (next) setWin(next)
+  }, [nextWindowFor])
+
   const columns = useVirtualizer({
     horizontal: true,
     count: grid.columns.length,
@@ -158,32 +179,13 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     rangeExtractor,
     initialRect: sizeOr({ width: 0, height: 0 }),
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(sizeOr(rect))),
+    observeElementOffset: (instance, cb) =>
+      observeElementOffset(instance, (offset, isScrolling) => {
+        const next = nextWindowFor()
+        if (next) flushSync(() => (setWin(next), cb(offset, isScrolling)))
+        else cb(offset, isScrolling)
+      }),
   })
-
-  // The time range rendered: changed only when the viewport comes near its edge, in the scroll event (flushSync),
-  // so the frame that scrolled paints the cells it brings into view.
-  const [win, setWin] = useState<TimeWindow>({ top: 0, bottom: 0 })
-  const winRef = useRef(win)
-  const gridHeight = grid.height
-  const refillWindow = useCallback(
-    (sync: boolean) => {
-      const el = scrollRef.current
-      if (!el) return
-      const next = nextWindow(winRef.current, el.scrollTop, viewHeightOf(el), gridHeight)
-      if (!next) return
-      winRef.current = next
-      if (sync) flushSync(() => setWin(next))
-      else setWin(next)
-    },
-    [gridHeight],
-  )
-  useEffect(() => {
-    const el = scrollRef.current
-    if (!el) return
-    const onScroll = () => refillWindow(true)
-    el.addEventListener('scroll', onScroll, { passive: true })
-    return () => el.removeEventListener('scroll', onScroll)
-  }, [refillWindow])
 
   // Arriving: back from a session opened here, the same offsets and focus on that cell; else at "now" on the day.
   useLayoutEffect(() => {
@@ -202,15 +204,16 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     } else if (nowY !== undefined) {
       el.scrollTop = Math.max(0, nowY - NOW_LEAD_PX)
     }
-    refillWindow(false)
+    // The time range follows in the effect below, which runs after this one on arrival.
     // Once, on arrival (the schedule screen remounts the grid for another day).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  // A filter changed the grid's height: the rendered range may have to grow or shrink with it.
+  // Arrived, or a filter changed the grid's height: the rendered range may have to grow or shrink with it.
   useLayoutEffect(() => {
+    gridHeightRef.current = grid.height
     winRef.current = { top: 0, bottom: 0 }
-    refillWindow(false)
+    refillWindow()
   }, [grid, refillWindow])
 
   /** Scrolls the box so the whole cell shows beside the gutter and under the headers (or its top, if taller). */
