@@ -4,9 +4,9 @@
 // near the viewport, and within them only the cells of the time range around it (visibleCells).
 // For assistive technology it is a list of rooms, each a list of its sessions (a link and a star button side by
 // side); the keyboard moves through it with the arrow keys, one tab stop for the whole grid (roving tabindex).
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import { flushSync } from 'react-dom'
-import { Link } from 'wouter'
+import { useLocation, useRouter } from 'wouter'
 import { defaultRangeExtractor, observeElementOffset, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Instant, Session, SessionId, VenueDay } from '../../domain/model'
 import { nextStarLevel } from '../../domain/stars'
@@ -244,24 +244,33 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     link.parentElement?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   })
 
-  const onOpen = useCallback(
-    (session: Session) => {
-      const el = scrollRef.current
-      rememberListPosition({
-        search: window.location.search,
-        scrollY: window.scrollY,
-        scrollMargin: 0,
-        sessionId: session.id,
-        grid: { left: el?.scrollLeft ?? 0, top: el?.scrollTop ?? 0 },
-      })
-    },
-    [rememberListPosition],
-  )
-
   const sessionById = useCallback(
     (id: SessionId) => grid.cellById.get(id)?.session ?? grid.band.find((b) => b.id === id)?.session,
     [grid],
   )
+
+  // The cells' links are plain anchors (a router link apiece subscribed each cell to the location, ~130 subscriptions
+  // made and dropped while scrolling); one handler here opens them in the app as wouter's Link would: a plain
+  // primary click only, remembering where the grid stood.
+  const router = useRouter()
+  const hrefOf = useCallback((id: SessionId) => router.hrefs(`${router.base}/session/${id}`, router), [router])
+  const [, navigate] = useLocation()
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.button !== 0) return
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-cell-link]')?.dataset.cellLink as SessionId | undefined
+    const session = id === undefined ? undefined : sessionById(id)
+    if (!session) return
+    e.preventDefault()
+    const el = scrollRef.current
+    rememberListPosition({
+      search: window.location.search,
+      scrollY: window.scrollY,
+      scrollMargin: 0,
+      sessionId: session.id,
+      grid: { left: el?.scrollLeft ?? 0, top: el?.scrollTop ?? 0 },
+    })
+    navigate(`/session/${session.id}`, { state: OPENED_FROM_LIST })
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return
@@ -286,38 +295,16 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
   }
 
   const items = columns.getVirtualItems()
-  const cellsByColumn = useMemo(() => {
-    const byColumn = new Map<number, GridCell[]>()
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (!first || !last) return byColumn
-    const left = grid.columns[first.index]!.x
-    const lastColumn = grid.columns[last.index]!
-    for (const cell of visibleCells(grid, { x: left, y: win.top, width: lastColumn.x + lastColumn.width - left, height: win.bottom - win.top })) {
-      let list = byColumn.get(cell.column)
-      if (!list) byColumn.set(cell.column, (list = []))
-      list.push(cell)
-    }
-    if (active && !byColumn.get(active.column)?.includes(active)) {
-      let list = byColumn.get(active.column)
-      if (!list) byColumn.set(active.column, (list = []))
-      list.push(active)
-    }
-    // Time order within a room: the order a screen reader reads them in.
-    for (const list of byColumn.values()) list.sort((a, b) => a.row - b.row)
-    return byColumn
-    // `items` is a new array on every render; the range it stands for is its first and last index.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [grid, win, active, items[0]?.index, items[items.length - 1]?.index])
 
   const headId = (column: number) => `${ids}-room-${column}`
   const hintId = `${ids}-hint`
   const frame = { '--tt-gutter': `${GUTTER_PX}px`, '--tt-head': `${HEAD_PX}px` } as CSSProperties
 
   return (
-    // Keys are only noted here (which cell to move to, which to star); the cells themselves are links and buttons.
+    // Keys and clicks are only noted here (which cell to move to, which to star, which link opens in the app); the
+    // cells themselves are links and buttons, which the keyboard reaches and activates as such.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div className="tt" style={frame} onKeyDown={onKeyDown}>
+    <div className="tt" style={frame} onKeyDown={onKeyDown} onClick={onClick}>
       {grid.band.length > 0 && (
         <section className="tt-band" aria-labelledby={`${ids}-band`}>
           <h2 id={`${ids}-band`} className="tt-band__title">
@@ -326,7 +313,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
           <ul className="tt-band__list">
             {grid.band.map((item) => (
               <li key={item.id} className="tt-band__item" data-cell-for={item.id} data-band="">
-                <CellContent session={item.session} timeZone={timeZone} tabbable withRoom onOpen={onOpen} onCycle={onCycle} />
+                <CellContent session={item.session} timeZone={timeZone} tabbable withRoom href={hrefOf(item.id)} onCycle={onCycle} />
               </li>
             ))}
           </ul>
@@ -382,28 +369,20 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
               data-to={win.bottom}
             >
               {nowY !== undefined && <div className="tt-now" style={{ top: nowY }} />}
-              {items.map((item) => {
-                const column = grid.columns[item.index]!
-                return (
-                  <ul
-                    key={item.key}
-                    className={`tt-col${grid.groups[column.group]?.firstColumn === item.index ? ' tt-group-start' : ''}`}
-                    style={{ left: column.x, width: column.width, height: grid.height }}
-                    aria-labelledby={headId(item.index)}
-                  >
-                    {(cellsByColumn.get(item.index) ?? []).map((cell) => (
-                      <li
-                        key={cell.id}
-                        className={cell.width < NARROW_CELL_PX ? 'tt-cell tt-cell--narrow' : 'tt-cell'}
-                        data-cell-for={cell.id}
-                        style={{ left: cell.x - column.x, top: cell.y, width: cell.width, height: cell.height }}
-                      >
-                        <CellContent session={cell.session} timeZone={timeZone} tabbable={cell === active} onOpen={onOpen} onCycle={onCycle} />
-                      </li>
-                    ))}
-                  </ul>
-                )
-              })}
+              {items.map((item) => (
+                <RoomColumn
+                  key={item.key}
+                  grid={grid}
+                  index={item.index}
+                  top={win.top}
+                  bottom={win.bottom}
+                  activeId={active?.column === item.index ? active.id : undefined}
+                  labelledBy={headId(item.index)}
+                  timeZone={timeZone}
+                  hrefOf={hrefOf}
+                  onCycle={onCycle}
+                />
+              ))}
             </div>
           </div>
         </div>
@@ -436,6 +415,54 @@ const TimeGutter = memo(function TimeGutter({ grid, timeZone, nowY }: { grid: Gr
   )
 })
 
+interface RoomColumnProps {
+  grid: Grid
+  index: number
+  /** The time range rendered (px of the body). */
+  top: number
+  bottom: number
+  /** The active cell's id when it is in this room: rendered wherever it is, and the room's one tab stop. */
+  activeId: SessionId | undefined
+  labelledBy: string
+  timeZone: string
+  hrefOf: (id: SessionId) => string
+  onCycle: (session: Session) => void
+}
+
+/**
+ * A room's column and its cells in the time range. Memoised on plain values, so a scroll that only brings other rooms
+ * in renders only those; the rooms already there are left alone.
+ */
+const RoomColumn = memo(function RoomColumn({ grid, index, top, bottom, activeId, labelledBy, timeZone, hrefOf, onCycle }: RoomColumnProps) {
+  const column = grid.columns[index]!
+  const cells = useMemo(() => {
+    const list = visibleCells(grid, { x: column.x, y: top, width: column.width, height: bottom - top })
+    const active = activeId !== undefined ? grid.cellById.get(activeId) : undefined
+    if (active && !list.includes(active)) list.push(active)
+    // Time order within a room: the order a screen reader reads them in.
+    return list.sort((a, b) => a.row - b.row)
+  }, [grid, column, top, bottom, activeId])
+  return (
+    <ul
+      className={`tt-col${grid.groups[column.group]?.firstColumn === index ? ' tt-group-start' : ''}`}
+      style={{ left: column.x, width: column.width, height: grid.height }}
+      aria-labelledby={labelledBy}
+    >
+      {cells.map((cell) => (
+        <li
+          key={cell.id}
+          className={cell.width < NARROW_CELL_PX ? 'tt-cell tt-cell--narrow' : 'tt-cell'}
+          data-cell-for={cell.id}
+          // A lane's offset only when it has one: every style property written is work in the frame that mounts it.
+          style={cell.x === column.x ? { top: cell.y, width: cell.width, height: cell.height } : { left: cell.x - column.x, top: cell.y, width: cell.width, height: cell.height }}
+        >
+          <CellContent session={cell.session} timeZone={timeZone} tabbable={cell.id === activeId} href={hrefOf(cell.id)} onCycle={onCycle} />
+        </li>
+      ))}
+    </ul>
+  )
+})
+
 interface CellContentProps {
   session: Session
   timeZone: string
@@ -443,7 +470,7 @@ interface CellContentProps {
   tabbable: boolean
   /** Say the room too (the band, which has no room columns). */
   withRoom?: boolean
-  onOpen: (session: Session) => void
+  href: string
   onCycle: (session: Session) => void
 }
 
@@ -451,21 +478,17 @@ interface CellContentProps {
  * A cell: the link to the session (title, time, and a clash marker in words) and its star button beside it, not in
  * it. Reads its own star and clashes, so a star re-renders only its cell.
  */
-const CellContent = memo(function CellContent({ session, timeZone, tabbable, withRoom, onOpen, onCycle }: CellContentProps) {
+const CellContent = memo(function CellContent({ session, timeZone, tabbable, withRoom, href, onCycle }: CellContentProps) {
   const level = useStarLevel(session.id)
   const worst = useSessionConflicts(session.id)?.[0]
   return (
     <>
-      <Link
-        href={`/session/${session.id}`}
+      <a
+        href={href}
         className={`tt-cell__link card-row${level ? ` card-row--${level}` : ''}${worst ? ` tt-cell__link--${worst.severity}` : ''}`}
         data-cell-link={session.id}
         tabIndex={tabbable ? 0 : -1}
-        state={OPENED_FROM_LIST}
-        onClick={() => onOpen(session)}
       >
-        {/* Keeps the first lines of the title clear of the star button in the corner. */}
-        <span className="tt-cell__star-room" aria-hidden="true" />
         <span className="tt-cell__title" dir="auto">
           {session.title}
         </span>{' '}
@@ -487,7 +510,7 @@ const CellContent = memo(function CellContent({ session, timeZone, tabbable, wit
             </span>
           </>
         )}
-      </Link>
+      </a>
       <StarButton session={session} level={level} onCycle={onCycle} compact tabIndex={tabbable ? 0 : -1} />
     </>
   )
