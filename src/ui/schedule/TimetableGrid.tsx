@@ -511,7 +511,7 @@ const CellContent = memo(function CellContent({ session, timeZone, tabbable, wit
           </>
         )}
       </a>
-      <StarButton session={session} level={level} onCycle={onCycle} compact tabIndex={tabbable ? 0 : -1} />
+      <StarButton session={session} level={level} onCycle={onCycle} compact glyph tabIndex={tabbable ? 0 : -1} />
     </>
   )
 })
