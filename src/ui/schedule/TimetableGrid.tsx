@@ -4,7 +4,7 @@
 // near the viewport, and within them only the cells of the time range around it (visibleCells).
 // For assistive technology it is a list of rooms, each a list of its sessions (a link and a star button side by
 // side); the keyboard moves through it with the arrow keys, one tab stop for the whole grid (roving tabindex).
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { useLocation, useRouter } from 'wouter'
 import { defaultRangeExtractor, observeElementOffset, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
@@ -30,6 +30,7 @@ import { venueLabel } from '../common/sessionText'
 import { venueTimeRangeLabel } from '../common/timeLabels'
 import { useHallwaySession } from '../common/useHallway'
 import { useSessionConflicts, useStarLevel } from '../common/usePlan'
+import { whenIdle } from '../common/whenIdle'
 import { conflictWords } from '../plan/conflictText'
 import { starAnnouncement } from './SessionList'
 import './timetableGrid.css'
@@ -60,6 +61,65 @@ const LABEL_EVERY_MIN = 30
  * would leave the title about 50 px.
  */
 const NARROW_CELL_PX = 120
+
+/** Star buttons mounted per idle period once a scroll stops (~0.3 ms each on a phone, with their layout). */
+const STARS_PER_IDLE = 8
+
+/**
+ * Holds back the star buttons of cells that a scroll brings in until it stops: a star is a third of what a cell costs
+ * to mount, and a fling mounts ~30 cells a frame. Those cells show their title, time and clash marker at once (the
+ * star's corner is kept free, so nothing moves when it comes), and their stars follow in small idle batches. Their
+ * link opens, and "s" stars, meanwhile; the active cell (the grid's tab stop) always has its own.
+ */
+class StarGate {
+  private scrolling = false
+  private readonly waiting = new Set<() => void>()
+  private cancel: (() => void) | undefined
+
+  /** Whether a cell mounting now shows its star at once. */
+  get open(): boolean {
+    return !this.scrolling
+  }
+
+  setScrolling(scrolling: boolean): void {
+    if (scrolling === this.scrolling) return
+    this.scrolling = scrolling
+    if (scrolling) this.stop()
+    else this.start()
+  }
+
+  /** A cell that mounted without its star: `show` mounts it. Returns the cell's unmount, which forgets it. */
+  wait(show: () => void): () => void {
+    this.waiting.add(show)
+    if (!this.scrolling) this.start()
+    return () => this.waiting.delete(show)
+  }
+
+  dispose(): void {
+    this.stop()
+    this.waiting.clear()
+  }
+
+  private start(): void {
+    if (this.cancel || this.waiting.size === 0) return
+    this.cancel = whenIdle(() => {
+      let n = 0
+      for (const show of this.waiting) {
+        this.waiting.delete(show)
+        show()
+        if (++n === STARS_PER_IDLE) break
+      }
+      if (this.waiting.size > 0) return false
+      this.cancel = undefined
+      return true
+    })
+  }
+
+  private stop(): void {
+    this.cancel?.()
+    this.cancel = undefined
+  }
+}
 
 /** "10 AM" on the hour, "10:30" between: the gutter is 56 px wide. */
 function gutterLabel(instant: Instant, timeZone: string, hour: boolean): string {
@@ -134,6 +194,8 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     firstGridCell(grid)
   const activeColumn = active?.column
   const focusRequest = useRef<SessionId | null>(null)
+  const [starGate] = useState(() => new StarGate())
+  useEffect(() => () => starGate.dispose(), [starGate])
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -181,6 +243,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(sizeOr(rect))),
     observeElementOffset: (instance, cb) =>
       observeElementOffset(instance, (offset, isScrolling) => {
+        starGate.setScrolling(isScrolling)
         const next = nextWindowFor()
         if (next) flushSync(() => (setWin(next), cb(offset, isScrolling)))
         else cb(offset, isScrolling)
@@ -313,7 +376,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
           <ul className="tt-band__list">
             {grid.band.map((item) => (
               <li key={item.id} className="tt-band__item" data-cell-for={item.id} data-band="">
-                <CellContent session={item.session} timeZone={timeZone} tabbable withRoom href={hrefOf(item.id)} onCycle={onCycle} />
+                <CellContent session={item.session} timeZone={timeZone} tabbable withRoom href={hrefOf(item.id)} onCycle={onCycle} starGate={starGate} />
               </li>
             ))}
           </ul>
@@ -381,6 +444,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
                   timeZone={timeZone}
                   hrefOf={hrefOf}
                   onCycle={onCycle}
+                  starGate={starGate}
                 />
               ))}
             </div>
@@ -427,13 +491,14 @@ interface RoomColumnProps {
   timeZone: string
   hrefOf: (id: SessionId) => string
   onCycle: (session: Session) => void
+  starGate: StarGate
 }
 
 /**
  * A room's column and its cells in the time range. Memoised on plain values, so a scroll that only brings other rooms
  * in renders only those; the rooms already there are left alone.
  */
-const RoomColumn = memo(function RoomColumn({ grid, index, top, bottom, activeId, labelledBy, timeZone, hrefOf, onCycle }: RoomColumnProps) {
+const RoomColumn = memo(function RoomColumn({ grid, index, top, bottom, activeId, labelledBy, timeZone, hrefOf, onCycle, starGate }: RoomColumnProps) {
   const column = grid.columns[index]!
   const cells = useMemo(() => {
     const list = visibleCells(grid, { x: column.x, y: top, width: column.width, height: bottom - top })
@@ -456,7 +521,14 @@ const RoomColumn = memo(function RoomColumn({ grid, index, top, bottom, activeId
           // A lane's offset only when it has one: every style property written is work in the frame that mounts it.
           style={cell.x === column.x ? { top: cell.y, width: cell.width, height: cell.height } : { left: cell.x - column.x, top: cell.y, width: cell.width, height: cell.height }}
         >
-          <CellContent session={cell.session} timeZone={timeZone} tabbable={cell.id === activeId} href={hrefOf(cell.id)} onCycle={onCycle} />
+          <CellContent
+            session={cell.session}
+            timeZone={timeZone}
+            tabbable={cell.id === activeId}
+            href={hrefOf(cell.id)}
+            onCycle={onCycle}
+            starGate={starGate}
+          />
         </li>
       ))}
     </ul>
@@ -472,15 +544,19 @@ interface CellContentProps {
   withRoom?: boolean
   href: string
   onCycle: (session: Session) => void
+  /** Whether the star mounts with the cell or after the scroll that brought it in. */
+  starGate: StarGate
 }
 
 /**
  * A cell: the link to the session (title, time, and a clash marker in words) and its star button beside it, not in
  * it. Reads its own star and clashes, so a star re-renders only its cell.
  */
-const CellContent = memo(function CellContent({ session, timeZone, tabbable, withRoom, href, onCycle }: CellContentProps) {
+const CellContent = memo(function CellContent({ session, timeZone, tabbable, withRoom, href, onCycle, starGate }: CellContentProps) {
   const level = useStarLevel(session.id)
   const worst = useSessionConflicts(session.id)?.[0]
+  const [starShown, setStarShown] = useState(() => starGate.open)
+  useEffect(() => (starShown ? undefined : starGate.wait(() => setStarShown(true))), [starShown, starGate])
   return (
     <>
       <a
@@ -511,7 +587,7 @@ const CellContent = memo(function CellContent({ session, timeZone, tabbable, wit
           </>
         )}
       </a>
-      <StarButton session={session} level={level} onCycle={onCycle} compact glyph tabIndex={tabbable ? 0 : -1} />
+      {(starShown || tabbable) && <StarButton session={session} level={level} onCycle={onCycle} compact glyph tabIndex={tabbable ? 0 : -1} />}
     </>
   )
 })
