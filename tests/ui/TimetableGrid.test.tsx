@@ -3,6 +3,7 @@
 // and the keyboard.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { readWebStorage } from '../../src/db/webStorage'
+import { isolateText } from '../../src/domain/bidiText'
 import type { Session } from '../../src/domain/model'
 import { buildTimetableGrid, gridNeighbour, type TimetableGrid } from '../../src/domain/timetableGrid'
 import { makeSyntheticSnapshot } from '../../src/domain/synthetic'
@@ -210,7 +211,7 @@ describe('the grid at scale', () => {
     Object.defineProperty(window, 'innerHeight', { configurable: true, writable: true, value: JSDOM_HEIGHT_PX })
   })
 
-  it('renders only the rooms and the time range near the viewport of a 60-room day, and follows the scroll', async () => {
+  it('renders only the rooms and the time range near the viewport of a 60-room day, and follows the scroll (stars once it stops)', async () => {
     Object.defineProperty(window, 'innerWidth', { configurable: true, writable: true, value: 390 })
     Object.defineProperty(window, 'innerHeight', { configurable: true, writable: true, value: 400 })
     // 10,000 sessions over 14 days: 715 a day in 60 rooms (src/domain/synthetic.ts).
@@ -239,5 +240,10 @@ describe('the grid at scale', () => {
     })
     await waitFor(() => expect(region.querySelector(`[data-cell-link="${lastOfRoom0.id}"]`)).not.toBeNull())
     expect(region.querySelector(`[data-cell-link="${grid.columns[1]!.cells[0]!.id}"]`)).toBeNull()
+    // A cell the scroll brought in shows its link at once and its star once the scrolling has stopped.
+    const brought = region.querySelector<HTMLElement>(`[data-cell-for="${lastOfRoom0.id}"]`)!
+    expect(within(brought).queryByRole('button')).toBeNull()
+    const starName = `Star ${isolateText(lastOfRoom0.session.title)}: add to plan as must`
+    expect(await within(brought).findByRole('button', { name: starName })).toBeInTheDocument()
   })
 })

@@ -22,6 +22,7 @@ import { useStarActions } from '../common/useStarActions'
 import { FILTER_WRITE, useSearchText, useViewState, type SetViewState } from './useViewState'
 import { rowsBySlot } from './scheduleRows'
 import { activeFilterCount, hasNarrowing, type ScheduleLayout } from './viewState'
+import { whenIdle } from '../common/whenIdle'
 import './schedule.css'
 
 // The grid (its geometry, virtualisation and CSS) loads only when first shown, so the list's first view stays in budget.
@@ -33,33 +34,6 @@ const HEADING_ID = 'list-heading'
 
 // Sessions indexed per check of the idle deadline (~0.05 ms each on a phone).
 const PREPARE_SLICE = 25
-
-/**
- * Runs `work` in idle time until it returns true, in as many idle periods as it takes; `timeLeft` is the current
- * period's remaining ms. setTimeout stands in where there is no requestIdleCallback (Safari). Returns a canceller.
- */
-function whenIdle(work: (timeLeft: () => number) => boolean): () => void {
-  const idle = typeof requestIdleCallback === 'function'
-  let cancelled = false
-  let handle = 0
-  const run = (timeLeft: () => number) => {
-    if (!cancelled && !work(timeLeft)) schedule()
-  }
-  const schedule = () => {
-    if (idle) handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()))
-    else
-      handle = window.setTimeout(() => {
-        const end = performance.now() + 8
-        run(() => end - performance.now())
-      }, 50)
-  }
-  schedule()
-  return () => {
-    cancelled = true
-    if (idle) cancelIdleCallback(handle)
-    else window.clearTimeout(handle)
-  }
-}
 
 /** The day asked for if the event has it; else today at the venue while the event runs; else its first day. */
 export function resolveDay(requested: VenueDay | undefined, event: EventInfo, nowMs: number): VenueDay | undefined {

@@ -4,10 +4,10 @@
 // near the viewport, and within them only the cells of the time range around it (visibleCells).
 // For assistive technology it is a list of rooms, each a list of its sessions (a link and a star button side by
 // side); the keyboard moves through it with the arrow keys, one tab stop for the whole grid (roving tabindex).
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import { flushSync } from 'react-dom'
-import { Link } from 'wouter'
-import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useLocation, useRouter } from 'wouter'
+import { defaultRangeExtractor, observeElementOffset, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Instant, Session, SessionId, VenueDay } from '../../domain/model'
 import { nextStarLevel } from '../../domain/stars'
 import { formatVenueTime } from '../../domain/time'
@@ -30,6 +30,7 @@ import { venueLabel } from '../common/sessionText'
 import { venueTimeRangeLabel } from '../common/timeLabels'
 import { useHallwaySession } from '../common/useHallway'
 import { useSessionConflicts, useStarLevel } from '../common/usePlan'
+import { whenIdle } from '../common/whenIdle'
 import { conflictWords } from '../plan/conflictText'
 import { starAnnouncement } from './SessionList'
 import './timetableGrid.css'
@@ -60,6 +61,65 @@ const LABEL_EVERY_MIN = 30
  * would leave the title about 50 px.
  */
 const NARROW_CELL_PX = 120
+
+/** Star buttons mounted per idle period once a scroll stops (~0.3 ms each on a phone, with their layout). */
+const STARS_PER_IDLE = 8
+
+/**
+ * Holds back the star buttons of cells that a scroll brings in until it stops: a star is a third of what a cell costs
+ * to mount, and a fling mounts ~30 cells a frame. Those cells show their title, time and clash marker at once (the
+ * star's corner is kept free, so nothing moves when it comes), and their stars follow in small idle batches. Their
+ * link opens, and "s" stars, meanwhile; the active cell (the grid's tab stop) always has its own.
+ */
+class StarGate {
+  private scrolling = false
+  private readonly waiting = new Set<() => void>()
+  private cancel: (() => void) | undefined
+
+  /** Whether a cell mounting now shows its star at once. */
+  get open(): boolean {
+    return !this.scrolling
+  }
+
+  setScrolling(scrolling: boolean): void {
+    if (scrolling === this.scrolling) return
+    this.scrolling = scrolling
+    if (scrolling) this.stop()
+    else this.start()
+  }
+
+  /** A cell that mounted without its star: `show` mounts it. Returns the cell's unmount, which forgets it. */
+  wait(show: () => void): () => void {
+    this.waiting.add(show)
+    if (!this.scrolling) this.start()
+    return () => this.waiting.delete(show)
+  }
+
+  dispose(): void {
+    this.stop()
+    this.waiting.clear()
+  }
+
+  private start(): void {
+    if (this.cancel || this.waiting.size === 0) return
+    this.cancel = whenIdle(() => {
+      let n = 0
+      for (const show of this.waiting) {
+        this.waiting.delete(show)
+        show()
+        if (++n === STARS_PER_IDLE) break
+      }
+      if (this.waiting.size > 0) return false
+      this.cancel = undefined
+      return true
+    })
+  }
+
+  private stop(): void {
+    this.cancel?.()
+    this.cancel = undefined
+  }
+}
 
 /** "10 AM" on the hour, "10:30" between: the gutter is 56 px wide. */
 function gutterLabel(instant: Instant, timeZone: string, hour: boolean): string {
@@ -134,6 +194,8 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     firstGridCell(grid)
   const activeColumn = active?.column
   const focusRequest = useRef<SessionId | null>(null)
+  const [starGate] = useState(() => new StarGate())
+  useEffect(() => () => starGate.dispose(), [starGate])
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -146,6 +208,27 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
   )
   // Keyed by the grid, so new columns (a filter changed) are measured anew; their widths are known, never measured.
   const getItemKey = useCallback((i: number) => `${i}:${grid.columns[i]?.key ?? ''}`, [grid])
+  // The time range rendered: changed only when the viewport comes near its edge. On scroll it is read in
+  // react-virtual's own scroll listener, before that renders: both offsets are read while layout is still clean, and
+  // new columns and new time range go into one synchronous render (flushSync), so the frame that scrolled paints the
+  // cells it brings into view. (A listener of its own read scrollTop after react-virtual's render, forcing a layout
+  // of the new columns in every scroll event.)
+  const [win, setWin] = useState<TimeWindow>({ top: 0, bottom: 0 })
+  const winRef = useRef(win)
+  // The grid's height for the scroll listener, which react-virtual subscribes once; set when the grid changes.
+  const gridHeightRef = useRef(0)
+  const nextWindowFor = useCallback((): TimeWindow | null => {
+    const el = scrollRef.current
+    if (!el) return null
+    const next = nextWindow(winRef.current, el.scrollTop, viewHeightOf(el), gridHeightRef.current)
+    if (next) winRef.current = next
+    return next
+  }, [])
+  const refillWindow = useCallback(() => {
+    const next = nextWindowFor()
+    if (next) setWin(next)
+  }, [nextWindowFor])
+
   const columns = useVirtualizer({
     horizontal: true,
     count: grid.columns.length,
@@ -158,32 +241,14 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     rangeExtractor,
     initialRect: sizeOr({ width: 0, height: 0 }),
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(sizeOr(rect))),
+    observeElementOffset: (instance, cb) =>
+      observeElementOffset(instance, (offset, isScrolling) => {
+        starGate.setScrolling(isScrolling)
+        const next = nextWindowFor()
+        if (next) flushSync(() => (setWin(next), cb(offset, isScrolling)))
+        else cb(offset, isScrolling)
+      }),
   })
-
-  // The time range rendered: changed only when the viewport comes near its edge, in the scroll event (flushSync),
-  // so the frame that scrolled paints the cells it brings into view.
-  const [win, setWin] = useState<TimeWindow>({ top: 0, bottom: 0 })
-  const winRef = useRef(win)
-  const gridHeight = grid.height
-  const refillWindow = useCallback(
-    (sync: boolean) => {
-      const el = scrollRef.current
-      if (!el) return
-      const next = nextWindow(winRef.current, el.scrollTop, viewHeightOf(el), gridHeight)
-      if (!next) return
-      winRef.current = next
-      if (sync) flushSync(() => setWin(next))
-      else setWin(next)
-    },
-    [gridHeight],
-  )
-  useEffect(() => {
-    const el = scrollRef.current
-    if (!el) return
-    const onScroll = () => refillWindow(true)
-    el.addEventListener('scroll', onScroll, { passive: true })
-    return () => el.removeEventListener('scroll', onScroll)
-  }, [refillWindow])
 
   // Arriving: back from a session opened here, the same offsets and focus on that cell; else at "now" on the day.
   useLayoutEffect(() => {
@@ -202,15 +267,16 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     } else if (nowY !== undefined) {
       el.scrollTop = Math.max(0, nowY - NOW_LEAD_PX)
     }
-    refillWindow(false)
+    // The time range follows in the effect below, which runs after this one on arrival.
     // Once, on arrival (the schedule screen remounts the grid for another day).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  // A filter changed the grid's height: the rendered range may have to grow or shrink with it.
+  // Arrived, or a filter changed the grid's height: the rendered range may have to grow or shrink with it.
   useLayoutEffect(() => {
+    gridHeightRef.current = grid.height
     winRef.current = { top: 0, bottom: 0 }
-    refillWindow(false)
+    refillWindow()
   }, [grid, refillWindow])
 
   /** Scrolls the box so the whole cell shows beside the gutter and under the headers (or its top, if taller). */
@@ -241,24 +307,33 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
     link.parentElement?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   })
 
-  const onOpen = useCallback(
-    (session: Session) => {
-      const el = scrollRef.current
-      rememberListPosition({
-        search: window.location.search,
-        scrollY: window.scrollY,
-        scrollMargin: 0,
-        sessionId: session.id,
-        grid: { left: el?.scrollLeft ?? 0, top: el?.scrollTop ?? 0 },
-      })
-    },
-    [rememberListPosition],
-  )
-
   const sessionById = useCallback(
     (id: SessionId) => grid.cellById.get(id)?.session ?? grid.band.find((b) => b.id === id)?.session,
     [grid],
   )
+
+  // The cells' links are plain anchors (a router link apiece subscribed each cell to the location, ~130 subscriptions
+  // made and dropped while scrolling); one handler here opens them in the app as wouter's Link would: a plain
+  // primary click only, remembering where the grid stood.
+  const router = useRouter()
+  const hrefOf = useCallback((id: SessionId) => router.hrefs(`${router.base}/session/${id}`, router), [router])
+  const [, navigate] = useLocation()
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.button !== 0) return
+    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-cell-link]')?.dataset.cellLink as SessionId | undefined
+    const session = id === undefined ? undefined : sessionById(id)
+    if (!session) return
+    e.preventDefault()
+    const el = scrollRef.current
+    rememberListPosition({
+      search: window.location.search,
+      scrollY: window.scrollY,
+      scrollMargin: 0,
+      sessionId: session.id,
+      grid: { left: el?.scrollLeft ?? 0, top: el?.scrollTop ?? 0 },
+    })
+    navigate(`/session/${session.id}`, { state: OPENED_FROM_LIST })
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return
@@ -283,38 +358,16 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
   }
 
   const items = columns.getVirtualItems()
-  const cellsByColumn = useMemo(() => {
-    const byColumn = new Map<number, GridCell[]>()
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (!first || !last) return byColumn
-    const left = grid.columns[first.index]!.x
-    const lastColumn = grid.columns[last.index]!
-    for (const cell of visibleCells(grid, { x: left, y: win.top, width: lastColumn.x + lastColumn.width - left, height: win.bottom - win.top })) {
-      let list = byColumn.get(cell.column)
-      if (!list) byColumn.set(cell.column, (list = []))
-      list.push(cell)
-    }
-    if (active && !byColumn.get(active.column)?.includes(active)) {
-      let list = byColumn.get(active.column)
-      if (!list) byColumn.set(active.column, (list = []))
-      list.push(active)
-    }
-    // Time order within a room: the order a screen reader reads them in.
-    for (const list of byColumn.values()) list.sort((a, b) => a.row - b.row)
-    return byColumn
-    // `items` is a new array on every render; the range it stands for is its first and last index.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [grid, win, active, items[0]?.index, items[items.length - 1]?.index])
 
   const headId = (column: number) => `${ids}-room-${column}`
   const hintId = `${ids}-hint`
   const frame = { '--tt-gutter': `${GUTTER_PX}px`, '--tt-head': `${HEAD_PX}px` } as CSSProperties
 
   return (
-    // Keys are only noted here (which cell to move to, which to star); the cells themselves are links and buttons.
+    // Keys and clicks are only noted here (which cell to move to, which to star, which link opens in the app); the
+    // cells themselves are links and buttons, which the keyboard reaches and activates as such.
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
-    <div className="tt" style={frame} onKeyDown={onKeyDown}>
+    <div className="tt" style={frame} onKeyDown={onKeyDown} onClick={onClick}>
       {grid.band.length > 0 && (
         <section className="tt-band" aria-labelledby={`${ids}-band`}>
           <h2 id={`${ids}-band`} className="tt-band__title">
@@ -323,7 +376,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
           <ul className="tt-band__list">
             {grid.band.map((item) => (
               <li key={item.id} className="tt-band__item" data-cell-for={item.id} data-band="">
-                <CellContent session={item.session} timeZone={timeZone} tabbable withRoom onOpen={onOpen} onCycle={onCycle} />
+                <CellContent session={item.session} timeZone={timeZone} tabbable withRoom href={hrefOf(item.id)} onCycle={onCycle} starGate={starGate} />
               </li>
             ))}
           </ul>
@@ -379,28 +432,21 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
               data-to={win.bottom}
             >
               {nowY !== undefined && <div className="tt-now" style={{ top: nowY }} />}
-              {items.map((item) => {
-                const column = grid.columns[item.index]!
-                return (
-                  <ul
-                    key={item.key}
-                    className={`tt-col${grid.groups[column.group]?.firstColumn === item.index ? ' tt-group-start' : ''}`}
-                    style={{ left: column.x, width: column.width, height: grid.height }}
-                    aria-labelledby={headId(item.index)}
-                  >
-                    {(cellsByColumn.get(item.index) ?? []).map((cell) => (
-                      <li
-                        key={cell.id}
-                        className={cell.width < NARROW_CELL_PX ? 'tt-cell tt-cell--narrow' : 'tt-cell'}
-                        data-cell-for={cell.id}
-                        style={{ left: cell.x - column.x, top: cell.y, width: cell.width, height: cell.height }}
-                      >
-                        <CellContent session={cell.session} timeZone={timeZone} tabbable={cell === active} onOpen={onOpen} onCycle={onCycle} />
-                      </li>
-                    ))}
-                  </ul>
-                )
-              })}
+              {items.map((item) => (
+                <RoomColumn
+                  key={item.key}
+                  grid={grid}
+                  index={item.index}
+                  top={win.top}
+                  bottom={win.bottom}
+                  activeId={active?.column === item.index ? active.id : undefined}
+                  labelledBy={headId(item.index)}
+                  timeZone={timeZone}
+                  hrefOf={hrefOf}
+                  onCycle={onCycle}
+                  starGate={starGate}
+                />
+              ))}
             </div>
           </div>
         </div>
@@ -433,6 +479,62 @@ const TimeGutter = memo(function TimeGutter({ grid, timeZone, nowY }: { grid: Gr
   )
 })
 
+interface RoomColumnProps {
+  grid: Grid
+  index: number
+  /** The time range rendered (px of the body). */
+  top: number
+  bottom: number
+  /** The active cell's id when it is in this room: rendered wherever it is, and the room's one tab stop. */
+  activeId: SessionId | undefined
+  labelledBy: string
+  timeZone: string
+  hrefOf: (id: SessionId) => string
+  onCycle: (session: Session) => void
+  starGate: StarGate
+}
+
+/**
+ * A room's column and its cells in the time range. Memoised on plain values, so a scroll that only brings other rooms
+ * in renders only those; the rooms already there are left alone.
+ */
+const RoomColumn = memo(function RoomColumn({ grid, index, top, bottom, activeId, labelledBy, timeZone, hrefOf, onCycle, starGate }: RoomColumnProps) {
+  const column = grid.columns[index]!
+  const cells = useMemo(() => {
+    const list = visibleCells(grid, { x: column.x, y: top, width: column.width, height: bottom - top })
+    const active = activeId !== undefined ? grid.cellById.get(activeId) : undefined
+    if (active && !list.includes(active)) list.push(active)
+    // Time order within a room: the order a screen reader reads them in.
+    return list.sort((a, b) => a.row - b.row)
+  }, [grid, column, top, bottom, activeId])
+  return (
+    <ul
+      className={`tt-col${grid.groups[column.group]?.firstColumn === index ? ' tt-group-start' : ''}`}
+      style={{ left: column.x, width: column.width, height: grid.height }}
+      aria-labelledby={labelledBy}
+    >
+      {cells.map((cell) => (
+        <li
+          key={cell.id}
+          className={cell.width < NARROW_CELL_PX ? 'tt-cell tt-cell--narrow' : 'tt-cell'}
+          data-cell-for={cell.id}
+          // A lane's offset only when it has one: every style property written is work in the frame that mounts it.
+          style={cell.x === column.x ? { top: cell.y, width: cell.width, height: cell.height } : { left: cell.x - column.x, top: cell.y, width: cell.width, height: cell.height }}
+        >
+          <CellContent
+            session={cell.session}
+            timeZone={timeZone}
+            tabbable={cell.id === activeId}
+            href={hrefOf(cell.id)}
+            onCycle={onCycle}
+            starGate={starGate}
+          />
+        </li>
+      ))}
+    </ul>
+  )
+})
+
 interface CellContentProps {
   session: Session
   timeZone: string
@@ -440,29 +542,29 @@ interface CellContentProps {
   tabbable: boolean
   /** Say the room too (the band, which has no room columns). */
   withRoom?: boolean
-  onOpen: (session: Session) => void
+  href: string
   onCycle: (session: Session) => void
+  /** Whether the star mounts with the cell or after the scroll that brought it in. */
+  starGate: StarGate
 }
 
 /**
  * A cell: the link to the session (title, time, and a clash marker in words) and its star button beside it, not in
  * it. Reads its own star and clashes, so a star re-renders only its cell.
  */
-const CellContent = memo(function CellContent({ session, timeZone, tabbable, withRoom, onOpen, onCycle }: CellContentProps) {
+const CellContent = memo(function CellContent({ session, timeZone, tabbable, withRoom, href, onCycle, starGate }: CellContentProps) {
   const level = useStarLevel(session.id)
   const worst = useSessionConflicts(session.id)?.[0]
+  const [starShown, setStarShown] = useState(() => starGate.open)
+  useEffect(() => (starShown ? undefined : starGate.wait(() => setStarShown(true))), [starShown, starGate])
   return (
     <>
-      <Link
-        href={`/session/${session.id}`}
+      <a
+        href={href}
         className={`tt-cell__link card-row${level ? ` card-row--${level}` : ''}${worst ? ` tt-cell__link--${worst.severity}` : ''}`}
         data-cell-link={session.id}
         tabIndex={tabbable ? 0 : -1}
-        state={OPENED_FROM_LIST}
-        onClick={() => onOpen(session)}
       >
-        {/* Keeps the first lines of the title clear of the star button in the corner. */}
-        <span className="tt-cell__star-room" aria-hidden="true" />
         <span className="tt-cell__title" dir="auto">
           {session.title}
         </span>{' '}
@@ -484,8 +586,8 @@ const CellContent = memo(function CellContent({ session, timeZone, tabbable, wit
             </span>
           </>
         )}
-      </Link>
-      <StarButton session={session} level={level} onCycle={onCycle} compact tabIndex={tabbable ? 0 : -1} />
+      </a>
+      {(starShown || tabbable) && <StarButton session={session} level={level} onCycle={onCycle} compact glyph tabIndex={tabbable ? 0 : -1} />}
     </>
   )
 })
