@@ -1,5 +1,5 @@
 // The detail route: deep links, what it shows, the way back to the list, and unknown ids.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { est, makeSession, seedSessions, syntheticSessions, venue } from './factories'
 import { kubeconSnapshot } from '../fixtures/factories'
 import { renderApp } from './renderApp'
@@ -104,6 +104,28 @@ describe('list → session → back', () => {
     expect(screen.getByRole('searchbox', { name: 'Search sessions' })).toHaveValue('dragonfly')
     const card = await screen.findByRole('link', { name: /^Dragonfly v2\.3\.0/ })
     await waitFor(() => expect(card).toHaveFocus())
+  })
+
+  it('leaves a modified click on a card\'s links to the browser (a new tab or window), as any link', async () => {
+    await renderApp({ url: '/?q=dragonfly', now: est('9:00am') })
+    const title = screen.getByRole('link', { name: /^Dragonfly v2\.3\.0/ })
+    const speaker = within(title.closest<HTMLElement>('.card-wrap')!).getAllByRole('link')[1]!
+    // Whether the app took each click (prevented its default); then the browser's navigation, which jsdom lacks.
+    const taken: boolean[] = []
+    const note = (e: MouseEvent) => {
+      taken.push(e.defaultPrevented)
+      e.preventDefault()
+    }
+    window.addEventListener('click', note)
+    for (const link of [title, speaker]) {
+      for (const modifier of ['ctrlKey', 'metaKey', 'shiftKey', 'altKey'] as const) {
+        fireEvent.click(link, { [modifier]: true })
+        expect(window.location.pathname).toBe('/')
+      }
+    }
+    window.removeEventListener('click', note)
+    expect(taken).toEqual(Array(8).fill(false))
+    expect(screen.getByRole('searchbox', { name: 'Search sessions' })).toHaveValue('dragonfly')
   })
 
   it('after list → session → speaker → session, Back goes to the list, not to the speaker', async () => {

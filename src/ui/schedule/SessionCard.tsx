@@ -1,8 +1,8 @@
 // One session in the list: its title is the link to its detail page, stretched over the whole card (CSS) so a tap
 // anywhere on it opens the session; the speakers are links of their own to their pages, raised above it, so links
-// never nest. The time, place and type describe the title link; the star and the clashes sit beside the card.
-import { memo, useId, type MouseEvent } from 'react'
-import { Link } from 'wouter'
+// never nest. The time, place and type describe the title link; the star and the clashes sit beside the card. The
+// links are plain anchors: the list opens them in the app with one click handler (see appLinks).
+import { memo, useId } from 'react'
 import type { Session } from '../../domain/model'
 import { venueLabel } from '../common/sessionText'
 import { SpeakerLinks } from '../common/SpeakerLink'
@@ -10,7 +10,7 @@ import { venueTimeRangeLabel } from '../common/timeLabels'
 import { ChangeBadge } from '../events/ChangeBadge'
 import { ConflictNotice } from '../plan/ConflictNotice'
 import { StarButton } from '../common/StarButton'
-import { OPENED_FROM_LIST } from '../../store/uiStore'
+import { useAppHref } from '../common/appLinks'
 import { HiddenMark } from '../common/HiddenMark'
 import { useSessionPlanMarks } from '../common/usePlan'
 
@@ -22,7 +22,6 @@ export interface SessionCardProps {
   /** The zone times show in (venue or device); the session's venue day is noted when that zone's date differs. */
   timeZone: string
   timing: SessionTiming
-  onOpen?: (session: Session, event: MouseEvent<HTMLAnchorElement>) => void
   /** Absent: no star button (e.g. a list that only shows). */
   onCycle?: (session: Session) => void
 }
@@ -31,7 +30,6 @@ export const SessionCard = memo(function SessionCard({
   session,
   timeZone,
   timing,
-  onOpen,
   onCycle,
 }: SessionCardProps) {
   // Its own star, clashes and change badge, read alone: a star elsewhere in the list does not re-render this card.
@@ -40,23 +38,22 @@ export const SessionCard = memo(function SessionCard({
   const change = marks.change?.change
   const hasConflicts = conflicts !== undefined && conflicts.length > 0
   const uid = useId()
+  const hrefOf = useAppHref()
   return (
     <div
       className={`card-wrap${hasConflicts ? ' card-wrap--conflict' : ''}${onCycle ? ' card-wrap--starrable' : ''}`}
       data-card-for={session.id}
     >
       <div className={`card card-row card--${timing}${level ? ` card-row--${level}` : ''}`}>
-        <Link
-          href={`/session/${session.id}`}
+        <a
+          href={hrefOf(`/session/${session.id}`)}
           className="card__title card-row__title"
           dir="auto"
           data-session-id={session.id}
           aria-describedby={`${uid}-details${session.type !== '' ? ` ${uid}-type` : ''}`}
-          onClick={onOpen ? (e) => onOpen(session, e) : undefined}
-          state={onOpen ? OPENED_FROM_LIST : undefined}
         >
           {session.title}
-        </Link>{' '}
+        </a>{' '}
         <span id={`${uid}-details`} className="card__details">
           <span className="card__meta">
             {timing === 'now' && <span className="badge badge--now">On now</span>}
@@ -74,7 +71,7 @@ export const SessionCard = memo(function SessionCard({
         </span>{' '}
         {session.speakers.length > 0 ? (
           <span className="card__speakers">
-            <SpeakerLinks speakers={session.speakers} companies className="card__speaker" />
+            <SpeakerLinks speakers={session.speakers} companies className="card__speaker" plain />
           </span>
         ) : (
           session.speakersRaw !== '' && <span className="card__speakers" dir="auto">{session.speakersRaw}</span>
@@ -87,7 +84,7 @@ export const SessionCard = memo(function SessionCard({
       </div>
       {onCycle && (
         <div className="card__star">
-          <StarButton session={session} level={level} onCycle={onCycle} compact />
+          <StarButton session={session} level={level} onCycle={onCycle} compact glyph />
         </div>
       )}
       {hasConflicts && (

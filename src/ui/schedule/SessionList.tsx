@@ -2,15 +2,16 @@
 // keystroke at 10,000 sessions re-renders a few dozen rows. Slot headers stick to the top (a rangeExtractor keeps
 // the current one rendered, as in the react-virtual "sticky" example), row heights are measured, and the row
 // holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list. "s" stars the focused card.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import { isolateText } from '../../domain/bidiText'
 import type { Instant, Session } from '../../domain/model'
 import { nextStarLevel } from '../../domain/stars'
-import { useUiStore } from '../../store/uiStore'
+import { OPENED_FROM_LIST, useUiStore } from '../../store/uiStore'
 import type { ScheduleRow } from './scheduleRows'
 import { venueTimeLabel } from '../common/timeLabels'
 import { useHallwaySession } from '../common/useHallway'
+import { appLinkClicked, useOpenAppLink } from '../common/appLinks'
 import { SessionCard, type SessionTiming } from './SessionCard'
 
 // First-guess heights before any row is measured (px at the default 16 px font): a one-line slot header, and a card
@@ -300,18 +301,27 @@ export const SessionList = memo(function SessionList({
     return () => window.removeEventListener('scroll', pushStuckHeader)
   }, [pushStuckHeader])
 
-  const onOpen = useCallback(
-    (session: Session) => {
-      rememberListPosition({
-        search: window.location.search,
-        scrollY: window.scrollY,
-        scrollMargin,
-        sessionId: session.id,
-        measurements: virtualizer.measurementsCache,
-      })
-    },
-    [rememberListPosition, scrollMargin, virtualizer],
-  )
+  // The cards' links are plain anchors (no router subscription in each card): a plain click on one opens it in the
+  // app here. A session opened from the list remembers where the list stood, for Back.
+  const openAppLink = useOpenAppLink()
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const link = appLinkClicked(e)
+    if (!link) return
+    e.preventDefault()
+    const sessionId = link.dataset.sessionId
+    if (sessionId === undefined) {
+      openAppLink(link)
+      return
+    }
+    rememberListPosition({
+      search: window.location.search,
+      scrollY: window.scrollY,
+      scrollMargin,
+      sessionId: sessionId as Session['id'],
+      measurements: virtualizer.measurementsCache,
+    })
+    openAppLink(link, OPENED_FROM_LIST)
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!onCycle || e.key.toLowerCase() !== 's' || e.ctrlKey || e.metaKey || e.altKey) return
@@ -328,7 +338,8 @@ export const SessionList = memo(function SessionList({
 
   return (
     <>
-      {/* Focus is only noted (which row to keep rendered while it is focused); the region is no control. */}
+      {/* Focus is only noted (which row to keep rendered while it is focused) and clicks on its links opened in the
+          app; the region is no control. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={setListNode}
@@ -345,6 +356,7 @@ export const SessionList = memo(function SessionList({
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusedIndexRef.current = null
         }}
         onKeyDown={onKeyDown}
+        onClick={onClick}
       >
         {items.map((item) => {
           const row = rows[item.index]
@@ -378,7 +390,6 @@ export const SessionList = memo(function SessionList({
                   session={row.session}
                   timeZone={timeZone}
                   timing={timingOf(row.session, now)}
-                  onOpen={onOpen}
                   onCycle={onCycle}
                 />
               )}
