@@ -6,7 +6,7 @@
 // side); the keyboard moves through it with the arrow keys, one tab stop for the whole grid (roving tabindex).
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
 import { flushSync } from 'react-dom'
-import { useLocation, useRouter } from 'wouter'
+import { appLinkClicked, useAppHref, useOpenAppLink } from '../common/appLinks'
 import { defaultRangeExtractor, observeElementOffset, observeElementRect, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import type { Instant, Session, SessionId, VenueDay } from '../../domain/model'
 import { nextStarLevel } from '../../domain/stars'
@@ -313,16 +313,16 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
   )
 
   // The cells' links are plain anchors (a router link apiece subscribed each cell to the location, ~130 subscriptions
-  // made and dropped while scrolling); one handler here opens them in the app as wouter's Link would: a plain
-  // primary click only, remembering where the grid stood.
-  const router = useRouter()
-  const hrefOf = useCallback((id: SessionId) => router.hrefs(`${router.base}/session/${id}`, router), [router])
-  const [, navigate] = useLocation()
+  // made and dropped while scrolling); one handler here opens them in the app as wouter's Link would (appLinks.ts),
+  // remembering where the grid stood.
+  const appHref = useAppHref()
+  const hrefOf = useCallback((id: SessionId) => appHref(`/session/${id}`), [appHref])
+  const openAppLink = useOpenAppLink()
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.button !== 0) return
-    const id = (e.target as HTMLElement).closest<HTMLElement>('[data-cell-link]')?.dataset.cellLink as SessionId | undefined
+    const link = appLinkClicked(e)
+    const id = link?.closest<HTMLElement>('[data-cell-link]')?.dataset.cellLink as SessionId | undefined
     const session = id === undefined ? undefined : sessionById(id)
-    if (!session) return
+    if (!link || !session) return
     e.preventDefault()
     const el = scrollRef.current
     rememberListPosition({
@@ -332,7 +332,7 @@ export default function TimetableGrid({ sessions, day, venueZone, timeZone, now,
       sessionId: session.id,
       grid: { left: el?.scrollLeft ?? 0, top: el?.scrollTop ?? 0 },
     })
-    navigate(`/session/${session.id}`, { state: OPENED_FROM_LIST })
+    openAppLink(link, OPENED_FROM_LIST)
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
