@@ -1,6 +1,6 @@
 // What frab/pretalx files carry, in the UI: the session page's subtitle, language, "Not recorded" and links (feedback
 // only once the session is over), and the language and "Recorded" filters, which only such events get.
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import type { Session } from '../../src/domain/model'
 import { est, kubeconSnapshot } from '../fixtures/factories'
 import { pretalxLikeSessions } from '../fixtures/pretalxLike'
@@ -79,14 +79,14 @@ describe('the language and "Recorded" filters', () => {
     expect(within(language).getAllByRole('option').map((o) => o.textContent)).toEqual(['All languages', 'English (2)', 'German (1)'])
     await user.selectOptions(language, 'German (1)')
     expect(resultCount()).toBe('1 session')
-    expect(new URLSearchParams(window.location.search).get('lang')).toBe('de')
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('lang')).toBe('de'))
     await user.selectOptions(language, 'All languages')
 
     const recorded = within(panel).getByRole('checkbox', { name: 'Recorded only' })
     expect(recorded).toHaveAccessibleDescription('Sessions: 2')
     await user.click(recorded)
     expect(resultCount()).toBe('2 sessions')
-    expect(new URLSearchParams(window.location.search).get('recorded')).toBe('only')
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('recorded')).toBe('only'))
     expect(screen.getByRole('button', { name: 'Filters, 1 active' })).toBeInTheDocument()
   })
 
