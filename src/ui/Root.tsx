@@ -30,8 +30,6 @@ function useHydrated(): boolean {
 }
 
 export function Root({ session, prerendered, clock = Date.now, ...app }: RootProps) {
-  // Not on the server: the service worker is the browser's, and its chunk would only suspend the server render.
-  const hydrated = useHydrated()
   return (
     <StrictMode>
       <ClockProvider clock={clock}>
@@ -39,14 +37,24 @@ export function Root({ session, prerendered, clock = Date.now, ...app }: RootPro
           <App {...app} />
         </HallwayProvider>
       </ClockProvider>
-      {/* If its chunk fails to download there is no service worker to talk about: nothing shows. */}
-      {hydrated && (
-        <ChunkBoundary fallback={null}>
-          <Suspense fallback={null}>
-            <ServiceWorkerNotices />
-          </Suspense>
-        </ChunkBoundary>
-      )}
+      <ServiceWorkerNoticesOnceHydrated />
     </StrictMode>
+  )
+}
+
+/**
+ * Not on the server: the service worker is the browser's, and its chunk would only suspend the server render. Its own
+ * component, so the render after hydration that mounts it renders nothing else.
+ */
+function ServiceWorkerNoticesOnceHydrated() {
+  const hydrated = useHydrated()
+  if (!hydrated) return null
+  return (
+    // If its chunk fails to download there is no service worker to talk about: nothing shows.
+    <ChunkBoundary fallback={null}>
+      <Suspense fallback={null}>
+        <ServiceWorkerNotices />
+      </Suspense>
+    </ChunkBoundary>
   )
 }
