@@ -84,6 +84,9 @@ describe('browsing the bundled KubeCon schedule', () => {
     // The whole list, scrolled through (it is virtualized): every card seen, and no nested link in any.
     await p.goto(served().url)
     await expect.poll(() => resultCount(p)).toBe('99 sessions')
+    // The count and the first rows are in the HTML (prerendered); the rest of the list comes with the app, which
+    // sizes the list once it has taken the page over.
+    await p.waitForFunction(() => (document.getElementById('session-list')?.style.height ?? '') !== '')
     const seen = new Set<string>()
     let nested = 0
     for (let last = -1; ; ) {
