@@ -49,16 +49,28 @@ function firstViewChunk(moduleId: string, ctx: { getModuleInfo: (id: string) => 
 }
 
 /**
- * The bundled snapshot's address in the build (a hashed asset), for index.html's head script: the list's first rows
- * come from it (see the storage session, src/db/session.ts) when the app renders them itself (the shell), so the script
- * preloads it then, alongside the app's JS instead of after the JS has run and asked for it (loadBundledSnapshot's
- * fetch, same URL and same-origin credentials, takes the preloaded response). Not when the prerendered first screen
- * stands: its rows are in the HTML, and a preload in the page would only compete with the JS for a slow network.
+ * `<link rel="preload" as="fetch">` for the bundled snapshot in index.html: the list's first rows come from it (see
+ * the storage session, src/db/session.ts), so it downloads alongside the app's JS instead of after the JS has run
+ * and asked for it.
+ * loadBundledSnapshot's fetch (same URL, same-origin credentials) then takes the preloaded response.
  */
-function bundledSnapshotHref(ctx: { bundle?: Record<string, { type: string; fileName: string }> }, base: string): string {
-  const snapshot = Object.values(ctx.bundle ?? {}).find((f) => f.type === 'asset' && /snapshot-[\w-]+\.json$/.test(f.fileName))
-  if (!snapshot) throw new Error('hallway-prerender-first-screen: no snapshot asset in the bundle')
-  return `${base}${snapshot.fileName}`
+function preloadSnapshot(): Plugin {
+  let base = '/'
+  return {
+    name: 'hallway-preload-snapshot',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const snapshot = Object.values(ctx.bundle ?? {}).find((f) => f.type === 'asset' && /snapshot-[\w-]+\.json$/.test(f.fileName))
+        if (!snapshot) throw new Error('hallway-preload-snapshot: no snapshot asset in the bundle')
+        return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${snapshot.fileName}`, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' }]
+      },
+    },
+  }
 }
 
 /** index.html's root element, between the markers: the shell the dev server shows, and the build replaces. */
@@ -83,7 +95,7 @@ function prerenderFirstScreen(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      async handler(html, ctx) {
+      async handler(html) {
         if (!FIRST_SCREEN_SLOT.test(html) || !html.includes(FIRST_SCREEN_SCRIPT_SLOT)) throw new Error('hallway-prerender-first-screen: no <!--first-screen--> slots in index.html')
         const server = await createServer({
           configFile: false,
@@ -106,7 +118,7 @@ function prerenderFirstScreen(): Plugin {
             .replace(FIRST_SCREEN_SLOT, () => screen.html)
             .replace(FIRST_SCREEN_SCRIPT_SLOT, () => `<script>${script.bodyScript(screen.config)}</script>`)
             // Before the stylesheet's link: an inline script after it would wait for the stylesheet to download.
-            .replace('<title>', () => `<script>${script.headScript(screen.config, bundledSnapshotHref(ctx, base))}</script><style>${script.FIRST_SCREEN_CSS}</style><title>`)
+            .replace('<title>', () => `<script>${script.headScript(screen.config)}</script><style>${script.FIRST_SCREEN_CSS}</style><title>`)
         } finally {
           await server.close()
         }
@@ -141,6 +153,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    preloadSnapshot(),
     prerenderFirstScreen(),
     bundledFeedFile(),
     VitePWA({

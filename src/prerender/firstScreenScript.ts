@@ -71,11 +71,8 @@ export function shellHtml(base: string): string {
  */
 export const FIRST_SCREEN_CSS = `html.${HOLD_CLASS} #root{visibility:hidden}`
 
-/**
- * The head script: decides, and marks <html> with HOLD_CLASS until the body script has run. When the shell will show,
- * it preloads `snapshotHref` (the bundled snapshot the app then renders the first rows from).
- */
-export function headScript(config: FirstScreenConfig, snapshotHref: string): string {
+/** The head script: decides, and marks <html> with HOLD_CLASS until the body script has run. */
+export function headScript(config: FirstScreenConfig): string {
   const keys = {
     event: STORAGE_KEYS.shownEvent.key,
     eventFormer: STORAGE_KEYS.shownEvent.formerKey,
@@ -88,7 +85,6 @@ export function headScript(config: FirstScreenConfig, snapshotHref: string): str
     `d.classList.add(${json(HOLD_CLASS)});` +
     `try{var w=navigator.serviceWorker;if(w&&!w.controller)d.classList.add(${json(INSTALLING_CLASS)})}catch(x){}` +
     `if(ok){window[${json(PRERENDER_GLOBAL)}]={eventId:c.eventId,contentHash:c.contentHash,now:n,ended:n>=c.to}}` +
-    `else{var p=document.createElement('link');p.rel='preload';p.as='fetch';p.crossOrigin='anonymous';p.href=${json(snapshotHref)};document.head.appendChild(p)}` +
     `})(${json(config)},${json(keys)})`
 }
 

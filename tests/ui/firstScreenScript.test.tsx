@@ -9,7 +9,6 @@ const CONFIG: FirstScreenConfig = {
   from: Date.parse('2025-11-13T13:00:00Z'),
   to: Date.parse('2025-11-13T21:15:00Z'),
 }
-const SNAPSHOT_HREF = '/assets/kubecon-na-2025.snapshot-abc.json'
 const BEFORE = Date.parse('2025-11-12T12:00:00Z')
 const DURING = Date.parse('2025-11-13T16:00:00Z')
 const AFTER = Date.parse('2025-11-14T12:00:00Z')
@@ -25,15 +24,13 @@ function run(now: number, path = '/'): void {
   document.documentElement.className = ''
   document.body.innerHTML = `<div id="root"><main>${CARD}${CARD.replace('s1', 's2')}</main></div>`
   delete window[PRERENDER_GLOBAL]
-  document.head.querySelectorAll('link[rel="preload"]').forEach((l) => l.remove())
-  new Function(headScript(CONFIG, SNAPSHOT_HREF))()
+  new Function(headScript(CONFIG))()
   expect(document.documentElement.classList.contains('hw-hold')).toBe(true)
   new Function(bodyScript(CONFIG))()
   expect(document.documentElement.classList.contains('hw-hold')).toBe(false)
 }
 
 const shown = () => document.querySelectorAll('#root .card').length > 0
-const preloaded = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].map((l) => l.getAttribute('href'))
 const shell = () => document.querySelector('#root .loading')?.textContent
 
 beforeEach(() => {
@@ -51,8 +48,6 @@ describe('the first screen scripts', () => {
     expect(shown()).toBe(true)
     expect(window[PRERENDER_GLOBAL]).toMatchObject({ eventId: CONFIG.eventId, contentHash: CONFIG.contentHash, ended: false })
     expect(document.querySelectorAll('.card--upcoming')).toHaveLength(2)
-    // Its rows are in the HTML: the snapshot is not preloaded to compete with the app's JS.
-    expect(preloaded()).toEqual([])
   })
 
   it('mark every card ended after the event, as SessionCard renders it', () => {
@@ -104,8 +99,6 @@ describe('the first screen scripts', () => {
     expect(shown()).toBe(false)
     expect(shell()).toBe('Loading the schedule…')
     expect(window[PRERENDER_GLOBAL]).toBeUndefined()
-    // The app renders the first rows from the snapshot: it downloads alongside the JS.
-    expect(preloaded()).toEqual([SNAPSHOT_HREF])
   })
 
   it('swap in the shell when Web Storage is blocked (nothing known about this device)', () => {
