@@ -1,7 +1,7 @@
 // The first-visit experience in real Chromium against the production build: sessions show, search narrows
 // them, a session's URL opens its detail, and the schedule really lands in IndexedDB.
 import type { Page } from 'playwright-core'
-import { newPhoneContext, starFromList, usePhonePage } from './harness'
+import { newPhoneContext, starFromList, usePhonePage, waitForListApp } from './harness'
 
 const { served, browser, page } = usePhonePage()
 
@@ -47,6 +47,7 @@ describe('browsing the bundled KubeCon schedule', () => {
 
   it("opens a session's own URL on its detail, and gets there by tapping its card", async () => {
     await page().goto(served().url)
+    await waitForListApp(page())
     await search(page()).fill('dragonfly')
     await page().getByRole('link', { name: /^Dragonfly v2\.3\.0/ }).click()
     await page().getByRole('heading', { level: 1, name: 'Dragonfly v2.3.0' }).waitFor()
@@ -86,7 +87,7 @@ describe('browsing the bundled KubeCon schedule', () => {
     await expect.poll(() => resultCount(p)).toBe('99 sessions')
     // The count and the first rows are in the HTML (prerendered); the rest of the list comes with the app, which
     // sizes the list once it has taken the page over.
-    await p.waitForFunction(() => (document.getElementById('session-list')?.style.height ?? '') !== '')
+    await waitForListApp(p)
     const seen = new Set<string>()
     let nested = 0
     for (let last = -1; ; ) {

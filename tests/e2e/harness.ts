@@ -100,8 +100,18 @@ export async function axeViolations(p: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
+/**
+ * Waits until the app has taken over the schedule list (it sizes the list then). The first screen is prerendered into
+ * index.html: its search box and stars are there before the app runs, and what is typed or tapped on them before it has
+ * taken the page over is lost (React resets the box when it hydrates it).
+ */
+export async function waitForListApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => (document.getElementById('session-list')?.style.height ?? '') !== '')
+}
+
 /** Searches the list for `title` and stars it from its card (one tap: must). */
 export async function starFromList(page: Page, title: string, { saved = true }: { saved?: boolean } = {}): Promise<void> {
+  await waitForListApp(page)
   await page.getByRole('searchbox', { name: 'Search sessions' }).fill(title)
   await page.getByRole('button', { name: `Star ${title}: add to plan as must`, exact: true }).click()
   const starred = page.getByRole('button', { name: `Must: ${title} (change to maybe)`, exact: true })
