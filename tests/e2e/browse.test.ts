@@ -24,6 +24,7 @@ describe('browsing the bundled KubeCon schedule', () => {
 
   it('narrows the list as you type, keeps the search in the URL, and survives a reload', async () => {
     await page().goto(served().url)
+    await waitForListApp(page())
     // Two titles and one description mention Dragonfly; a second word narrows to the one talk.
     await search(page()).fill('dragonfly')
     await expect.poll(() => resultCount(page())).toBe('3 sessions')
