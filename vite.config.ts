@@ -12,7 +12,7 @@ import { WEB_MANIFEST } from './src/pwa/webManifest.ts'
  * from the environment wins (CI, the update test); otherwise the commit. Deliberately no timestamp: two builds of
  * the same code must be byte-identical, or every redeploy would offer an "update" that changes nothing.
  */
-function appBuild(): string {
+function appBuildOf(): string {
   if (process.env.VITE_APP_BUILD) return process.env.VITE_APP_BUILD
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
@@ -20,6 +20,8 @@ function appBuild(): string {
     return 'unknown' // built from a tarball without git
   }
 }
+// Once per build: the app and its prerendered first screen name the same build.
+const APP_BUILD = appBuildOf()
 
 /**
  * Navigations that must reach the network (or fail) instead of getting the app shell: anything whose last path
@@ -107,7 +109,7 @@ function prerenderFirstScreen(): Plugin {
           appType: 'custom',
           // Node loads the dependencies as they are; nothing to pre-bundle for one render.
           optimizeDeps: { noDiscovery: true, include: [] },
-          define: { 'import.meta.env.VITE_APP_BUILD': JSON.stringify(appBuild()) },
+          define: { 'import.meta.env.VITE_APP_BUILD': JSON.stringify(APP_BUILD) },
         })
         try {
           const { renderFirstScreen } = (await server.ssrLoadModule('/src/prerender/firstScreen.tsx')) as typeof import('./src/prerender/firstScreen')
@@ -149,7 +151,7 @@ function bundledFeedFile(): Plugin {
 
 export default defineConfig({
   define: {
-    'import.meta.env.VITE_APP_BUILD': JSON.stringify(appBuild()),
+    'import.meta.env.VITE_APP_BUILD': JSON.stringify(APP_BUILD),
   },
   plugins: [
     react(),

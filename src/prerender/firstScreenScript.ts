@@ -45,9 +45,7 @@ export interface FirstScreenConfig {
 export interface PrerenderDecision {
   eventId: string
   contentHash: string
-  /** The device's clock when the page was parsed (ms). */
-  now: number
-  /** Every session had ended then: the cards were marked so. */
+  /** Every session had ended when the page was parsed: the cards were marked so. */
   ended: boolean
 }
 
@@ -84,7 +82,7 @@ export function headScript(config: FirstScreenConfig): string {
     `ok=l.pathname===c.base&&l.search===''&&(e===null&&h===null||e===c.eventId&&h===c.contentHash)&&s.getItem(k.layout)!=='grid'&&(n<c.from||n>=c.to)}catch(x){ok=false}` +
     `d.classList.add(${json(HOLD_CLASS)});` +
     `try{var w=navigator.serviceWorker;if(w&&!w.controller)d.classList.add(${json(INSTALLING_CLASS)})}catch(x){}` +
-    `if(ok){window[${json(PRERENDER_GLOBAL)}]={eventId:c.eventId,contentHash:c.contentHash,now:n,ended:n>=c.to}}` +
+    `if(ok){window[${json(PRERENDER_GLOBAL)}]={eventId:c.eventId,contentHash:c.contentHash,ended:n>=c.to}}` +
     `})(${json(config)},${json(keys)})`
 }
 

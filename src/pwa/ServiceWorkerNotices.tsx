@@ -53,7 +53,6 @@ export function ServiceWorkerNotices() {
     return () => container.removeEventListener('controllerchange', onControllerChange)
   }, [])
 
-
   const reload = () => {
     if (updatedElsewhere) {
       window.location.reload()
