@@ -6,6 +6,7 @@ import { captureInstallPrompt } from './pwa/installPrompt'
 import { Root } from './ui/Root'
 import { hallwaySession, prerenderedViewOf, whenScheduleSettled } from './db/session'
 import { PRERENDER_GLOBAL, shellHtml, type PrerenderDecision } from './prerender/firstScreenScript'
+import { replayEarlyInput } from './prerender/earlyInput'
 
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
 // jump to a stale offset first on Back.
@@ -37,8 +38,12 @@ async function hydrateFirstScreen(decision: PrerenderDecision): Promise<void> {
   session.start()
   const state = await whenScheduleSettled(session)
   if (state.schedule.status === 'ready' && state.schedule.event?.id === decision.eventId && state.schedule.contentHash === decision.contentHash) {
-    hydrateRoot(container, <Root session={session} prerendered={prerenderedViewOf(state)} />)
+    // What was tapped or typed on the screen meanwhile is played again once it is the app's.
+    const replay = () => replayEarlyInput(decision)
+    hydrateRoot(container, <Root session={session} prerendered={prerenderedViewOf(state)} onHydrated={replay} />)
   } else {
+    // Input on the rows from the HTML goes with them: it was made on a screen that is not the current one.
+    decision.done = true
     container.innerHTML = shellHtml(import.meta.env.BASE_URL)
     createRoot(container).render(<Root session={session} />)
   }

@@ -47,6 +47,23 @@ export interface PrerenderDecision {
   contentHash: string
   /** Every session had ended when the page was parsed: the cards were marked so. */
   ended: boolean
+  /**
+   * What the reader did on the prerendered screen before the app took it over, in order, kept by the body script for
+   * the app to play again once it has (./earlyInput.ts): a tap on a button or a box, "s" on a card, words typed.
+   */
+  early?: EarlyInput[]
+  /** Set once the app has taken the page over (or replaced the screen): the body script's listeners stand down. */
+  done?: boolean
+}
+
+/** One input on the prerendered screen, made before the app could handle it. */
+export interface EarlyInput {
+  type: 'click' | 'key' | 'text'
+  el: HTMLElement
+  /** For 'key': the key pressed. */
+  key?: string
+  /** For 'text': the box's text after the last word typed (the app may have emptied the box since). */
+  value?: string
 }
 
 declare global {
@@ -89,15 +106,36 @@ export function headScript(config: FirstScreenConfig): string {
 /**
  * The body script, right after the root element: swaps in the shell when the head script said no; otherwise, after the
  * event, marks every card ended exactly as SessionCard renders an ended session (class and badge), so hydration
- * matches.
+ * matches. And it keeps what the reader does on the screen before the app has taken it over (see EARLY_INPUT_SCRIPT).
  */
 export function bodyScript(config: FirstScreenConfig): string {
   return `(function(){var d=document.documentElement,r=document.getElementById('root'),p=window[${json(PRERENDER_GLOBAL)}];try{` +
     `if(!p||!r){if(r)r.innerHTML=${json(shellHtml(config.base))};return}` +
+    EARLY_INPUT_SCRIPT +
     `if(!p.ended)return;var cards=r.querySelectorAll('.card--upcoming');for(var i=0;i<cards.length;i++){var c=cards[i],m=c.querySelector('.card__meta');` +
     `c.className=c.className.replace('card--upcoming','card--ended');if(m){var b=document.createElement('span');b.className='badge badge--ended';` +
     `b.textContent='Ended';m.insertBefore(b,m.firstChild)}}}finally{d.classList.remove(${json(HOLD_CLASS)})}})()`
 }
+
+/**
+ * Part of the body script, with `p` the decision and `r` the root: until the app has taken the prerendered screen over,
+ * a tap on one of its buttons or boxes, or "s" on a card, would reach no handler and be lost, and words typed into its
+ * search box would be wiped when the app renders it. Such input is noted in `p.early` (listeners in the capture phase
+ * on the document, so they run first) and the tap or key held back from the page (a box's tick too, as the app ticks
+ * it when the tap is played again); words typed stay in the box, and their last state is noted too. An element the app has already taken over (React's
+ * props on it) is left to the app. Links are left alone: they open their page as links do.
+ */
+const EARLY_INPUT_SCRIPT =
+  `var q=p.early=[];` +
+  `function own(t){if(p.done||!t||!t.closest||!r.contains(t))return false;var k=Object.keys(t);` +
+  `for(var i=0;i<k.length;i++)if(k[i].indexOf('__reactProps')===0)return false;return true}` +
+  `document.addEventListener('click',function(e){var t=e.target,b=t&&t.closest?t.closest('button,input[type=checkbox],input[type=radio]'):null;` +
+  `if(!own(b))return;e.preventDefault();e.stopImmediatePropagation();q.push({type:'click',el:b})},true);` +
+  `document.addEventListener('keydown',function(e){var t=e.target;if(e.key!=='s'&&e.key!=='S'||e.ctrlKey||e.metaKey||e.altKey||!own(t)||` +
+  `t.closest('input,textarea,select,[contenteditable]')||!t.closest('[data-card-for]'))return;` +
+  `e.preventDefault();e.stopImmediatePropagation();q.push({type:'key',el:t,key:e.key})},true);` +
+  `document.addEventListener('input',function(e){var t=e.target;if(!own(t)||t.type==='checkbox'||t.type==='radio')return;` +
+  `for(var i=0;i<q.length;i++)if(q[i].el===t&&q[i].type==='text'){q[i].value=t.value;return}q.push({type:'text',el:t,value:t.value})},true);`
 
 function json(value: unknown): string {
   // Inside a <script>: "</script>" or "<!--" in a string would end or confuse it.

@@ -1,6 +1,6 @@
 // The whole tree main.tsx renders, and the build's prerender renders the same (src/prerender/firstScreen.tsx), so the
 // two match for hydration: the storage session's provider, the app, and the service worker's notices.
-import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react'
+import { lazy, StrictMode, Suspense, useEffect, useSyncExternalStore } from 'react'
 import type { HallwaySession, HallwayState } from '../db/session'
 import { App, type AppProps } from './App'
 import { ChunkBoundary } from './common/ChunkBoundary'
@@ -17,6 +17,8 @@ export interface RootProps extends AppProps {
   prerendered?: HallwayState
   /** The app's clock; the prerender's is fixed before the event, so every session renders upcoming. */
   clock?: Clock
+  /** Called once the prerendered screen is the app's: hydration has committed (main.tsx plays early input then). */
+  onHydrated?: () => void
 }
 
 const noSubscription = () => () => {}
@@ -29,7 +31,7 @@ function useHydrated(): boolean {
   )
 }
 
-export function Root({ session, prerendered, clock = Date.now, ...app }: RootProps) {
+export function Root({ session, prerendered, clock = Date.now, onHydrated, ...app }: RootProps) {
   return (
     <StrictMode>
       <ClockProvider clock={clock}>
@@ -38,8 +40,15 @@ export function Root({ session, prerendered, clock = Date.now, ...app }: RootPro
         </HallwayProvider>
       </ClockProvider>
       <ServiceWorkerNoticesOnceHydrated />
+      {onHydrated && <AfterCommit run={onHydrated} />}
     </StrictMode>
   )
+}
+
+/** Runs `run` after the commit that mounted it: every element above is the app's by then. Renders nothing. */
+function AfterCommit({ run }: { run: () => void }) {
+  useEffect(run, [run])
+  return null
 }
 
 /**

@@ -102,8 +102,9 @@ export async function axeViolations(p: Page): Promise<string[]> {
 
 /**
  * Waits until the app has taken over the schedule list (it sizes the list then). The first screen is prerendered into
- * index.html: its search box and stars are there before the app runs, and what is typed or tapped on them before it has
- * taken the page over is lost (React resets the box when it hydrates it).
+ * index.html: its search box and stars are there before the app runs. What is typed or tapped on them before it has
+ * taken the page over is kept and played again then (src/prerender/earlyInput.ts), so a test that reads the result
+ * of its input at once waits for the app first.
  */
 export async function waitForListApp(page: Page): Promise<void> {
   await page.waitForFunction(() => (document.getElementById('session-list')?.style.height ?? '') !== '')
