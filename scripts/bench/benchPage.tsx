@@ -231,18 +231,61 @@ async function typeSearch(text: string): Promise<InteractionTiming[]> {
   return samples
 }
 
-/** Clicks each matching control (a filter) on and off again; returns each click's figures. */
+/** The list's rows as they stand (static HTML), for the floor of a filter change. */
+function listRowsHtml(): string {
+  return document.getElementById('session-list')?.innerHTML ?? ''
+}
+
+/**
+ * Clicks each matching control (a filter) on and off again; returns each click's figures, and keeps the list's rows
+ * after each click (static HTML) for {@link filterFloor}.
+ */
 async function toggleFilters(selector: string, rounds: number): Promise<InteractionTiming[]> {
   const samples: InteractionTiming[] = []
+  const rowsAfter: string[] = [listRowsHtml()]
   for (let r = 0; r < rounds; r++) {
     const controls = [...document.querySelectorAll<HTMLElement>(selector)]
     if (controls.length === 0) throw new Error(`no filter controls match ${selector}`)
     for (const control of controls.slice(0, 4)) {
-      samples.push(await timeInteraction(() => control.click()))
-      await new Promise((r2) => setTimeout(r2, 30))
-      samples.push(await timeInteraction(() => control.click()))
-      await new Promise((r2) => setTimeout(r2, 30))
+      for (let click = 0; click < 2; click++) {
+        samples.push(await timeInteraction(() => control.click()))
+        rowsAfter.push(listRowsHtml())
+        await new Promise((r2) => setTimeout(r2, 30))
+      }
     }
+  }
+  lastFilterRows = rowsAfter
+  return samples
+}
+
+let lastFilterRows: string[] = []
+
+/**
+ * The floor of a filter change: the very rows each toggle of the last {@link toggleFilters} left in the list, put in
+ * place of the rows before it as static HTML, in a copy of the page's main (same CSS, same width, rows placed where
+ * the app placed them), timed like the app's toggle. What is left is the browser's own work for those rows (parse,
+ * style, layout): no React, no search, no measuring. The app's copy is hidden meanwhile and shown again after.
+ */
+async function filterFloor(): Promise<number[]> {
+  const main = document.querySelector('main')
+  if (!main || lastFilterRows.length < 2) throw new Error('filterFloor: run toggleFilters first')
+  const copy = main.cloneNode(true) as HTMLElement
+  copy.removeAttribute('id')
+  const list = copy.querySelector<HTMLElement>('#session-list')!
+  list.removeAttribute('id')
+  main.style.display = 'none'
+  main.after(copy)
+  const samples: number[] = []
+  try {
+    list.innerHTML = lastFilterRows[0]!
+    await idle()
+    for (const rows of lastFilterRows.slice(1)) {
+      samples.push((await timeInteraction(() => (list.innerHTML = rows))).input)
+      await new Promise((r) => setTimeout(r, 30))
+    }
+  } finally {
+    copy.remove()
+    main.style.display = ''
   }
   return samples
 }
@@ -394,7 +437,7 @@ async function scrollGridDiagonal(stepPx: number): Promise<{ frames: number; lon
   return { frames, longTasks, scrolled: [box.scrollLeft, box.scrollTop], blankFrames, worstBlankShare, cellsInDom }
 }
 
-const bench = { importRuns, rawIdbRuns, updateRuns, mountApp, typeSearch, toggleFilters, scrollWholeList, scrollGridDiagonal }
+const bench = { importRuns, rawIdbRuns, updateRuns, mountApp, typeSearch, toggleFilters, filterFloor, scrollWholeList, scrollGridDiagonal }
 declare global {
   interface Window {
     bench: typeof bench
