@@ -12,15 +12,8 @@ const { served, page } = usePhonePage()
 
 /** sessions: far past the cap, yet only about 3 MB of lean frab JSON (well under the 20 MB file limit). */
 const OVER_CAP = 30_000
-/** sessions: under the cap, and enough to block the page for most of a second when read on its thread. */
+/** sessions: under the cap, and enough to block the page for most of a second were it read on the page's thread. */
 const BIG = 15_000
-/**
- * ms: the longest main-thread task allowed while the big file is read. Generous (a frame is 16 ms), so a loaded 2-core
- * machine passes; a structural check that the reading is off the page's thread, not a speed benchmark.
- */
-const LONGEST_TASK_MS = 500
-/** ×: the CPU slowed as a mid-range phone's (as `npm run bench` does), so a read on the page's thread is plainly seen. */
-const PHONE_CPU_SLOWDOWN = 4
 
 // Files on disk, not buffers: Playwright hands a path to the file input as it is, but sends a buffer through the page
 // itself (base64, decoded there), which would be a long task of its own.
@@ -45,26 +38,21 @@ async function openDialog(p: Page) {
   return dialog
 }
 
-interface Watched {
-  longTasks: number[]
-  statuses: string[]
-}
-
-/** Records from now on the page's long tasks (main-thread blocks over 50 ms) and every text the dialog's status shows. */
-function watch(p: Page): Promise<void> {
+/** Records from now on every text the dialog's status shows. */
+function watchStatus(p: Page): Promise<void> {
   return p.evaluate(() => {
-    const w = window as unknown as Watched
-    w.longTasks = []
+    const w = window as unknown as { statuses: string[] }
     w.statuses = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(Math.round(entry.duration))
-    }).observe({ type: 'longtask', buffered: false })
     const status = document.querySelector('[role="dialog"] [role="status"]')!
     new MutationObserver(() => w.statuses.push(status.textContent ?? '')).observe(status, { childList: true, subtree: true, characterData: true })
   })
 }
 
-const watched = (p: Page) => p.evaluate(() => ({ ...(window as unknown as Watched) }))
+const statusesSeen = (p: Page) => p.evaluate(() => (window as unknown as { statuses: string[] }).statuses)
+
+/** The page's own requests for the importers' chunk, which reads a file on the page's thread (a worker's are its own). */
+const importersLoadedByPage = (p: Page) =>
+  p.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => /\/assets\/scheduleFile-[\w-]+\.js$/.test(name)))
 
 async function eventsOnDevice(p: Page): Promise<number> {
   await p.getByRole('button', { name: /^Event: / }).click()
@@ -87,20 +75,22 @@ describe('big schedule files in Chromium', () => {
     expect(await eventsOnDevice(p)).toBe(1)
   })
 
-  it(`reads ${BIG.toLocaleString('en-US')} sessions without freezing the page, saying how far it has got`, async () => {
+  // Whether the page stays responsive is a question of where the parsing runs, checked here; how long its tasks are is
+  // a timing, which belongs in `npm run bench`, not in a test.
+  it(`reads ${BIG.toLocaleString('en-US')} sessions in a worker, not on the page's thread, saying how far it has got`, async () => {
     const p = page()
     const dialog = await openDialog(p)
-    const cdp = await p.context().newCDPSession(p)
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN })
-    await watch(p)
+    await watchStatus(p)
+    const worker = p.waitForEvent('worker')
     await dialog.getByLabel('Schedule file').setInputFiles(bigJson(BIG))
+    expect((await worker).url()).toMatch(/\/assets\/scheduleReader\.worker-[\w-]+\.js$/)
     await dialog.getByText('big.json: Big, 15,000 sessions.').waitFor()
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
-    const { longTasks, statuses } = await watched(p)
-    expect(Math.max(0, ...longTasks), `long tasks (ms): ${longTasks.join(', ')}`).toBeLessThan(LONGEST_TASK_MS)
     // Progress: the count, and a share of the work done, while it reads.
+    const statuses = await statusesSeen(p)
     expect(statuses.some((s) => /^Reading big\.json… \d+% of 15,000 sessions$/.test(s)), statuses.join(' | ')).toBe(true)
     expect(await dialog.getByRole('button', { name: 'Add and switch to it' }).isEnabled()).toBe(true)
+    // The page never fetched its own copy of the parsers: it did none of the reading itself.
+    expect(await importersLoadedByPage(p)).toEqual([])
   })
 
   it('stops reading when the dialog is closed: the worker ends, and nothing is added', async () => {
