@@ -44,6 +44,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    // ms: how long expect.poll waits. Vitest's default, 1 s, is less than a cold tab of Chromium or a first dynamic
+    // import can take on a loaded 2-core machine: the limit is there to catch a condition that never comes true.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
@@ -78,6 +81,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // ms: as long as Playwright's own waits (`locator.waitFor`), so a poll is no stricter than a wait beside it.
+          expect: { poll: { timeout: 30_000 } },
           // One browser at a time: the machine has 2 cores and the tests share one preview server.
           fileParallelism: false,
         },

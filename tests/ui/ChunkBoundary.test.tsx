@@ -48,7 +48,8 @@ describe('ChunkBoundary', () => {
       </div>,
     )
     expect(screen.getByText('Fine')).toBeInTheDocument()
-    await vi.waitFor(() => expect(console.warn).toHaveBeenCalled())
+    // ms: as long as the project's findBy waits (setup.ts); vi.waitFor's own default is 1 s.
+    await vi.waitFor(() => expect(console.warn).toHaveBeenCalled(), { timeout: 10_000 })
     expect(screen.queryByRole('alert')).toBeNull()
   })
 })

@@ -45,6 +45,9 @@ function started(db: HallwayDB | null, snapshot: Snapshot | (() => Promise<Snaps
   return { session, states }
 }
 
+/** ms: how long vi.waitFor waits for a write to land (its 1 s default is short for fake IndexedDB on a loaded machine). */
+const WRITE_LANDS = { timeout: 10_000 }
+
 /** Resolves once the session's state satisfies `ok` (checked on every change). */
 function until(session: HallwaySession, ok: (s: HallwayState) => boolean): Promise<HallwayState> {
   return new Promise((resolve) => {
@@ -118,7 +121,7 @@ describe('createHallwaySession', () => {
     const opened = await until(session, (x) => x.db !== null && x.starsKnown)
     expect(opened.schedule.storage).toEqual({ kind: 'indexeddb' })
     expect(phases(states)).toEqual(['opening', 'held', 'indexeddb'])
-    await vi.waitFor(async () => expect((await readUserData(db, BUNDLED_EVENT_ID)).stars.map((r) => r.level)).toEqual(['must']))
+    await vi.waitFor(async () => expect((await readUserData(db, BUNDLED_EVENT_ID)).stars.map((r) => r.level)).toEqual(['must']), WRITE_LANDS)
   })
 
   it('when another tab upgrades the database, carries on from memory with the reload notice, keeping the plan', async () => {
@@ -181,8 +184,8 @@ describe('the journal of stars IndexedDB does not have yet', () => {
       const levels = Object.fromEntries((await readUserData(db, BUNDLED_EVENT_ID)).stars.map((r) => [r.sessionId, r.level]))
       // The Must this tab could not see stays a Must.
       expect(levels).toEqual({ [tapped]: 'must', [savedBefore]: 'must' })
-    })
-    await vi.waitFor(() => expect(items.has('hallway:pending-stars')).toBe(false))
+    }, WRITE_LANDS)
+    await vi.waitFor(() => expect(items.has('hallway:pending-stars')).toBe(false), WRITE_LANDS)
   })
 
   it('ignores a journal that is not one (Web Storage is anyone’s to write)', async () => {
