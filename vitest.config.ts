@@ -44,6 +44,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    // One test file per core. Vitest's default on 2 cores is one worker (cores − 1), which ran the whole suite one
+    // file at a time: the main process is mostly idle once the files are transformed, so the second core sat unused.
+    maxWorkers: 2,
     // ms: how long expect.poll waits. Vitest's default, 1 s, is less than a cold tab of Chromium or a first dynamic
     // import can take on a loaded 2-core machine: the limit is there to catch a condition that never comes true.
     expect: { poll: { timeout: 10_000 } },
@@ -83,8 +86,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // ms: as long as Playwright's own waits (`locator.waitFor`), so a poll is no stricter than a wait beside it.
           expect: { poll: { timeout: 30_000 } },
-          // One browser at a time: the machine has 2 cores and the tests share one preview server.
-          fileParallelism: false,
+          // Two browser files at a time (maxWorkers), each with its own browser, preview server and a context per
+          // test; the two files on fixed ports use different ones. Vitest runs this project's files first (it orders
+          // projects by name), longest first, and the short unit files fill the end of the run.
         },
       },
     ],

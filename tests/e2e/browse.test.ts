@@ -94,8 +94,12 @@ describe('browsing the bundled KubeCon schedule', () => {
     for (let last = -1; ; ) {
       nested += await p.locator('#session-list a a').count()
       for (const id of await p.locator('#session-list a.card__title').evaluateAll((as) => as.map((a) => a.getAttribute('data-session-id')))) seen.add(id!)
-      const y = await p.evaluate(() => {
+      const y = await p.evaluate(async () => {
         window.scrollBy(0, 500)
+        // The list renders the rows of the new position from its scroll listener, and a frame fires its scroll events
+        // before its animation-frame callbacks: once this one has run, the rows are there to be read. Without it a
+        // busy machine read the old rows, and the next step scrolled past some (95 of 99 seen).
+        await new Promise(requestAnimationFrame)
         return window.scrollY
       })
       if (y === last) break
