@@ -86,9 +86,13 @@ export default defineConfig({
           hookTimeout: 180_000,
           // ms: as long as Playwright's own waits (`locator.waitFor`), so a poll is no stricter than a wait beside it.
           expect: { poll: { timeout: 30_000 } },
-          // Two browser files at a time (maxWorkers), each with its own browser, preview server and a context per
-          // test; the two files on fixed ports use different ones. Vitest runs this project's files first (it orders
-          // projects by name), longest first, and the short unit files fill the end of the run.
+          // Two browser files at a time (maxWorkers), each with its own preview server and a context per test; the
+          // two files on fixed ports use different ones. Vitest runs this project's files first (it orders projects
+          // by name), longest first, and the short unit files fill the end of the run.
+          // Not isolated: a worker process runs file after file, so playwright-core (1 s of CPU to import) loads once
+          // per process, and the files share one Chromium (harness.ts, sharedChromium). Each file is still evaluated
+          // afresh; the harness keeps nothing else between files but axe-core's source text.
+          isolate: false,
         },
       },
     ],

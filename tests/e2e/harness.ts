@@ -25,6 +25,33 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
 }
 
+let shared: Promise<Browser> | undefined
+
+/**
+ * The browser of the test files one process runs, launched by the first: the e2e project does not isolate its files,
+ * so the process and this module carry on from file to file (vitest.config.ts). A launch cost a second or two of a
+ * busy 2-core machine per file, and every test opens a context of its own (own storage, service workers and cache)
+ * in it anyway. Not closed by the files: Playwright closes it when the process exits.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then(
+    (browser) => {
+      browser.on('disconnected', () => (shared = undefined))
+      return browser
+    },
+    (error: unknown) => {
+      shared = undefined
+      throw error
+    },
+  )
+  return shared
+}
+
+/** Closes what a test file left open in the shared browser, so the next file starts with none of it. */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((c) => c.close()) ?? [])
+}
+
 /**
  * A production build, as shipped. Vitest runs with NODE_ENV=test, which would make Vite bundle React's
  * development build, so NODE_ENV is production for the duration of the build.
@@ -90,8 +117,12 @@ let axeSource: string | undefined
 
 /** axe-core's violations on the page as it is now, one line each: rule, impact, help and the elements. */
 export async function axeViolations(p: Page): Promise<string[]> {
-  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-  await p.addScriptTag({ content: axeSource })
+  // Once per document: a second check of the same page (the other colour scheme) reuses it, not parsing its 650 KB
+  // of script again.
+  if (!(await p.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+    await p.addScriptTag({ content: axeSource })
+  }
   const violations = await p.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
@@ -181,8 +212,8 @@ export interface PhonePageFixture {
 }
 
 /**
- * The usual set-up of a browser test file, registered at its top level: one preview server and one browser for the
- * file, a fresh phone-sized context and page per test, and a failure when that page logged an error.
+ * The usual set-up of a browser test file, registered at its top level: one preview server for the file, the shared
+ * browser, a fresh phone-sized context and page per test, and a failure when that page logged an error.
  */
 export function usePhonePage(): PhonePageFixture {
   let served: Served | undefined
@@ -192,10 +223,10 @@ export function usePhonePage(): PhonePageFixture {
   let errors: string[] = []
   beforeAll(async () => {
     served = await servePreview()
-    browser = await launchChromium()
+    browser = await sharedChromium()
   })
   afterAll(async () => {
-    await browser?.close()
+    await closeContexts(browser)
     await served?.close()
   })
   beforeEach(async () => {

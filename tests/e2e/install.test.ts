@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { CHROMIUM_ARGS, chromiumPath, collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import { CHROMIUM_ARGS, chromiumPath, closeContexts, collectPageErrors, newPhoneContext, servePreview, sharedChromium, type Served } from './harness'
 
 const IPHONE_SAFARI =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1'
@@ -197,10 +197,10 @@ describe('installing on iOS', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    browser = await launchChromium()
+    browser = await sharedChromium()
   })
   afterAll(async () => {
-    await browser?.close()
+    await closeContexts(browser)
   })
 
   it('iOS Safari gets Share → Add to Home Screen steps instead of a button', async () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { EventId, SessionId } from '../../src/domain/model'
 import { shareUrl } from '../../src/domain/shareCodec'
-import { collectPageErrors, launchChromium, newPhoneContext, servePreview, type Served } from './harness'
+import { closeContexts, collectPageErrors, newPhoneContext, servePreview, sharedChromium, type Served } from './harness'
 
 // A fixed port: the service worker and IndexedDB belong to the origin, so the page must come back to the same one.
 // (Not 4173, `npm start`'s port, nor 4180/4181, which other tools here use.)
@@ -23,10 +23,10 @@ let page: Page
 const errors: string[] = []
 
 beforeAll(async () => {
-  browser = await launchChromium()
+  browser = await sharedChromium()
 })
 afterAll(async () => {
-  await browser?.close()
+  await closeContexts(browser)
   await served?.close()
 })
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DB_VERSION } from '../../src/db/HallwayDB'
-import { buildProduction, collectPageErrors, launchChromium, newPhoneContext, openVersionOne, readStars, servePreview, type Served } from './harness'
+import { buildProduction, closeContexts, collectPageErrors, newPhoneContext, openVersionOne, readStars, servePreview, sharedChromium, type Served } from './harness'
 
 // Fixed: the update must come from the same origin the service worker was installed from. (Not 4173 or 4180/4181,
 // nor offline.test.ts's 4791.)
@@ -30,10 +30,10 @@ beforeAll(async () => {
     define: { 'import.meta.env.VITE_APP_BUILD': JSON.stringify(NEW_BUILD) },
     build: { outDir: UPDATE_DIR, emptyOutDir: true, sourcemap: false },
   })
-  browser = await launchChromium()
+  browser = await sharedChromium()
 })
 afterAll(async () => {
-  await browser?.close()
+  await closeContexts(browser)
   await served?.close()
 })
 
