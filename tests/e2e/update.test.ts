@@ -4,6 +4,7 @@
 // blocked, and this tab stops writing and asks for a reload. And a database the first release wrote (schema version
 // 1) is upgraded in place on the first open, the user's star and settings kept.
 import { readFileSync } from 'node:fs'
+import { createServer, request, type Server } from 'node:http'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { DB_VERSION } from '../../src/db/HallwayDB'
 import { buildProduction, closeContexts, collectPageErrors, newPhoneContext, openVersionOne, readStars, servePreview, sharedChromium, type Served } from './harness'
@@ -22,7 +23,16 @@ const STAR = 'Star Dragonfly v2.3.0: add to plan as must'
 const STARRED = 'Must: Dragonfly v2.3.0 (change to maybe)'
 
 let browser: Browser
-let served: Served | undefined
+/** The preview server of each build served so far, by its directory. */
+const builds = new Map<string, Served>()
+let current: Served | undefined
+/**
+ * The origin the app is installed from: a forwarder on PORT to the preview server of the build deployed now, so a deploy
+ * switches builds without a moment in which the origin refuses a connection, as a real deploy does. Closing one
+ * preview server and starting the other on the port left such a gap, and on a busy machine a request of the other tab
+ * fell into it (net::ERR_CONNECTION_REFUSED, a page error).
+ */
+let origin: Server | undefined
 
 beforeAll(async () => {
   // The "deployed later" version: the same app with another build id, which settings show. Lean: no source maps.
@@ -31,16 +41,29 @@ beforeAll(async () => {
     build: { outDir: UPDATE_DIR, emptyOutDir: true, sourcemap: false },
   })
   browser = await sharedChromium()
+  origin = createServer((req, res) => {
+    const forward = request(new URL(req.url ?? '/', current!.url), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers)
+      answer.pipe(res)
+    })
+    forward.on('error', (error) => res.destroy(error))
+    req.pipe(forward)
+  })
+  await new Promise<void>((resolve) => origin!.listen(PORT, resolve))
 })
 afterAll(async () => {
   await closeContexts(browser)
-  await served?.close()
+  origin?.closeAllConnections()
+  await new Promise((resolve) => origin?.close(resolve) ?? resolve(undefined))
+  await Promise.all([...builds.values()].map((b) => b.close()))
 })
 
+/** Deploys the build in `dir` at the origin and returns the origin's address. */
 async function serve(dir: string): Promise<string> {
-  await served?.close()
-  served = await servePreview(dir, PORT)
-  return served.url
+  let build = builds.get(dir)
+  if (!build) builds.set(dir, (build = await servePreview(dir)))
+  current = build
+  return `http://localhost:${PORT}`
 }
 
 /** Marks the current document, so a test can tell whether the page was reloaded since. */
