@@ -2,9 +2,8 @@
 // keystroke at 10,000 sessions re-renders a few dozen rows. Slot headers stick to the top (a rangeExtractor keeps
 // the current one rendered, as in the react-virtual "sticky" example), row heights are measured, and the row
 // holding keyboard focus is never unmounted, so Tab and Shift+Tab walk the whole list. "s" stars the focused card.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
-import { flushSync } from 'react-dom'
-import { measureElement, observeWindowOffset, useWindowVirtualizer, type Range, type VirtualItem, type Virtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react'
+import { defaultRangeExtractor, measureElement, useWindowVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import { isolateText } from '../../domain/bidiText'
 import type { Instant, Session } from '../../domain/model'
 import { nextStarLevel } from '../../domain/stars'
@@ -24,12 +23,6 @@ const CARD_ESTIMATE_PX = 140
 // overscanned card costs a mount, a style recalc and a layout on each change of the results; five made a filter
 // change lay out eight cards where three are on screen.
 const OVERSCAN_ROWS = 3
-// While scrolling, rows are rendered this many scroll steps (the distance the last scroll event moved) beyond the
-// screen's leading edge. The rows a scroll brings in are rendered after its frame, not inside it (see onChange
-// below), so they must be there two frames ahead: the frame painted before they are rendered, and the next one.
-// Capped (px) so that a jump does not render a screenful ahead; a step the lead does not cover renders at once.
-const LEAD_STEPS = 2.5
-const MAX_LEAD_PX = 1600
 // The viewport assumed before the window is measured: the height of a tall phone or a laptop's window.
 const FIRST_RENDER_RECT = { width: 0, height: 1100 }
 // How long to wait for the opened card to be rendered again after Back (frames, ~0.5 s at 60 Hz); in a browser it
@@ -120,38 +113,6 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number | unde
   return found
 }
 
-/** A run of row indexes, both ends included. */
-interface Span {
-  first: number
-  last: number
-}
-
-/**
- * The rows to render for `range` (the rows on screen and the overscan): while scrolling `step` px an event, also those
- * within {@link LEAD_STEPS} steps beyond the screen's leading edge. Item positions are page offsets.
- */
-function spanAhead(measurements: readonly VirtualItem[], range: Range, step: number): Span {
-  let first = Math.max(0, range.startIndex - range.overscan)
-  let last = Math.min(range.count - 1, range.endIndex + range.overscan)
-  const lead = Math.min(Math.abs(step) * LEAD_STEPS, MAX_LEAD_PX)
-  if (step > 0) {
-    const edge = (measurements[range.endIndex]?.end ?? 0) + lead
-    while (last + 1 < range.count && (measurements[last + 1]?.start ?? Infinity) < edge) last++
-  } else if (step < 0) {
-    const edge = (measurements[range.startIndex]?.start ?? 0) - lead
-    while (first > 0 && (measurements[first - 1]?.end ?? -Infinity) > edge) first--
-  }
-  return { first, last }
-}
-
-/** Whether the rows of `span` fill the page from `top` to `bottom` (px), or as much of it as the list does. */
-function spanCovers(measurements: readonly VirtualItem[], span: Span, top: number, bottom: number): boolean {
-  const first = measurements[span.first]
-  const last = measurements[span.last]
-  if (!first || !last) return false
-  return (span.first === 0 || first.start <= top) && (span.last === measurements.length - 1 || last.end >= bottom)
-}
-
 function pageTop(el: HTMLElement): number {
   return el.getBoundingClientRect().top + window.scrollY
 }
@@ -193,24 +154,11 @@ export const SessionList = memo(function SessionList({
     focusedIndexRef.current = null
   }, [rows])
 
-  // The last scroll event's offset and how far it moved from the one before (0 at rest), for the lead while scrolling.
-  const scrollStepRef = useRef({ offset: null as number | null, delta: 0 })
-  const virtualizerRef = useRef<Virtualizer<Window, Element> | null>(null)
-  // The run of rows the latest range asked for, and what is on screen (committed): the run and the stuck header.
-  // What a scroll may leave to the next task.
-  const spanRef = useRef<Span | null>(null)
-  const committedRef = useRef<{ span: Span | null; stuck: number | undefined }>({ span: null, stuck: undefined })
-  const [, renderNow] = useReducer((n: number) => n + 1, 0)
-
   const rangeExtractor = useCallback(
     (range: Range) => {
       const active = lastAtOrBefore(stickyIndexes, range.startIndex)
       activeStickyRef.current = active
-      const measurements = virtualizerRef.current?.measurementsCache ?? []
-      const span = spanAhead(measurements, range, scrollStepRef.current.delta)
-      spanRef.current = span
-      const indexes = new Set<number>()
-      for (let i = span.first; i <= span.last; i++) indexes.add(i)
+      const indexes = new Set(defaultRangeExtractor(range))
       if (active !== undefined) indexes.add(active)
       const focused = focusedIndexRef.current
       if (focused !== null && focused < range.count) indexes.add(focused)
@@ -262,33 +210,6 @@ export const SessionList = memo(function SessionList({
       rowSizes.note(kindOf(el), key, size)
       return size
     },
-    // A scroll's new rows are rendered in a task of their own after its frame, not synchronously in the scroll event,
-    // so that frame's task holds only the browser's style, layout and paint: rendering them inside it made the
-    // frames of a fast scroll at 10,000 sessions long tasks. The rows rendered ahead of the screen (spanAhead) are
-    // there to be painted meanwhile; when they are not enough (a jump, a scroll faster than the lead), onChange
-    // renders at once as before.
-    useFlushSync: false,
-    observeElementOffset: (instance, cb) =>
-      observeWindowOffset(instance, (offset, isScrolling) => {
-        const step = scrollStepRef.current
-        // The first event of a scroll moved from where the list stood at rest.
-        const before = step.offset ?? instance.scrollOffset ?? offset
-        step.delta = isScrolling ? offset - before : 0
-        step.offset = offset
-        cb(offset, isScrolling)
-      }),
-    onChange: (instance, sync) => {
-      const { span, stuck } = committedRef.current
-      if (!sync || span === null) return
-      // The page this frame and the next one may paint: the screen, one more step in the scroll's direction.
-      const delta = scrollStepRef.current.delta
-      const top = (instance.scrollOffset ?? 0) + Math.min(0, delta)
-      const bottom = (instance.scrollOffset ?? 0) + (instance.scrollRect?.height ?? 0) + Math.max(0, delta)
-      // Another slot's header reaching the top is stuck in this frame too, or the screen would show none for a frame
-      // (the one it replaces is pushed off above): a render here at each slot, not at each row.
-      const covered = spanCovers(instance.measurementsCache, span, top, bottom)
-      if (stuck !== activeStickyRef.current || !covered) flushSync(renderNow)
-    },
     // A size reported by the ResizeObserver (a row growing, or rows that mounted while scrolling) is applied in the
     // next animation frame, not in the observer's callback: moving rows and resizing the list there would resize
     // the page under the observer of the page's body and end the frame with a ResizeObserver loop error.
@@ -312,15 +233,10 @@ export const SessionList = memo(function SessionList({
   })
   // Rows new to this commit are measured together: every read first (one layout), then every move. Not while the
   // user scrolls: the virtualizer leaves that to the ResizeObserver, so rows above the screen do not shift the
-  // scroll position under their finger. But the new rows are laid out here all the same, in this render's task
-  // (after the frame that scrolled, see useFlushSync), so the next frame only paints them.
+  // scroll position under their finger.
   useLayoutEffect(() => {
     const list = listRef.current
-    if (!list) return
-    if (virtualizer.isScrolling) {
-      list.getBoundingClientRect()
-      return
-    }
+    if (!list || virtualizer.isScrolling) return
     const measured: Array<[number, number]> = []
     for (const el of list.children) {
       if (!(el instanceof HTMLElement) || el.dataset.index === undefined || el.hasAttribute('data-stuck')) continue
@@ -417,13 +333,8 @@ export const SessionList = memo(function SessionList({
     onCycle(row.session)
   }
 
-  virtualizerRef.current = virtualizer
   const items = virtualizer.getVirtualItems()
   const activeSticky = activeStickyRef.current
-  const renderedSpan = spanRef.current
-  useLayoutEffect(() => {
-    committedRef.current = { span: renderedSpan, stuck: activeSticky }
-  })
 
   return (
     <>
