@@ -6,7 +6,6 @@ import { captureInstallPrompt } from './pwa/installPrompt'
 import { Root } from './ui/Root'
 import { hallwaySession, prerenderedViewOf, whenScheduleSettled } from './db/session'
 import { PRERENDER_GLOBAL, shellHtml, type PrerenderDecision } from './prerender/firstScreenScript'
-import { replayEarlyInput } from './prerender/earlyInput'
 
 // The list restores its own scroll position (it knows row heights the browser doesn't), so the browser must not
 // jump to a stale offset first on Back.
@@ -38,8 +37,12 @@ async function hydrateFirstScreen(decision: PrerenderDecision): Promise<void> {
   session.start()
   const state = await whenScheduleSettled(session)
   if (state.schedule.status === 'ready' && state.schedule.event?.id === decision.eventId && state.schedule.contentHash === decision.contentHash) {
-    // What was tapped or typed on the screen meanwhile is played again once it is the app's.
-    const replay = () => replayEarlyInput(decision)
+    // What was tapped or typed on the screen meanwhile is played again once it is the app's. Rarely any: its code is
+    // a chunk of its own, outside the first view's JS. Every element is the app's by then, so the body script's
+    // listeners hold nothing more back; should the chunk not come, what they held is dropped.
+    const replay = () => {
+      if (decision.early?.length) import('./prerender/earlyInput').then((m) => m.replayEarlyInput(decision), () => {})
+    }
     hydrateRoot(container, <Root session={session} prerendered={prerenderedViewOf(state)} onHydrated={replay} />)
   } else {
     // Input on the rows from the HTML goes with them: it was made on a screen that is not the current one.
